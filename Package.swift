@@ -1,0 +1,114 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Triage",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "triage", targets: ["triage"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "TriageCore",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageDemo",
+            dependencies: ["TriageCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageStore",
+            dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageRules",
+            dependencies: ["TriageCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageLLM",
+            dependencies: [
+                "TriageCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageWorker",
+            dependencies: [
+                "TriageCore", "TriageRules",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageEval",
+            dependencies: ["TriageCore", "TriageRules", "TriageWorker"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageServer",
+            dependencies: [
+                "TriageCore", "TriageRules", "TriageWorker",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "triage",
+            dependencies: [
+                "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageEval", "TriageDemo",
+                "TriageServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageDemoTests", dependencies: ["TriageDemo", "TriageCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageStoreTests", dependencies: ["TriageStore", "TriageCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageRulesTests", dependencies: ["TriageRules", "TriageCore", "TriageStore"],
+            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageLLMTests",
+            dependencies: ["TriageLLM", "TriageCore", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageWorkerTests", dependencies: ["TriageWorker", "TriageCore", "TriageStore"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageEvalTests", dependencies: ["TriageEval", "TriageCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageServerTests",
+            dependencies: [
+                "TriageServer", "TriageCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "triageTests", dependencies: ["triage"], swiftSettings: swiftSettings),
+    ]
+)

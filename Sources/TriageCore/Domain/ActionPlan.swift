@@ -1,0 +1,59 @@
+import Foundation
+
+/// A change to reference data that executing an action makes.
+public enum StateChange: Sendable, Hashable, Codable {
+    /// Set an order's status.
+    case orderStatus(orderNumber: String, status: String)
+    /// Replace an order's shipping postcode with its normalised form.
+    case orderPostcode(orderNumber: String, postcode: String)
+    /// Set a SKU's count in one system.
+    case inventoryCount(sku: String, system: String, quantity: Int)
+    /// Record a refund against an order.
+    case refund(orderNumber: String, amount: Money)
+}
+
+/// A message to confirm an executed action back to the originating system.
+public struct OutboxDraft: Sendable, Hashable, Codable {
+    /// The system to tell: storefront, erp, wms, returns_app, gateway.
+    public var targetSystem: String
+    /// What happened, e.g. `order.release`, `inventory.set`, `refund.issue`.
+    public var messageType: String
+    /// The message body.
+    public var payload: JSONValue
+    /// A key the receiver uses to ignore a repeated delivery.
+    public var idempotencyKey: String
+
+    /// Creates a message.
+    public init(targetSystem: String, messageType: String, payload: JSONValue, idempotencyKey: String) {
+        self.targetSystem = targetSystem
+        self.messageType = messageType
+        self.payload = payload
+        self.idempotencyKey = idempotencyKey
+    }
+}
+
+/// What an action would do when executed: the state changes and the messages to send.
+public struct ActionPlan: Sendable, Hashable, Codable {
+    /// The action's name, e.g. `release_order`, `refund`.
+    public var action: String
+    /// One line a reviewer reads, e.g. "Refund 48.48 USD on order #100231".
+    public var summary: String
+    /// The validated parameters.
+    public var parameters: [String: JSONValue]
+    /// The changes to reference data.
+    public var changes: [StateChange]
+    /// The confirmations to send.
+    public var messages: [OutboxDraft]
+
+    /// Creates a plan.
+    public init(
+        action: String, summary: String, parameters: [String: JSONValue] = [:], changes: [StateChange] = [],
+        messages: [OutboxDraft] = []
+    ) {
+        self.action = action
+        self.summary = summary
+        self.parameters = parameters
+        self.changes = changes
+        self.messages = messages
+    }
+}

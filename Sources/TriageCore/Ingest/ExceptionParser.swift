@@ -1,0 +1,82 @@
+import Foundation
+
+/// Turns one input record (a JSON object or a CSV row) into a validated `NewException`.
+///
+/// Top-level keys the exception log knows are read into their fields; every other key is kept in the
+/// payload, so richer source data loads unchanged.
+public enum ExceptionParser {
+    /// The keys read into `NewException`'s own fields.
+    public static let knownKeys: Set<String> = [
+        "source", "event_id", "kind", "reason", "occurred_at", "order_number", "handling_minutes", "text", "payload",
+    ]
+
+    /// Validates a JSON object. Throws `FieldError` naming the first bad field.
+    public static func parse(object: [String: JSONValue]) throws(FieldError) -> NewException {
+        let source = try requiredText(object, "source")
+        let eventID = try requiredText(object, "event_id")
+        let kindText = try requiredText(object, "kind")
+        guard let kind = ExceptionKind(rawValue: kindText) else {
+            let known = ExceptionKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw FieldError(field: "kind", message: "unknown kind \"\(kindText.prefix(40))\" (expected \(known))")
+        }
+        let occurredText = try requiredText(object, "occurred_at")
+        guard let occurredAt = ISODate.parse(occurredText) else {
+            throw FieldError(field: "occurred_at", message: "not an ISO 8601 date: \"\(occurredText.prefix(40))\"")
+        }
+        return NewException(
+            source: source, eventID: eventID, kind: kind, reason: try optionalText(object, "reason"),
+            occurredAt: occurredAt, orderNumber: try optionalText(object, "order_number"),
+            handlingMinutes: try handlingMinutes(object), text: try optionalText(object, "text"),
+            payload: try payload(object))
+    }
+
+    /// Validates a CSV row given as header → cell. Empty cells are absent values.
+    public static func parse(row: [String: String]) throws(FieldError) -> NewException {
+        var object: [String: JSONValue] = [:]
+        for (key, cell) in row where !cell.isEmpty {
+            object[key] = key == "payload" ? try payloadJSON(cell) : .string(cell)
+        }
+        return try parse(object: object)
+    }
+
+    private static func requiredText(_ object: [String: JSONValue], _ key: String) throws(FieldError) -> String {
+        guard let value = object[key], !value.isNull else { throw FieldError(field: key, message: "missing") }
+        guard let text = value.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            throw FieldError(field: key, message: "must be a non-empty string")
+        }
+        return text
+    }
+
+    private static func optionalText(_ object: [String: JSONValue], _ key: String) throws(FieldError) -> String? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let text = value.text else { throw FieldError(field: key, message: "must be a string") }
+        return text.isEmpty ? nil : text
+    }
+
+    private static func handlingMinutes(_ object: [String: JSONValue]) throws(FieldError) -> Double? {
+        guard let value = object["handling_minutes"], !value.isNull else { return nil }
+        guard let minutes = value.number, minutes >= 0, minutes < 10_000 else {
+            throw FieldError(field: "handling_minutes", message: "must be a number of minutes between 0 and 10000")
+        }
+        return minutes
+    }
+
+    private static func payload(_ object: [String: JSONValue]) throws(FieldError) -> [String: JSONValue] {
+        var payload: [String: JSONValue] = [:]
+        if let nested = object["payload"], !nested.isNull {
+            guard let members = nested.object else { throw FieldError(field: "payload", message: "must be an object") }
+            payload = members
+        }
+        for (key, value) in object where !knownKeys.contains(key) {
+            payload[key] = value
+        }
+        return payload
+    }
+
+    private static func payloadJSON(_ cell: String) throws(FieldError) -> JSONValue {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(cell.utf8)) else {
+            throw FieldError(field: "payload", message: "must be a JSON object")
+        }
+        return value
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Read access to the reference data a rule or a worker checks an action against.
+///
+/// Implemented by the store; synchronous because it runs inside one database transaction.
+public protocol ReferenceLookup {
+    /// The order with this storefront order number.
+    func order(number: String) throws -> Order?
+    /// The product with this SKU.
+    func product(sku: String) throws -> Product?
+    /// The gateway's payments for an order, newest first.
+    func payments(orderNumber: String) throws -> [Payment]
+    /// The WMS shipments for an order.
+    func shipments(orderNumber: String) throws -> [Shipment]
+    /// The counts of a SKU in every system.
+    func inventory(sku: String) throws -> [InventoryCount]
+    /// How many exceptions of this kind the source raised with this reason, this one included.
+    func occurrences(source: String, kind: ExceptionKind, reason: String?) throws -> Int
+}
+
+/// Write access for routing one exception, inside the transaction that stored it.
+public protocol RoutingTransaction: ReferenceLookup {
+    /// Stores an exception; nil when (source, event id) was already stored.
+    func insert(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord?
+    /// Writes the exception's card; a second card for the same exception is ignored. Returns the card id.
+    @discardableResult
+    func writeCard(_ card: NewCard) throws -> Int64
+    /// Applies a plan's state changes and writes its outbox messages (idempotent on each message's key).
+    func execute(_ plan: ActionPlan, exceptionID: Int64, at: Date) throws
+    /// Puts an exception on the AI worker's queue (once).
+    func enqueue(exceptionID: Int64, task: AITask, at: Date) throws
+}
+
+/// A store that runs routing work in write transactions.
+public protocol RoutingStore: Sendable {
+    /// Runs `body` in one write transaction; everything it wrote is committed together or not at all.
+    func routingTransaction<T>(_ body: (any RoutingTransaction) throws -> T) throws -> T
+}

@@ -1,0 +1,31 @@
+import Foundation
+import TriageCore
+
+extension ExceptionRecord {
+    /// A payload (or record) field as trimmed, non-empty text.
+    func text(_ name: String) -> String? {
+        guard let text = field(name)?.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// A payload field as a whole number (numeric strings count).
+    func integer(_ name: String) -> Int? {
+        guard let number = field(name)?.number, number.rounded() == number, abs(number) < 1e15 else { return nil }
+        return Int(number)
+    }
+
+    /// The order number: the record's own, else the payload's `order_number`.
+    var orderNumber: String? {
+        if let number = exception.orderNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
+            return number
+        }
+        return exception.payload["order_number"]?.text
+    }
+
+    /// An outbox message for this exception with a deterministic idempotency key.
+    func message(_ type: String, to target: String, action: String, payload: JSONValue) -> OutboxDraft {
+        OutboxDraft(
+            targetSystem: target, messageType: type, payload: payload,
+            idempotencyKey: IdempotencyKey.make(action: action, record: self, target: target))
+    }
+}

@@ -1,0 +1,40 @@
+import TriageCore
+
+/// The routing table: rules tried in order (first match wins) and the team that owns each kind.
+///
+/// Built by `parse(yaml:file:)` or `load(contentsOf:)`, which validate everything and compile conditions,
+/// so routing itself is pure and cheap.
+public struct RoutingTable: Sendable {
+    /// The rules file format version.
+    public let version: Int
+    /// The rules, in file order.
+    public let rules: [Rule]
+    /// The owning team per exception kind (the file's `teams:` over the defaults).
+    public let teams: [ExceptionKind: String]
+    /// The file the table was read from, for messages.
+    public let file: String
+
+    /// The teams used for kinds a rules file does not name.
+    public static let defaultTeams: [ExceptionKind: String] = [
+        .paymentDrift: "finance", .addressHold: "fulfillment", .inventoryDrift: "fulfillment",
+        .returnRequest: "customer_ops", .supplierInvoice: "finance", .warrantyClaim: "customer_ops",
+        .integrationFailure: "engineering",
+    ]
+
+    init(version: Int, rules: [Rule], teams: [ExceptionKind: String], file: String) {
+        self.version = version
+        self.rules = rules
+        self.teams = RoutingTable.defaultTeams.merging(teams) { _, fromFile in fromFile }
+        self.file = file
+    }
+
+    /// The team that owns exceptions of `kind`.
+    public func team(for kind: ExceptionKind) -> String {
+        teams[kind] ?? "operations"
+    }
+
+    /// The rule with this id.
+    public func rule(id: String) -> Rule? {
+        rules.first { $0.id == id }
+    }
+}

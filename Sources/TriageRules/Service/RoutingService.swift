@@ -1,0 +1,98 @@
+import Foundation
+import TriageCore
+
+/// Stores incoming exceptions and routes each one through the routing table, writing its card, executing
+/// auto plans and queueing unstructured work, all in one write transaction per batch.
+public struct RoutingService: Sendable {
+    /// The routing table.
+    public let table: RoutingTable
+    /// The store the service writes through.
+    public let store: any RoutingStore
+
+    /// Creates a service.
+    public init(table: RoutingTable, store: any RoutingStore) {
+        self.table = table
+        self.store = store
+    }
+
+    /// Stores and routes a batch in one transaction; duplicates (same source and event id) are counted and
+    /// skipped, so ingesting the same batch twice changes nothing.
+    public func ingest(_ batch: [NewException], now: Date) throws -> RoutingSummary {
+        try store.routingTransaction { transaction in
+            var summary = RoutingSummary()
+            for exception in batch {
+                guard let record = try transaction.insert(exception, receivedAt: now) else {
+                    summary.countDuplicate()
+                    continue
+                }
+                summary.count(try route(existing: record, in: transaction, now: now))
+            }
+            return summary
+        }
+    }
+
+    /// Routes a stored exception inside `transaction`: writes its card (and executes or enqueues as the rule
+    /// says) and returns the card.
+    @discardableResult
+    public func route(existing record: ExceptionRecord, in transaction: any RoutingTransaction, now: Date) throws
+        -> NewCard
+    {
+        let card = try card(for: record, decision: table.route(record), in: transaction, now: now)
+        try transaction.writeCard(card)
+        return card
+    }
+
+    /// The card for a decision; executes an auto plan and enqueues unstructured work on the way.
+    func card(for record: ExceptionRecord, decision: RoutingDecision, in transaction: any RoutingTransaction, now: Date)
+        throws -> NewCard
+    {
+        let cards = CardFactory(record: record, team: table.team(for: record.exception.kind), now: now)
+        guard let rule = decision.rule else { return cards.judgment(summary: "No rule matched; a person decides") }
+        switch decision.decisionType {
+        case .binary:
+            return try binaryCard(record, rule: rule, cards: cards, in: transaction, now: now)
+        case .escalated:
+            let occurrences = try escalationCount(record, in: transaction)
+            return cards.escalated(rule: rule, occurrences: occurrences)
+        case .unstructured:
+            guard let task = rule.task else {
+                return cards.judgment(summary: "Rule \(rule.id) names no AI task", rule: rule)
+            }
+            try transaction.enqueue(exceptionID: record.id, task: task, at: now)
+            return cards.awaitingWorker(rule: rule, task: task)
+        case .judgment:
+            return cards.judgment(summary: "Rule \(rule.id): a person decides", rule: rule)
+        }
+    }
+
+    /// Plans the rule's action and applies its mode: auto executes, gated awaits confirmation, shadow records.
+    private func binaryCard(
+        _ record: ExceptionRecord, rule: Rule, cards: CardFactory, in transaction: any RoutingTransaction, now: Date
+    ) throws -> NewCard {
+        guard let action = BinaryActions.action(for: rule.action) else {
+            return cards.judgment(summary: "Rule \(rule.id) names no binary action", rule: rule)
+        }
+        let outcome: ActionOutcome
+        do {
+            outcome = try action.plan(for: record, params: rule.params, lookup: transaction)
+        } catch {
+            throw RoutingError(exceptionID: record.id, step: rule.action.rawValue, message: "\(error)")
+        }
+        switch outcome {
+        case .needsJudgment(let reason):
+            return cards.ruleNeedsJudgment(rule: rule, reason: reason)
+        case .execute(let plan):
+            if rule.mode == .auto { try transaction.execute(plan, exceptionID: record.id, at: now) }
+            return cards.binary(rule: rule, plan: plan)
+        }
+    }
+
+    private func escalationCount(_ record: ExceptionRecord, in transaction: any RoutingTransaction) throws -> Int {
+        let exception = record.exception
+        do {
+            return try transaction.occurrences(source: exception.source, kind: exception.kind, reason: exception.reason)
+        } catch {
+            throw RoutingError(exceptionID: record.id, step: "escalate", message: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+import TriageCore
+
+/// The one owner of Triage's SQLite database: the writer and the migrations.
+///
+/// Production opens a `DatabasePool` in WAL mode on a file; tests use a fresh in-memory database.
+public final class AppDatabase: Sendable {
+    /// The connection (pool or queue) every read and write goes through.
+    public let writer: any DatabaseWriter
+
+    /// Opens a database over a writer and migrates it to the latest schema.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens (creating if needed) the database file at `path` in WAL mode.
+    public static func open(path: String) throws -> AppDatabase {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try AppDatabase(DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// A fresh, empty in-memory database, for tests.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue())
+    }
+
+    /// The names of the migrations applied so far.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import TriageCore
+
+extension AppDatabase {
+    /// Pending messages due at `now`, oldest first.
+    public func dueOutboxMessages(now: Date, limit: Int = 500) throws -> [OutboxMessage] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?
+                    """, arguments: [now.timeIntervalSince1970, limit]
+            ).map(OutboxRows.message)
+        }
+    }
+
+    /// Every message, oldest first (for summaries and tests).
+    public func outboxMessages(state: OutboxState? = nil) throws -> [OutboxMessage] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox WHERE ? IS NULL OR state = ? ORDER BY id",
+                arguments: [state?.rawValue, state?.rawValue]
+            ).map(OutboxRows.message)
+        }
+    }
+
+    /// Saves a message's new delivery state, and the outcome on the decision that caused it.
+    public func saveDelivery(_ message: OutboxMessage, at date: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
+                      delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    message.state.rawValue, message.attempts, message.nextAttemptAt.timeIntervalSince1970,
+                    message.lastError, message.state.rawValue, date.timeIntervalSince1970, message.id,
+                ])
+            guard message.state != .pending, let exceptionID = message.exceptionID else { return }
+            try db.execute(
+                sql: """
+                    UPDATE decisions SET outcome = ? WHERE card_id = (SELECT id FROM cards WHERE exception_id = ?)
+                    """, arguments: [message.state.rawValue, exceptionID])
+        }
+    }
+}
+
+enum OutboxRows {
+    static func message(_ row: Row) throws -> OutboxMessage {
+        let payloadText: String = row["payload"]
+        return OutboxMessage(
+            id: row["id"], exceptionID: row["exception_id"], targetSystem: row["target_system"],
+            messageType: row["message_type"], payload: try JSONCoding.decode(JSONValue.self, from: payloadText),
+            idempotencyKey: row["idempotency_key"], state: OutboxState(rawValue: row["state"]) ?? .pending,
+            attempts: row["attempts"], nextAttemptAt: Date(timeIntervalSince1970: row["next_attempt_at"]),
+            lastError: row["last_error"])
+    }
+}

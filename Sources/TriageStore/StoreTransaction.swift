@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import TriageCore
+
+/// Routing work inside one write transaction: reads reference data, stores exceptions, cards, actions.
+///
+/// Statements are cached per connection, so routing thousands of exceptions in one transaction
+/// prepares each statement once.
+struct StoreTransaction: RoutingTransaction {
+    let db: Database
+    let encoder = JSONCoding.encoder()
+
+    func order(number: String) throws -> Order? {
+        try OrderRow.fetch(db, number: number)
+    }
+
+    func product(sku: String) throws -> Product? {
+        try ReferenceRows.product(db, sku: sku)
+    }
+
+    func payments(orderNumber: String) throws -> [Payment] {
+        try ReferenceRows.payments(db, orderNumber: orderNumber)
+    }
+
+    func shipments(orderNumber: String) throws -> [Shipment] {
+        try ReferenceRows.shipments(db, orderNumber: orderNumber)
+    }
+
+    func inventory(sku: String) throws -> [InventoryCount] {
+        try ReferenceRows.inventory(db, sku: sku)
+    }
+
+    func occurrences(source: String, kind: ExceptionKind, reason: String?) throws -> Int {
+        let statement = try db.cachedStatement(
+            sql: "SELECT COUNT(*) FROM exceptions WHERE kind = ? AND source = ? AND reason IS ?")
+        return try Int.fetchOne(statement, arguments: [kind.rawValue, source, reason]) ?? 0
+    }
+
+    func insert(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord? {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO exceptions (source, event_id, kind, reason, occurred_at, received_at, order_number,
+                  handling_minutes, text, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (source, event_id) DO NOTHING
+                """)
+        let payload = String(decoding: try encoder.encode(exception.payload), as: UTF8.self)
+        try statement.execute(arguments: [
+            exception.source, exception.eventID, exception.kind.rawValue, exception.reason,
+            exception.occurredAt.timeIntervalSince1970, receivedAt.timeIntervalSince1970, exception.orderNumber,
+            exception.handlingMinutes, exception.text, payload,
+        ])
+        guard db.changesCount > 0 else { return nil }
+        return ExceptionRecord(id: db.lastInsertedRowID, exception: exception, receivedAt: receivedAt)
+    }
+
+    @discardableResult
+    func writeCard(_ card: NewCard) throws -> Int64 {
+        try CardWriter(db: db, encoder: encoder).insert(card)
+    }
+
+    func execute(_ plan: ActionPlan, exceptionID: Int64, at date: Date) throws {
+        for change in plan.changes {
+            try apply(change)
+        }
+        for message in plan.messages {
+            try OutboxWriter(db: db, encoder: encoder).enqueue(message, exceptionID: exceptionID, at: date)
+        }
+    }
+
+    func enqueue(exceptionID: Int64, task: AITask, at date: Date) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO ai_jobs (exception_id, task, not_before, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (exception_id) DO NOTHING
+                """)
+        let now = date.timeIntervalSince1970
+        try statement.execute(arguments: [exceptionID, task.rawValue, now, now, now])
+    }
+
+    private func apply(_ change: StateChange) throws {
+        switch change {
+        case .orderStatus(let number, let status):
+            try db.cachedStatement(sql: "UPDATE orders SET status = ? WHERE order_number = ?")
+                .execute(arguments: [status, number])
+        case .orderPostcode(let number, let postcode):
+            try db.cachedStatement(sql: "UPDATE orders SET postcode = ? WHERE order_number = ?")
+                .execute(arguments: [postcode, number])
+        case .inventoryCount(let sku, let system, let quantity):
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO inventory (sku, system, quantity) VALUES (?, ?, ?)
+                    ON CONFLICT (sku, system) DO UPDATE SET quantity = excluded.quantity
+                    """
+            ).execute(arguments: [sku, system, quantity])
+        case .refund(let number, let amount):
+            try db.cachedStatement(
+                sql: "UPDATE orders SET refunded_cents = refunded_cents + ? WHERE order_number = ?"
+            ).execute(arguments: [amount.cents, number])
+        }
+    }
+}
+
+extension AppDatabase: RoutingStore {
+    /// Runs routing work in one write transaction.
+    public func routingTransaction<T>(_ body: (any RoutingTransaction) throws -> T) throws -> T {
+        try writer.write { db in try body(StoreTransaction(db: db)) }
+    }
+}

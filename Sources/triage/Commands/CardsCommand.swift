@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+import TriageStore
+
+/// `triage cards list|show`: the cards from a terminal.
+struct CardsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cards", abstract: "List and show exception cards.", subcommands: [List.self, Show.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List cards, newest first.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "Only cards with this status (open, awaiting_confirmation, awaiting_worker, auto_resolved, resolved).")
+        var status: [CardStatus] = []
+
+        @Option(help: "Only cards of this exception kind.")
+        var kind: ExceptionKind?
+
+        @Option(help: "How many cards at most.")
+        var limit = 50
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() async throws {
+            let cards = try store.open().cards(statuses: status, kind: kind, limit: limit)
+            if json { return print(try JSONCoding.string(cards)) }
+            let rows = cards.map { stored in
+                [
+                    "\(stored.id)", stored.card.kind.rawValue, stored.card.decisionType.rawValue,
+                    stored.card.status.rawValue, stored.card.team, String(stored.card.title.prefix(60)),
+                    stored.model ?? "",
+                ]
+            }
+            print(TextTable.render(header: ["id", "kind", "decision", "status", "team", "title", "model"], rows: rows))
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one card with everything on it.")
+
+        @Argument(help: "The card id.")
+        var cardID: Int64
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            guard let card = try store.open().card(id: cardID) else { throw CLIError("no card with id \(cardID)") }
+            let encoder = JSONCoding.encoder()
+            encoder.outputFormatting.insert(.prettyPrinted)
+            print(String(decoding: try encoder.encode(card), as: UTF8.self))
+        }
+    }
+}
+
+extension CardStatus: ExpressibleByArgument {}
+extension ExceptionKind: ExpressibleByArgument {}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import TriageRules
+
+/// `triage ingest FILE`: validates, stores and routes exceptions from JSONL or CSV.
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Store and route exceptions from a JSONL or CSV file; bad records are reported and skipped.")
+
+    @Argument(help: "A .jsonl/.ndjson or .csv file of exceptions.")
+    var file: String
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var rules: RulesOptions
+
+    @Flag(name: .long, help: "Exit 0 even when some records were rejected.")
+    var tolerateRejects = false
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: file)
+        guard FileManager.default.fileExists(atPath: url.path) else { throw CLIError("no such file: \(file)") }
+        let service = RoutingService(table: try rules.load(), store: try store.open())
+        let outcome = try Ingestion(service: service).ingest(file: url)
+        for rejected in outcome.rejected { printError("rejected \(rejected)") }
+        print(outcome.summary.description)
+        print("\(url.lastPathComponent): \(outcome.summary.inserted) stored, \(outcome.summary.duplicates) duplicates ignored, \(outcome.rejected.count) rejected")
+        if !outcome.rejected.isEmpty && !tolerateRejects { throw ExitCode(1) }
+    }
+}
