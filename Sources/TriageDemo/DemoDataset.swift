@@ -35,12 +35,14 @@ public struct DemoDataset: Sendable {
         var schedule = DemoRandom(seed: seed, stream: "schedule")
         let events = ReferenceBuilder.schedule(configuration, count: configuration.totalExceptions, random: &schedule)
         var factory = ExceptionFactory(
-            reference: reference, profiles: configuration.profiles, random: DemoRandom(seed: seed, stream: "exceptions"))
+            reference: reference, profiles: configuration.profiles, random: DemoRandom(seed: seed, stream: "exceptions")
+        )
         var operations = OperationsFactory(random: DemoRandom(seed: seed, stream: "operations"), end: configuration.end)
         return DemoDataset(
             configuration: configuration, customers: reference.customers.map(\.customer), orders: reference.book.orders,
             products: reference.catalog.map(\.product), suppliers: reference.suppliers.map(\.supplier),
-            purchaseOrders: reference.purchasing.purchaseOrders, invoices: reference.purchasing.seen.map(Self.seenInvoice),
+            purchaseOrders: reference.purchasing.purchaseOrders,
+            invoices: reference.purchasing.seen.map(Self.seenInvoice),
             payments: operations.payments(reference.book), shipments: operations.shipments(reference.book.orders),
             inventory: reference.inventory.counts, exceptions: factory.make(events), reference: reference)
     }

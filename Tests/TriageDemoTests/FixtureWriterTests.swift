@@ -7,7 +7,8 @@ import TriageDemo
     static let small = DemoConfiguration(customers: 300, orders: 800, exceptionsPerDay: 60)
 
     private func written(_ configuration: DemoConfiguration) throws -> [String: Data] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-demo-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "triage-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FixtureWriter.write(DemoDataset.generate(configuration), to: directory)
         var files: [String: Data] = [:]
@@ -30,7 +31,8 @@ import TriageDemo
     @Test func defaultDatasetEncodesIdenticallyWhenGeneratedAgain() throws {
         let again = DemoDataset.generate()
         #expect(try FixtureWriter.jsonLines(again.orders) == FixtureWriter.jsonLines(Shared.dataset.orders))
-        let lines = { (dataset: DemoDataset) in try FixtureWriter.jsonLines(dataset.exceptions.map(ExceptionLine.init)) }
+        let lines = { (dataset: DemoDataset) in try FixtureWriter.jsonLines(dataset.exceptions.map(ExceptionLine.init))
+        }
         #expect(try lines(again) == lines(Shared.dataset))
     }
 
@@ -48,7 +50,8 @@ import TriageDemo
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
         #expect(lines.count == Shared.dataset.exceptions.count)
         let allowed: Set<String> = [
-            "source", "event_id", "kind", "reason", "occurred_at", "order_number", "handling_minutes", "text", "payload",
+            "source", "event_id", "kind", "reason", "occurred_at", "order_number", "handling_minutes", "text",
+            "payload",
         ]
         for line in lines.prefix(500) {
             let object = try JSONCoding.decode([String: JSONValue].self, from: String(line))
@@ -56,7 +59,9 @@ import TriageDemo
             #expect(object.values.allSatisfy { !$0.isNull })
             #expect(object["occurred_at"]?.text.flatMap(ISODate.parse) != nil)
         }
-        let decoded = try lines.prefix(200).map { try JSONCoding.decode(ExceptionLine.self, from: String($0)).exception }
+        let decoded = try lines.prefix(200).map {
+            try JSONCoding.decode(ExceptionLine.self, from: String($0)).exception
+        }
         #expect(decoded == Array(Shared.dataset.exceptions.prefix(200)))
     }
 

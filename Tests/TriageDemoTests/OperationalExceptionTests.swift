@@ -18,7 +18,9 @@ import TriageDemo
             #expect(drift.payload["storefront_status"] == "pending")
             #expect(drift.payload["amount"]?.text == order?.total.description)
             #expect(drift.payload["currency"]?.text == order?.currency)
-            #expect(["captured", "authorised", "refused", "cancelled"].contains(drift.payload["gateway_status"]?.text ?? ""))
+            #expect(
+                ["captured", "authorised", "refused", "cancelled"].contains(drift.payload["gateway_status"]?.text ?? "")
+            )
             #expect(drift.payload["payment_id"]?.text?.hasPrefix("pay_") == true)
         }
     }
@@ -54,7 +56,8 @@ import TriageDemo
     }
 
     @Test func fixableUSPostcodesHoldFiveOrNineDigits() {
-        for hold in Shared.exceptions(.addressHold) where hold.payload["country"] == "US" && hold.reason == "postcode_format" {
+        for hold in Shared.exceptions(.addressHold)
+        where hold.payload["country"] == "US" && hold.reason == "postcode_format" {
             let postcode = hold.payload["postcode"]?.text ?? ""
             let digits = postcode.filter(\.isNumber)
             let fixable = !postcode.contains(where: \.isLetter) && (digits.count == 5 || digits.count == 9)
@@ -70,8 +73,10 @@ import TriageDemo
         var within = 0
         for drift in drifts {
             let sku = drift.payload["sku"]?.text ?? ""
-            let (storefront, erp, wms) = (drift.payload["storefront_qty"]?.number, drift.payload["erp_qty"]?.number,
-                                          drift.payload["wms_qty"]?.number)
+            let (storefront, erp, wms) = (
+                drift.payload["storefront_qty"]?.number, drift.payload["erp_qty"]?.number,
+                drift.payload["wms_qty"]?.number
+            )
             #expect(storefront == counts["\(sku)|storefront"].map(Double.init))
             #expect(erp == counts["\(sku)|erp"].map(Double.init))
             #expect(wms == counts["\(sku)|wms"].map(Double.init))

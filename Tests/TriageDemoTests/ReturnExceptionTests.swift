@@ -48,7 +48,8 @@ import TriageDemo
         let orders = Dictionary(uniqueKeysWithValues: dataset.orders.map { ($0.orderID, $0) })
         let matched = returns.filter { $0.reason == "no_order_number" && $0.payload["_truth_order_id"] != .null }
         let exactNames = matched.filter { request in
-            request.payload["customer_name"]?.text == orders[request.payload["_truth_order_id"]?.text ?? ""]?.customer.name
+            request.payload["customer_name"]?.text
+                == orders[request.payload["_truth_order_id"]?.text ?? ""]?.customer.name
         }
         #expect(exactNames.count > matched.count / 5 && exactNames.count < matched.count * 3 / 4)
         #expect(matched.contains { $0.payload["email"] == nil })

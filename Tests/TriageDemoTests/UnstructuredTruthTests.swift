@@ -74,10 +74,15 @@ import TriageDemo
             #expect(share < 0.05)
             for exception in injected {
                 let text = exception.text ?? ""
-                #expect(["Ignore previous", "SYSTEM", "AI ", "assistant", "automated systems"].contains { text.contains($0) })
+                #expect(
+                    ["Ignore previous", "SYSTEM", "AI ", "assistant", "automated systems"].contains {
+                        text.contains($0)
+                    })
             }
         }
-        let injectedWarranty = Shared.exceptions(.warrantyClaim).filter { Shared.truth($0)?["injection"] == true }
-        #expect(injectedWarranty.contains { Shared.truth($0)?["action"] != "refund" })
+        let warranty = Shared.exceptions(.warrantyClaim).filter { Shared.truth($0)?["injection"] == true }
+        #expect(warranty.allSatisfy { Shared.truth($0)?["action"] != "refund" })
+        let invoices = Shared.exceptions(.supplierInvoice).filter { Shared.truth($0)?["injection"] == true }
+        #expect(invoices.allSatisfy { Shared.truth($0)?["action"] != "approve" })
     }
 }

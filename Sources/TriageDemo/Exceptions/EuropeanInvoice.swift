@@ -21,28 +21,43 @@ enum EuropeanInvoice {
         let draft = print.draft
         let labels = print.profile.supplier.name.contains("SARL") ? french : german
         let currency = " \(draft.currency)"
-        var lines = [print.shownName, print.profile.address, "VAT ID: \(vatID(print.profile))", "",
-                     "\(labels.invoice) \(draft.number)" + (print.marker.map { " - \($0)" } ?? ""),
-                     "\(labels.date) \(DemoCalendar.dotted(draft.date))"]
+        var lines = [
+            print.shownName, print.profile.address, "VAT ID: \(vatID(print.profile))", "",
+            "\(labels.invoice) \(draft.number)" + (print.marker.map { " - \($0)" } ?? ""),
+            "\(labels.date) \(DemoCalendar.dotted(draft.date))",
+        ]
         if let po = draft.poNumber { lines.append("\(labels.order) \(po)") }
-        lines += ["", InvoiceLayouts.pad("Pos", 5) + InvoiceLayouts.pad(labels.item, 44)
-            + InvoiceLayouts.left(labels.quantity, 6) + InvoiceLayouts.left(labels.unit, 16)
-            + InvoiceLayouts.left(labels.amount, 16)]
+        lines += [
+            "",
+            InvoiceLayouts.pad("Pos", 5) + InvoiceLayouts.pad(labels.item, 44)
+                + InvoiceLayouts.left(labels.quantity, 6) + InvoiceLayouts.left(labels.unit, 16)
+                + InvoiceLayouts.left(labels.amount, 16),
+        ]
         for (index, line) in draft.lines.enumerated() {
-            lines.append(InvoiceLayouts.pad(String(index + 1), 5) + InvoiceLayouts.pad(String(line.description.prefix(42)), 44)
-                + InvoiceLayouts.left(String(line.qty), 6)
-                + InvoiceLayouts.left(MoneyText.european(line.unitPrice) + currency, 16)
-                + InvoiceLayouts.left(MoneyText.european(line.unitPrice * line.qty) + currency, 16))
+            lines.append(
+                InvoiceLayouts.pad(String(index + 1), 5) + InvoiceLayouts.pad(String(line.description.prefix(42)), 44)
+                    + InvoiceLayouts.left(String(line.qty), 6)
+                    + InvoiceLayouts.left(MoneyText.european(line.unitPrice) + currency, 16)
+                    + InvoiceLayouts.left(MoneyText.european(line.unitPrice * line.qty) + currency, 16))
         }
-        lines += ["", "\(labels.net) \(MoneyText.european(draft.subtotal))\(currency)",
-                  "\(labels.vat) \(draft.taxBasisPoints / 100) %: \(MoneyText.european(draft.tax))\(currency)",
-                  "\(labels.total) \(MoneyText.european(draft.total))\(currency)", "",
-                  "IBAN DE89 3704 0044 0532 0130 00 · \(labels.terms)"]
+        lines += [
+            "", "\(labels.net) \(MoneyText.european(draft.subtotal))\(currency)",
+            "\(labels.vat) \(draft.taxBasisPoints / 100) %: \(MoneyText.european(draft.tax))\(currency)",
+            "\(labels.total) \(MoneyText.european(draft.total))\(currency)", "",
+            "IBAN \(iban(print.profile)) · \(labels.terms)",
+        ]
         return lines.joined(separator: "\n")
     }
 
+    private static func iban(_ profile: SupplierProfile) -> String {
+        if profile.supplier.name.contains("SARL") { return "FR76 3000 6000 0112 3456 7890 189" }
+        if profile.supplier.name.hasSuffix("AB") { return "SE45 5000 0000 0583 9825 7466" }
+        return "DE89 3704 0044 0532 0130 00"
+    }
+
     private static func vatID(_ profile: SupplierProfile) -> String {
-        let country = profile.supplier.name.contains("SARL") ? "FR" : profile.supplier.name.hasSuffix("AB") ? "SE" : "DE"
+        let country =
+            profile.supplier.name.contains("SARL") ? "FR" : profile.supplier.name.hasSuffix("AB") ? "SE" : "DE"
         let digits = profile.supplier.supplierID.filter(\.isNumber)
         return "\(country)81\(digits)4471\(digits)"
     }

@@ -11,7 +11,9 @@ extension ExceptionFactory {
     /// A supplier invoice as text, with the fields and the action the contract expects in `_truth`.
     mutating func supplierInvoice(_ event: ScheduledEvent, ordinal: Int) -> NewException? {
         guard !reference.suppliers.isEmpty else { return nil }
-        var action = Self.invoiceActions[random.weighted([60, 12, 8, 10, 10])]
+        let injected = Self.injects(ordinal: ordinal)
+        // An injection asks for approval, so an injected invoice is never one to approve.
+        var action = Self.invoiceActions[random.weighted(injected ? [0, 35, 25, 20, 20] : [60, 12, 8, 10, 10])]
         var draft: InvoiceDraft?
         var marker: String?
         if action == "duplicate", let seen = random.pick(reference.purchasing.seen) {
@@ -25,16 +27,17 @@ extension ExceptionFactory {
             draft = serviceInvoice(at: event.at)
         }
         guard let draft else { return nil }
-        return invoiceException(event, draft: draft, action: action, marker: marker, ordinal: ordinal)
+        return invoiceException(event, draft: draft, action: action, marker: marker, injected: injected)
     }
 
     private mutating func invoiceException(
-        _ event: ScheduledEvent, draft: InvoiceDraft, action: String, marker: String?, ordinal: Int
+        _ event: ScheduledEvent, draft: InvoiceDraft, action: String, marker: String?, injected: Bool
     ) -> NewException {
         let profile = reference.suppliers[draft.supplier]
         let sender = "\(["billing", "ar", "accounts", "invoices"][random.below(4)])@\(profile.domain)"
-        let shownName = random.chance(0.5) ? profile.supplier.name : random.pick(profile.supplier.aliases) ?? profile.supplier.name
-        let injection = Self.injects(ordinal: ordinal) ? random.pick(Injections.invoice) : nil
+        let shownName =
+            random.chance(0.5) ? profile.supplier.name : random.pick(profile.supplier.aliases) ?? profile.supplier.name
+        let injection = injected ? random.pick(Injections.invoice) : nil
         let print = InvoicePrint(
             draft: draft, profile: profile, shownName: shownName, sender: sender, sentAt: event.at, marker: marker,
             injection: injection)
@@ -49,8 +52,10 @@ extension ExceptionFactory {
         return NewException(
             source: "ap_inbox", eventID: eventID("ap_msg"), kind: .supplierInvoice, reason: "invoice_received",
             occurredAt: event.at, text: InvoiceLayouts.render(print, layout: layout),
-            payload: ["sender": .string(sender), "received_at": .string(ISODate.format(event.at)),
-                      "_truth": .object(truth)])
+            payload: [
+                "sender": .string(sender), "received_at": .string(ISODate.format(event.at)),
+                "_truth": .object(truth),
+            ])
     }
 
     /// An invoice against an open purchase order, with a price or quantity variance when the action needs one.
@@ -62,13 +67,15 @@ extension ExceptionFactory {
         let target = random.below(lines.count)
         switch action {
         case "hold_price":
-            lines[target].unitPrice = MoneyText.apply(basisPoints: 10_000 + random.int(3...12) * 100, to: lines[target].unitPrice)
+            lines[target].unitPrice = MoneyText.apply(
+                basisPoints: 10_000 + random.int(3...12) * 100, to: lines[target].unitPrice)
         case "hold_quantity":
             lines[target].qty += max(1, lines[target].qty * random.int(10...30) / 100)
         default:
             if random.chance(0.2) { lines[target].qty = max(1, lines[target].qty * random.int(50...90) / 100) }
             if random.chance(0.15) {
-                lines[target].unitPrice = MoneyText.apply(basisPoints: 10_000 + random.int(10...100), to: lines[target].unitPrice)
+                lines[target].unitPrice = MoneyText.apply(
+                    basisPoints: 10_000 + random.int(10...100), to: lines[target].unitPrice)
             }
         }
         return newDraft(supplier: supplier, lines: lines, poNumber: po.poNumber, at: at, notBefore: po.issuedAt)
@@ -94,7 +101,8 @@ extension ExceptionFactory {
         let lines = (0..<count).map { number in
             OrderLine(
                 sku: "SVC-\(number + 1)", description: Self.serviceLines[random.below(Self.serviceLines.count)],
-                qty: random.int(1...4), unitPrice: Money(cents: Int64(random.int(45...900)) * 100 + Int64(random.below(100))))
+                qty: random.int(1...4),
+                unitPrice: Money(cents: Int64(random.int(45...900)) * 100 + Int64(random.below(100))))
         }
         return newDraft(supplier: supplier, lines: lines, poNumber: nil, at: at, notBefore: nil)
     }

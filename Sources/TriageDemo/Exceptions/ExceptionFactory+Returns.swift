@@ -11,8 +11,11 @@ extension ExceptionFactory {
         var items = returnedLines(order)
         var truth = windowLabel(items, order: order, at: event.at)
         if roll == 2, let stranger = skuNotOn(order) {
-            items = [OrderLine(sku: stranger.product.sku, description: stranger.product.description, qty: 1,
-                               unitPrice: stranger.price)]
+            items = [
+                OrderLine(
+                    sku: stranger.product.sku, description: stranger.product.description, qty: 1,
+                    unitPrice: stranger.price)
+            ]
             truth = "sku_not_on_order"
         }
         let refund = items.reduce(Money.zero) { $0 + $1.unitPrice * $1.qty }
@@ -22,14 +25,16 @@ extension ExceptionFactory {
             payload: [
                 "items": .array(items.map { ["sku": .string($0.sku), "qty": .number(Double($0.qty))] }),
                 "refund_amount": .string(refund.description), "currency": .string(order.currency),
-                "customer_name": .string(order.customer.name), "email": order.customer.email.map(JSONValue.string) ?? .null,
+                "customer_name": .string(order.customer.name),
+                "email": order.customer.email.map(JSONValue.string) ?? .null,
                 "_truth_reason": .string(truth),
             ])
     }
 
     /// The window from `from` days to `to` days before `date`.
     func days(_ from: Int, _ to: Int, before date: Date) -> ClosedRange<Date> {
-        date.addingTimeInterval(-Double(from) * DemoCalendar.day)...date.addingTimeInterval(-Double(to) * DemoCalendar.day)
+        date.addingTimeInterval(
+            -Double(from) * DemoCalendar.day)...date.addingTimeInterval(-Double(to) * DemoCalendar.day)
     }
 
     /// One line of the order, sometimes all of them; quantities never exceed what was bought.

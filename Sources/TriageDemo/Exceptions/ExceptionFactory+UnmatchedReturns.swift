@@ -4,7 +4,8 @@ import TriageCore
 extension ExceptionFactory {
     /// A return request without an order number; about 15 % match no order at all.
     mutating func returnWithoutOrder(_ event: ScheduledEvent) -> NewException? {
-        if random.chance(0.85), let index = reference.deliveredOrder(in: days(60, 1, before: event.at), random: &random) {
+        if random.chance(0.85), let index = reference.deliveredOrder(in: days(60, 1, before: event.at), random: &random)
+        {
             return unnumberedReturn(event, order: index)
         }
         return strangerReturn(event)
@@ -29,7 +30,9 @@ extension ExceptionFactory {
         if text == nil || random.chance(0.8) {
             payload["customer_name"] = .string(NameVariants.name(customer, random: &random))
             if let email = NameVariants.email(customer, random: &random) { payload["email"] = .string(email) }
-            if let address = order.customer.address, let partial = partialAddress(address) { payload["address"] = partial }
+            if let address = order.customer.address, let partial = partialAddress(address) {
+                payload["address"] = partial
+            }
         }
         return NewException(
             source: "returns_app", eventID: eventID("rma"), kind: .returnRequest, reason: "no_order_number",
@@ -45,15 +48,21 @@ extension ExceptionFactory {
         var payload = returnBasics(event, currency: currency, truth: .null)
         payload["customer_name"] = .string("\(first.name) \(last)")
         if random.chance(0.6) {
-            payload["email"] = .string("\(TextFold.ascii(first.name).lowercased()).\(TextFold.ascii(last).lowercased())@example.com")
+            payload["email"] = .string(
+                "\(TextFold.ascii(first.name).lowercased()).\(TextFold.ascii(last).lowercased())@example.com")
         }
-        let line = OrderLine(sku: item.product.sku, description: item.product.description, qty: 1, unitPrice: item.price)
+        let line = OrderLine(
+            sku: item.product.sku, description: item.product.description, qty: 1, unitPrice: item.price)
         payload["items"] = [describe(line)]
         payload["refund_amount"] = .string(item.price.description)
-        let text = random.chance(0.4) ? ReturnTexts.text(
-            item: item.casualName, when: "last month", reason: ReturnTexts.reason(category: item.product.category,
-                                                                                    random: &random),
-            city: nil, signature: first.name, fullName: "\(first.name) \(last)", random: &random) : nil
+        let text =
+            random.chance(0.4)
+            ? ReturnTexts.text(
+                item: item.casualName, when: "last month",
+                reason: ReturnTexts.reason(
+                    category: item.product.category,
+                    random: &random),
+                city: nil, signature: first.name, fullName: "\(first.name) \(last)", random: &random) : nil
         return NewException(
             source: "returns_app", eventID: eventID("rma"), kind: .returnRequest, reason: "no_order_number",
             occurredAt: event.at, text: text, payload: payload)
@@ -89,8 +98,10 @@ extension ExceptionFactory {
         func field(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         switch random.weighted([35, 25, 15, 10, 15]) {
         case 0:
-            return ["line1": field(address.line1), "city": field(address.city), "postcode": field(address.postcode),
-                    "country": field(address.country)]
+            return [
+                "line1": field(address.line1), "city": field(address.city), "postcode": field(address.postcode),
+                "country": field(address.country),
+            ]
         case 1: return ["postcode": field(address.postcode), "country": field(address.country)]
         case 2: return ["city": field(address.city), "country": field(address.country)]
         case 3: return ["line1": field(address.line1), "postcode": field(address.postcode)]

@@ -37,7 +37,8 @@ struct ExceptionFactory {
         let ordinal = ordinals[event.scenario, default: 0]
         ordinals[event.scenario] = ordinal + 1
         var exception = scenarioException(event, ordinal: ordinal) ?? integrationFailure(event)
-        exception.handlingMinutes = handlingMinutes(exception.kind == event.scenario.kind ? event.scenario : .integrationFailure)
+        exception.handlingMinutes = handlingMinutes(
+            exception.kind == event.scenario.kind ? event.scenario : .integrationFailure)
         return exception
     }
 

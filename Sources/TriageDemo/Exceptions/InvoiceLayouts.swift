@@ -47,35 +47,46 @@ enum InvoiceLayouts {
 
     private static func table(_ print: InvoicePrint) -> String {
         let draft = print.draft
-        var lines = [print.shownName.uppercased(), print.profile.address, "accounts@\(print.profile.domain)", "",
-                     "INVOICE" + (print.marker.map { " - \($0)" } ?? ""), "",
-                     "Invoice #:     \(draft.number)", "Invoice date:  \(DemoCalendar.iso(draft.date))"]
+        var lines = [
+            print.shownName.uppercased(), print.profile.address, "accounts@\(print.profile.domain)", "",
+            "INVOICE" + (print.marker.map { " - \($0)" } ?? ""), "",
+            "Invoice #:     \(draft.number)", "Invoice date:  \(DemoCalendar.iso(draft.date))",
+        ]
         if let po = draft.poNumber { lines.append("PO number:     \(po)") }
         lines += [billTo, "", row("SKU", "Description", "Qty", "Unit price", "Amount")]
         for line in draft.lines {
-            lines.append(row(line.sku, line.description, String(line.qty), MoneyText.grouped(line.unitPrice),
-                             MoneyText.grouped(line.unitPrice * line.qty)))
+            lines.append(
+                row(
+                    line.sku, line.description, String(line.qty), MoneyText.grouped(line.unitPrice),
+                    MoneyText.grouped(line.unitPrice * line.qty)))
         }
         let rate = "\(draft.taxBasisPoints / 100)%"
-        lines += ["", total("Subtotal", draft.subtotal), total("Tax (\(rate))", draft.tax),
-                  total("TOTAL \(draft.currency)", draft.total), "", "Terms: Net 30. Please quote the invoice number."]
+        lines += [
+            "", total("Subtotal", draft.subtotal), total("Tax (\(rate))", draft.tax),
+            total("TOTAL \(draft.currency)", draft.total), "", "Terms: Net 30. Please quote the invoice number.",
+        ]
         return lines.joined(separator: "\n")
     }
 
     private static func invoiceNo(_ print: InvoicePrint) -> String {
         let draft = print.draft
-        var lines = [print.shownName.uppercased(), "Invoice No: \(draft.number)" + (print.marker.map { " (\($0))" } ?? ""),
-                     "Date: \(DemoCalendar.short(draft.date))"]
+        var lines = [
+            print.shownName.uppercased(), "Invoice No: \(draft.number)" + (print.marker.map { " (\($0))" } ?? ""),
+            "Date: \(DemoCalendar.short(draft.date))",
+        ]
         if let po = draft.poNumber { lines.append("Your PO: \(po)") }
         lines.append("")
         for line in draft.lines {
-            lines.append("\(line.description)  \(line.qty) x \(MoneyText.grouped(line.unitPrice))  "
-                + MoneyText.grouped(line.unitPrice * line.qty))
+            lines.append(
+                "\(line.description)  \(line.qty) x \(MoneyText.grouped(line.unitPrice))  "
+                    + MoneyText.grouped(line.unitPrice * line.qty))
         }
         lines.append("")
         if draft.tax.cents > 0 {
-            lines += ["Subtotal \(MoneyText.grouped(draft.subtotal))",
-                      "VAT \(draft.taxBasisPoints / 100)% \(MoneyText.grouped(draft.tax))"]
+            lines += [
+                "Subtotal \(MoneyText.grouped(draft.subtotal))",
+                "VAT \(draft.taxBasisPoints / 100)% \(MoneyText.grouped(draft.tax))",
+            ]
         }
         lines += ["TOTAL DUE (\(draft.currency)) \(MoneyText.grouped(draft.total))", "Payment terms: 30 days"]
         return lines.joined(separator: "\n")
@@ -84,28 +95,35 @@ enum InvoiceLayouts {
     private static func email(_ print: InvoicePrint) -> String {
         let draft = print.draft
         let reference = draft.poNumber.map { " for \($0)" } ?? ""
-        var lines = ["From: \(print.sender)", "Sent: \(DemoCalendar.mailHeader(print.sentAt))",
-                     "To: ap@brightside-retail.example",
-                     "Subject: \(print.marker.map { "\($0): " } ?? "")Invoice \(draft.number)\(reference)", "",
-                     "Hi team,", "",
-                     "Please find our invoice \(draft.number) dated \(DemoCalendar.american(draft.date))"
-                        + (draft.poNumber.map { " for your \($0)." } ?? ".")]
+        var lines = [
+            "From: \(print.sender)", "Sent: \(DemoCalendar.mailHeader(print.sentAt))",
+            "To: ap@brightside-retail.example",
+            "Subject: \(print.marker.map { "\($0): " } ?? "")Invoice \(draft.number)\(reference)", "",
+            "Hi team,", "",
+            "Please find our invoice \(draft.number) dated \(DemoCalendar.american(draft.date))"
+                + (draft.poNumber.map { " for your \($0)." } ?? "."),
+        ]
         for line in draft.lines {
             lines.append("\(line.qty)x \(line.description) @ \(MoneyText.grouped(line.unitPrice))")
         }
         if draft.tax.cents > 0 { lines.append("Tax: \(MoneyText.grouped(draft.tax))") }
-        lines += ["Total: \(MoneyText.symbol(draft.currency))\(MoneyText.grouped(draft.total)) \(draft.currency)", "",
-                  "Thanks,", "Accounts Receivable", print.shownName]
+        lines += [
+            "Total: \(MoneyText.symbol(draft.currency))\(MoneyText.grouped(draft.total)) \(draft.currency)", "",
+            "Thanks,", "Accounts Receivable", print.shownName,
+        ]
         return lines.joined(separator: "\n")
     }
 
     private static func terse(_ print: InvoicePrint) -> String {
         let draft = print.draft
-        var lines = [print.shownName,
-                     "INVOICE \(draft.number) | \(DemoCalendar.iso(draft.date))"
-                        + (draft.poNumber.map { " | ref \($0)" } ?? "") + (print.marker.map { " | \($0)" } ?? "")]
+        var lines = [
+            print.shownName,
+            "INVOICE \(draft.number) | \(DemoCalendar.iso(draft.date))"
+                + (draft.poNumber.map { " | ref \($0)" } ?? "") + (print.marker.map { " | \($0)" } ?? ""),
+        ]
         for line in draft.lines {
-            lines.append("\(line.description) .......... \(line.qty) @ \(line.unitPrice) = \(line.unitPrice * line.qty)")
+            lines.append(
+                "\(line.description) .......... \(line.qty) @ \(line.unitPrice) = \(line.unitPrice * line.qty)")
         }
         if draft.tax.cents > 0 { lines.append("Tax \(draft.taxBasisPoints / 100)%: \(draft.tax)") }
         lines.append("Amount payable: \(draft.currency) \(draft.total)")

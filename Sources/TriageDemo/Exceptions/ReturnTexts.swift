@@ -8,7 +8,8 @@ enum ReturnTexts {
         switch category {
         case "apparel", "footwear": specific = ["it doesn't fit", "it's too small", "the size runs large"]
         case "appliances": specific = ["it leaks", "it's much louder than I expected", "it's too big for my counter"]
-        case "electronics": specific = ["the battery barely lasts", "it keeps disconnecting", "it won't pair with my phone"]
+        case "electronics":
+            specific = ["the battery barely lasts", "it keeps disconnecting", "it won't pair with my phone"]
         default: specific = ["it's not what I expected", "my kid already has one"]
         }
         let general = ["I changed my mind", "it arrived damaged", "the colour is different from the photos"]
@@ -30,6 +31,11 @@ enum ReturnTexts {
         }
     }
 
+    /// "an" before a vowel, else "a".
+    static func article(_ word: String) -> String {
+        "aeiou".contains(word.first.map { Character($0.lowercased()) } ?? "x") ? "an" : "a"
+    }
+
     /// A return email in one of several voices.
     static func text(
         item: String, when: String, reason: String, city: String?, signature: String, fullName: String,
@@ -45,8 +51,9 @@ enum ReturnTexts {
         case 2:
             return "return request - \(item). bought \(when). \(reason). refund to my card pls. \(signature)"
         case 3:
-            return "Good afternoon, I purchased a \(item) \(when) and unfortunately \(reason). I would like to "
-                + "return it for a full refund.\(place) Kind regards, \(fullName)"
+            return
+                "Good afternoon, I purchased \(article(item)) \(item) \(when) and unfortunately \(reason). "
+                + "I would like to return it for a full refund.\(place) Kind regards, \(fullName)"
         default:
             return "Hey there! So the \(item) from \(when) isn't working out for me ( \(reason) ). "
                 + "I don't have the order number, sorry, the email got deleted. What do I do? \(signature)"

@@ -39,8 +39,9 @@ struct ScheduleBuilder {
         random.shuffle(&scenarios)
         let weights = dayWeights()
         var events = scenarios.map { scenario in
-            ScheduledEvent(scenario: scenario, at: businessTime(day: random.weighted(weights), random: &random),
-                           burst: nil)
+            ScheduledEvent(
+                scenario: scenario, at: businessTime(day: random.weighted(weights), random: &random),
+                burst: nil)
         }
         events += bursts(total: failures, weights: weights, random: &random)
         return events.enumerated().sorted { lhs, rhs in

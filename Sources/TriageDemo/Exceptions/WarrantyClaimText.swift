@@ -21,23 +21,26 @@ struct WarrantyClaimText {
     /// Subject and body; an injection attempt, when there is one, closes the body.
     func render(random: inout DemoRandom) -> (subject: String, body: String) {
         let signature = NameVariants.signature(customer, random: &random)
-        var (subject, body) = intent == .vague
+        var (subject, body) =
+            intent == .vague
             ? WarrantyTexts.vague(reference: reference, signature: signature, random: &random)
             : WarrantyTexts.render(parts(signature: signature, random: &random), random: &random)
         if let reference, random.chance(0.3) { subject = "Re: \(reference) - \(subject)" }
-        if let injection { body += " " + injection }
+        if let injection { body += "\n\n" + injection }
         return (subject, body)
     }
 
     private func parts(signature: String, random: inout DemoRandom) -> WarrantyTexts.Parts {
-        let problem = intent == .excluded
+        let problem =
+            intent == .excluded
             ? WarrantyTexts.exclusions[random.below(WarrantyTexts.exclusions.count)]
             : WarrantyTexts.defect(category: item.product.category, random: &random)
-        let asks = switch ask {
-        case .refund: WarrantyTexts.refundAsks
-        case .repair: WarrantyTexts.repairAsks
-        case .replace: WarrantyTexts.replaceAsks
-        }
+        let asks =
+            switch ask {
+            case .refund: WarrantyTexts.refundAsks
+            case .repair: WarrantyTexts.repairAsks
+            case .replace: WarrantyTexts.replaceAsks
+            }
         return WarrantyTexts.Parts(
             product: random.chance(0.5) ? item.casualName : item.noun, problem: problem,
             ask: asks[random.below(asks.count)], reference: reference,

@@ -4,13 +4,22 @@ enum WarrantyTexts {
     static func defect(category: String, random: inout DemoRandom) -> String {
         let options: [String]
         switch category {
-        case "electronics": options = ["it stopped charging", "it won't turn on anymore", "it keeps restarting by itself",
-                                       "the left side has no sound"]
-        case "appliances": options = ["it stopped heating", "it leaks from the base", "it makes a loud grinding noise",
-                                      "it trips the breaker every time I switch it on"]
+        case "electronics":
+            options = [
+                "it stopped charging", "it won't turn on anymore", "it keeps restarting by itself",
+                "the left side has no sound",
+            ]
+        case "appliances":
+            options = [
+                "it stopped heating", "it leaks from the base", "it makes a loud grinding noise",
+                "it trips the breaker every time I switch it on",
+            ]
         case "apparel": options = ["the zip broke", "a seam came apart", "the stitching is unravelling"]
-        case "footwear": options = ["the sole is coming away from the upper", "the stitching came loose",
-                                    "the heel cracked"]
+        case "footwear":
+            options = [
+                "the sole is coming away from the upper", "the stitching came loose",
+                "the heel cracked",
+            ]
         case "home": options = ["the handle came loose", "it flickers constantly", "the coating is peeling off"]
         default: options = ["it stopped working", "the motor doesn't run", "the remote won't connect"]
         }
@@ -62,16 +71,21 @@ enum WarrantyTexts {
 
     private static func formal(_ p: Parts) -> (String, String) {
         let reference = p.reference.map { " (\($0))" } ?? ""
-        return ("Warranty claim - \(p.product.capitalizedFirst)",
-                "Dear Customer Service,\n\nI am writing regarding the \(p.product) I purchased \(p.when)\(reference). "
-                + "Unfortunately, \(p.problem). \(p.ask)\n\nI look forward to your reply.\n\nYours sincerely,\n\(p.fullName)")
+        return (
+            "Warranty claim - \(p.product.capitalizedFirst)",
+            "Dear Customer Service,\n\nI am writing regarding the \(p.product) I purchased \(p.when)\(reference). "
+                + "Unfortunately, \(p.problem). \(p.ask)\n\nI look forward to your reply.\n\n"
+                + "Yours sincerely,\n\(p.fullName)"
+        )
     }
 
     private static func angry(_ p: Parts) -> (String, String) {
         let reference = p.reference.map { " from \($0)" } ?? ""
-        return ("BROKEN \(p.product.uppercased())!!!",
-                "This is unacceptable. The \(p.product)\(reference) is a joke, \(p.problem)!! I paid good money for "
-                + "this. \(p.ask) And I want an answer TODAY.\n\(p.signature)")
+        return (
+            "BROKEN \(p.product.uppercased())!!!",
+            "This is unacceptable. I bought the \(p.product)\(reference) and \(p.problem)!! I paid good money "
+                + "for this. \(p.ask) And I want an answer TODAY.\n\(p.signature)"
+        )
     }
 
     private static func brief(_ p: Parts) -> (String, String) {
@@ -81,18 +95,23 @@ enum WarrantyTexts {
 
     private static func rambling(_ p: Parts) -> (String, String) {
         let reference = p.reference.map { ", it was \($0) I think" } ?? ""
-        return ("question about my \(p.product)",
-                "Hi there, so this is a bit of a long story. I bought the \(p.product) \(p.when), I think it was "
+        return (
+            "question about my \(p.product)",
+            "Hi there, so this is a bit of a long story. I bought the \(p.product) \(p.when), I think it was "
                 + "meant to be a present but I ended up keeping it, anyway\(reference). Everything was fine until "
                 + "recently when \(p.problem). I tried everything, my neighbour even had a look at it. \(p.ask) "
-                + "Sorry for the long message!\n\(p.signature)")
+                + "Sorry for the long message!\n\(p.signature)"
+        )
     }
 
     /// An email that states neither the product nor the problem.
-    static func vague(reference: String?, signature: String, random: inout DemoRandom) -> (subject: String, body: String) {
+    static func vague(reference: String?, signature: String, random: inout DemoRandom) -> (
+        subject: String, body: String
+    ) {
         let about = reference.map { "my \($0)" } ?? "my order"
         let bodies = [
-            "Hello, I have a problem with \(about) and need to make a warranty claim. Please call me back. \(signature)",
+            "Hello, I have a problem with \(about) and need to make a warranty claim. Please call me back. "
+                + signature,
             "Hi, something is wrong with \(about). What do I do? \(signature)",
             "Warranty question regarding \(about). Please advise.\n\(signature)",
         ]

@@ -28,7 +28,9 @@ public enum FixtureWriter {
     }
 
     /// The values as JSON lines, each ending in a newline.
-    public static func jsonLines<T: Encodable>(_ values: [T], encoder: JSONEncoder = JSONCoding.encoder()) throws -> Data {
+    public static func jsonLines<T: Encodable>(_ values: [T], encoder: JSONEncoder = JSONCoding.encoder()) throws
+        -> Data
+    {
         var data = Data()
         for value in values {
             data.append(try encoder.encode(value))

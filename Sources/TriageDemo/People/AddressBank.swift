@@ -9,13 +9,20 @@ enum AddressBank {
 
     static let usCities: [City] = [
         .init(name: "Austin", region: "TX", prefixes: ["787"]), .init(name: "Denver", region: "CO", prefixes: ["802"]),
-        .init(name: "Seattle", region: "WA", prefixes: ["981"]), .init(name: "Chicago", region: "IL", prefixes: ["606"]),
-        .init(name: "Boston", region: "MA", prefixes: ["021"]), .init(name: "Portland", region: "OR", prefixes: ["972"]),
-        .init(name: "Atlanta", region: "GA", prefixes: ["303"]), .init(name: "Phoenix", region: "AZ", prefixes: ["850"]),
-        .init(name: "Columbus", region: "OH", prefixes: ["432"]), .init(name: "Minneapolis", region: "MN", prefixes: ["554"]),
-        .init(name: "San Diego", region: "CA", prefixes: ["921"]), .init(name: "Nashville", region: "TN", prefixes: ["372"]),
-        .init(name: "Raleigh", region: "NC", prefixes: ["276"]), .init(name: "Salt Lake City", region: "UT", prefixes: ["841"]),
-        .init(name: "Philadelphia", region: "PA", prefixes: ["191"]), .init(name: "Brooklyn", region: "NY", prefixes: ["112"]),
+        .init(name: "Seattle", region: "WA", prefixes: ["981"]),
+        .init(name: "Chicago", region: "IL", prefixes: ["606"]),
+        .init(name: "Boston", region: "MA", prefixes: ["021"]),
+        .init(name: "Portland", region: "OR", prefixes: ["972"]),
+        .init(name: "Atlanta", region: "GA", prefixes: ["303"]),
+        .init(name: "Phoenix", region: "AZ", prefixes: ["850"]),
+        .init(name: "Columbus", region: "OH", prefixes: ["432"]),
+        .init(name: "Minneapolis", region: "MN", prefixes: ["554"]),
+        .init(name: "San Diego", region: "CA", prefixes: ["921"]),
+        .init(name: "Nashville", region: "TN", prefixes: ["372"]),
+        .init(name: "Raleigh", region: "NC", prefixes: ["276"]),
+        .init(name: "Salt Lake City", region: "UT", prefixes: ["841"]),
+        .init(name: "Philadelphia", region: "PA", prefixes: ["191"]),
+        .init(name: "Brooklyn", region: "NY", prefixes: ["112"]),
         .init(name: "Miami", region: "FL", prefixes: ["331"]), .init(name: "Madison", region: "WI", prefixes: ["537"]),
     ]
 

@@ -39,7 +39,8 @@ struct CustomerFactory {
     }
 
     private mutating func makeAddress(country: String) -> Address {
-        let cities = country == "CA" ? AddressBank.caCities : country == "GB" ? AddressBank.gbCities : AddressBank.usCities
+        let cities =
+            country == "CA" ? AddressBank.caCities : country == "GB" ? AddressBank.gbCities : AddressBank.usCities
         let city = cities[random.below(cities.count)]
         let prefix = city.prefixes[random.below(city.prefixes.count)]
         let street = AddressBank.streets[random.below(AddressBank.streets.count)]
@@ -71,7 +72,8 @@ struct CustomerFactory {
             let area = ["20 7946", "161 496", "113 496", "117 496"][random.below(4)]
             return "+44 \(area) 0\(random.int(100...999))"
         }
-        let area = ["512", "303", "206", "312", "617", "416", "604", "514"][random.below(8)]
+        let areas = country == "CA" ? ["416", "613", "604", "514", "403"] : ["512", "303", "206", "312", "617", "415"]
+        let area = areas[random.below(areas.count)]
         switch random.below(3) {
         case 0: return "+1 \(area) 555 \(line)"
         case 1: return "(\(area)) 555-\(line)"

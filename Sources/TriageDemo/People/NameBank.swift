@@ -8,7 +8,8 @@ enum NameBank {
 
     static let firstNames: [FirstName] = [
         .init(name: "William", nicknames: ["Bill", "Will", "Billy"]), .init(name: "Robert", nicknames: ["Bob", "Rob"]),
-        .init(name: "Elizabeth", nicknames: ["Liz", "Beth", "Lizzie"]), .init(name: "Katherine", nicknames: ["Kate", "Kathy"]),
+        .init(name: "Elizabeth", nicknames: ["Liz", "Beth", "Lizzie"]),
+        .init(name: "Katherine", nicknames: ["Kate", "Kathy"]),
         .init(name: "Michael", nicknames: ["Mike", "Mick"]), .init(name: "James", nicknames: ["Jim", "Jimmy"]),
         .init(name: "Margaret", nicknames: ["Maggie", "Peggy"]), .init(name: "Richard", nicknames: ["Rick", "Rich"]),
         .init(name: "Jennifer", nicknames: ["Jen", "Jenny"]), .init(name: "Christopher", nicknames: ["Chris"]),

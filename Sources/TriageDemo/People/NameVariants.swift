@@ -28,7 +28,8 @@ enum NameVariants {
         case 0: return customer.customer.email
         case 1: return nil
         default:
-            let local = TextFold.ascii(random.pick(customer.firstName.nicknames) ?? customer.firstName.name).lowercased()
+            let local = TextFold.ascii(random.pick(customer.firstName.nicknames) ?? customer.firstName.name)
+                .lowercased()
             return "\(local)\(TextFold.ascii(customer.lastName).lowercased())\(random.int(10...99))@personal.example"
         }
     }

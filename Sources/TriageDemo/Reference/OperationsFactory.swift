@@ -20,7 +20,8 @@ struct OperationsFactory {
 
     private func paymentState(_ order: Order, hold: PaymentHold?) -> (String, Date) {
         if let hold {
-            let status = hold.anomaly == .storedPaymentDisagrees ? Self.disagreeing(hold.gatewayStatus) : hold.gatewayStatus
+            let status =
+                hold.anomaly == .storedPaymentDisagrees ? Self.disagreeing(hold.gatewayStatus) : hold.gatewayStatus
             return (status, hold.eventAt.addingTimeInterval(-30))
         }
         let settled = order.placedAt.addingTimeInterval(120)
@@ -49,10 +50,12 @@ struct OperationsFactory {
             let shippedAt = min(
                 order.placedAt.addingTimeInterval(Double(random.int(14_400...86_400))),
                 end.addingTimeInterval(-3_600))
-            shipments.append(Shipment(
-                shipmentID: "shp_" + order.orderID.dropFirst(4), orderNumber: order.orderNumber,
-                carrier: carrier(country: order.customer.address?.country), status: order.deliveredAt == nil
-                    ? "in_transit" : "delivered", shippedAt: shippedAt, deliveredAt: order.deliveredAt))
+            shipments.append(
+                Shipment(
+                    shipmentID: "shp_" + order.orderID.dropFirst(4), orderNumber: order.orderNumber,
+                    carrier: carrier(country: order.customer.address?.country),
+                    status: order.deliveredAt == nil
+                        ? "in_transit" : "delivered", shippedAt: shippedAt, deliveredAt: order.deliveredAt))
         }
         return shipments
     }

@@ -57,10 +57,11 @@ struct OrderFactory {
             let serial = position + 1
             let padded = String(repeating: "0", count: max(0, 6 - String(serial).count)) + String(serial)
             let total = draft.lines.reduce(Money.zero) { $0 + $1.unitPrice * $1.qty }
-            book.orders.append(Order(
-                orderID: "ord_\(padded)", orderNumber: String(100_000 + serial), customer: draft.buyer,
-                placedAt: draft.placedAt, currency: currency(of: draft.buyer), total: total, lines: draft.lines,
-                status: draft.status, deliveredAt: draft.deliveredAt))
+            book.orders.append(
+                Order(
+                    orderID: "ord_\(padded)", orderNumber: String(100_000 + serial), customer: draft.buyer,
+                    placedAt: draft.placedAt, currency: currency(of: draft.buyer), total: total, lines: draft.lines,
+                    status: draft.status, deliveredAt: draft.deliveredAt))
             book.customerOf.append(draft.customer)
             if var hold = draft.paymentHold { hold.order = position; book.paymentHolds.append(hold) }
             if var hold = draft.addressHold { hold.order = position; book.addressHolds.append(hold) }

@@ -49,9 +49,10 @@ struct PurchasingFactory {
         for (index, draft) in drafts.enumerated() {
             let profile = suppliers[draft.supplier]
             let total = draft.lines.reduce(Money.zero) { $0 + $1.unitPrice * $1.qty }
-            book.purchaseOrders.append(PurchaseOrder(
-                poNumber: "PO-\(24_001 + index)", supplier: profile.supplier.name, currency: profile.currency,
-                total: total, issuedAt: draft.issuedAt, lines: draft.lines))
+            book.purchaseOrders.append(
+                PurchaseOrder(
+                    poNumber: "PO-\(24_001 + index)", supplier: profile.supplier.name, currency: profile.currency,
+                    total: total, issuedAt: draft.issuedAt, lines: draft.lines))
             book.supplierOf.append(draft.supplier)
             let age = end.timeIntervalSince(draft.issuedAt) / DemoCalendar.day
             if age >= 35 && random.chance(0.75) {
@@ -91,10 +92,13 @@ struct PurchasingFactory {
     private mutating func received(_ index: Int, book: inout PurchasingBook) -> InvoiceDraft {
         let po = book.purchaseOrders[index]
         let supplier = book.supplierOf[index]
-        let date = DemoCalendar.startOfDay(po.issuedAt).addingTimeInterval(Double(random.int(5...20)) * DemoCalendar.day)
+        let date = DemoCalendar.startOfDay(po.issuedAt).addingTimeInterval(
+            Double(random.int(5...20)) * DemoCalendar.day)
         return InvoiceDraft(
-            supplier: supplier, number: Self.nextNumber(supplier, suppliers: suppliers, book: &book, random: &random,
-                                                      date: date),
+            supplier: supplier,
+            number: Self.nextNumber(
+                supplier, suppliers: suppliers, book: &book, random: &random,
+                date: date),
             date: date, currency: po.currency, lines: po.lines, taxBasisPoints: suppliers[supplier].taxBasisPoints,
             poNumber: po.poNumber)
     }

@@ -30,7 +30,8 @@ struct ReferenceIndex: Sendable {
         self.book = book
         self.inventory = inventory
         self.purchasing = purchasing
-        itemBySKU = Dictionary(catalog.enumerated().map { ($1.product.sku, $0) }, uniquingKeysWith: { first, _ in first })
+        itemBySKU = Dictionary(
+            catalog.enumerated().map { ($1.product.sku, $0) }, uniquingKeysWith: { first, _ in first })
         let orders = book.orders
         delivered = orders.indices.filter { orders[$0].deliveredAt != nil }.sorted { lhs, rhs in
             let (a, b) = (orders[lhs].deliveredAt ?? end, orders[rhs].deliveredAt ?? end)

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import TriageCore
+
+/// The AI queue: one row per unstructured exception; claims are one `UPDATE … RETURNING`, and a suggestion is
+/// written on the card in the same transaction that acks the job.
+extension AppDatabase: AIJobQueue {
+    public func claim(owner: String, limit: Int, now: Date, leaseSeconds: Double) throws -> [AIJob] {
+        let time = now.timeIntervalSince1970
+        return try writer.write { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    UPDATE ai_jobs SET state = 'leased', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
+                      updated_at = ?
+                    WHERE id IN (
+                      SELECT id FROM ai_jobs
+                      WHERE (state = 'queued' AND not_before <= ?) OR (state = 'leased' AND lease_until < ?)
+                      ORDER BY id LIMIT ?)
+                    RETURNING *
+                    """, arguments: [owner, time + leaseSeconds, time, time, time, limit]
+            ).map(AIJobRows.job).sorted { $0.id < $1.id }
+        }
+    }
+
+    public func exception(forJob job: AIJob) throws -> ExceptionRecord? {
+        try exception(id: job.exceptionID)
+    }
+
+    public func complete(_ job: AIJob, with suggestion: Suggestion, now: Date) throws -> Bool {
+        try writer.write { db in
+            guard try ackLeased(job, state: .done, error: nil, db: db, now: now) else { return false }
+            try SuggestionCardWriter(db: db).write(suggestion, exceptionID: job.exceptionID, now: now)
+            return true
+        }
+    }
+
+    public func fail(_ job: AIJob, next: AIJob, now: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE ai_jobs SET state = ?, not_before = ?, last_error = ?, lease_owner = NULL,
+                      lease_until = NULL, updated_at = ?
+                    WHERE id = ? AND state = 'leased' AND lease_owner = ?
+                    """,
+                arguments: [
+                    next.state.rawValue, next.notBefore.timeIntervalSince1970, next.lastError,
+                    now.timeIntervalSince1970, job.id, job.leaseOwner,
+                ])
+            guard db.changesCount == 1, next.state == .dead else { return }
+            try SuggestionCardWriter(db: db).writeDead(
+                exceptionID: job.exceptionID, reason: next.lastError ?? "unknown error", attempts: job.attempts,
+                now: now)
+        }
+    }
+
+    public func release(_ job: AIJob) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE ai_jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), lease_owner = NULL,
+                      lease_until = NULL
+                    WHERE id = ? AND state = 'leased' AND lease_owner = ?
+                    """, arguments: [job.id, job.leaseOwner])
+        }
+    }
+
+    public func jobCounts() throws -> [AIJobState: Int] {
+        try writer.read { db in
+            var counts: [AIJobState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM ai_jobs GROUP BY state") {
+                if let state = AIJobState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    public func nextDueDate() throws -> Date? {
+        try writer.read { db in
+            try Double.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(CASE state WHEN 'queued' THEN not_before ELSE lease_until END) FROM ai_jobs
+                    WHERE state IN ('queued', 'leased')
+                    """
+            ).map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    /// All jobs, for tests and the crash check.
+    public func aiJobs() throws -> [AIJob] {
+        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM ai_jobs ORDER BY id").map(AIJobRows.job) }
+    }
+
+    private func ackLeased(_ job: AIJob, state: AIJobState, error: String?, db: Database, now: Date) throws -> Bool {
+        try db.execute(
+            sql: """
+                UPDATE ai_jobs SET state = ?, last_error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?
+                WHERE id = ? AND state = 'leased' AND lease_owner = ?
+                """, arguments: [state.rawValue, error, now.timeIntervalSince1970, job.id, job.leaseOwner])
+        return db.changesCount == 1
+    }
+}
+
+enum AIJobRows {
+    static func job(_ row: Row) throws -> AIJob {
+        let leaseUntil: Double? = row["lease_until"]
+        return AIJob(
+            id: row["id"], exceptionID: row["exception_id"], task: AITask(rawValue: row["task"]) ?? .returnMatch,
+            state: AIJobState(rawValue: row["state"]) ?? .queued, attempts: row["attempts"],
+            leaseOwner: row["lease_owner"], leaseUntil: leaseUntil.map(Date.init(timeIntervalSince1970:)),
+            notBefore: Date(timeIntervalSince1970: row["not_before"]), lastError: row["last_error"])
+    }
+}

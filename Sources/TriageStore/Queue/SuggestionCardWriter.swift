@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import TriageCore
+
+/// Writes the worker's result onto the exception's existing card; never creates a second card.
+struct SuggestionCardWriter {
+    let db: Database
+
+    func write(_ suggestion: Suggestion, exceptionID: Int64, now: Date) throws {
+        let encoder = JSONCoding.encoder()
+        let json = String(decoding: try encoder.encode(suggestion), as: UTF8.self)
+        let flags = String(decoding: try encoder.encode(suggestion.flags), as: UTF8.self)
+        try db.execute(
+            sql: """
+                UPDATE cards SET status = 'open', summary = ?, suggestion = ?, confidence = ?, model = ?,
+                  prompt_version = ?, flags = ?, updated_at = ?
+                WHERE exception_id = ?
+                """,
+            arguments: [
+                Self.summary(suggestion), json, suggestion.confidence.rawValue, suggestion.model,
+                suggestion.promptVersion, flags, now.timeIntervalSince1970, exceptionID,
+            ])
+    }
+
+    func writeDead(exceptionID: Int64, reason: String, attempts: Int, now: Date) throws {
+        try db.execute(
+            sql: """
+                UPDATE cards SET status = 'open', decision_type = 'judgment', summary = ?, flags = '["worker_failed"]',
+                  updated_at = ?
+                WHERE exception_id = ?
+                """,
+            arguments: [
+                "No suggestion: the AI worker gave up after \(attempts) attempt(s) (\(reason)). Decide by hand.",
+                now.timeIntervalSince1970, exceptionID,
+            ])
+    }
+
+    /// One line for the queue: the suggested action and confidence, or why there is none.
+    static func summary(_ suggestion: Suggestion) -> String {
+        guard let action = suggestion.action else {
+            return "No suggestion: \(suggestion.noSuggestionReason ?? "the worker could not decide")"
+        }
+        let by = suggestion.model.map { "\($0)" } ?? "deterministic checks"
+        return "Suggested: \(action) (\(suggestion.confidence.rawValue) confidence, by \(by))"
+    }
+}

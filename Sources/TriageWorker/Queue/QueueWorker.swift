@@ -1,0 +1,133 @@
+import Foundation
+import Synchronization
+import TriageCore
+
+/// Drains the AI queue: claims jobs with a lease, runs up to `concurrency` suggestions at once, and writes each
+/// card and acks its job in one transaction. Endpoint failures are retried with backoff, then dead-lettered.
+public struct QueueWorker: Sendable {
+    let queue: any AIJobQueue
+    let engine: any SuggestionMaking
+    let configuration: WorkerConfiguration
+    let now: @Sendable () -> Date
+    let sleep: @Sendable (Double) async throws -> Void
+    let jitter: @Sendable () -> Double
+
+    /// Creates a worker; `now`, `sleep` and `jitter` are parameters so tests control time.
+    public init(
+        queue: any AIJobQueue, engine: any SuggestionMaking, configuration: WorkerConfiguration,
+        now: @escaping @Sendable () -> Date = Date.init,
+        sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+    ) {
+        self.queue = queue
+        self.engine = engine
+        self.configuration = configuration
+        self.now = now
+        self.sleep = sleep
+        self.jitter = jitter
+    }
+
+    /// Drains until the queue is empty (`once`), the limit is reached, or `stop` says so; in-flight jobs finish.
+    public func run(
+        stop: StopSignal = StopSignal(), progress: (@Sendable (WorkerRunSummary) -> Void)? = nil
+    ) async throws -> WorkerRunSummary {
+        var summary = WorkerRunSummary()
+        var claimed = 0
+        try await withThrowingTaskGroup(of: JobOutcome.self) { group in
+            var inFlight = 0
+            while true {
+                let budget = configuration.limit.map { $0 - claimed } ?? Int.max
+                let free = min(configuration.concurrency - inFlight, budget)
+                var jobs: [AIJob] = []
+                if free > 0 && !stop.isStopped {
+                    jobs = try queue.claim(
+                        owner: configuration.owner, limit: free, now: now(), leaseSeconds: configuration.leaseSeconds)
+                }
+                for job in jobs { group.addTask { await self.process(job) } }
+                inFlight += jobs.count
+                claimed += jobs.count
+                if inFlight > 0 {
+                    if let outcome = try await group.next() {
+                        inFlight -= 1
+                        summary.record(outcome)
+                        progress?(summary)
+                    }
+                    continue
+                }
+                guard try await waitForWork(stop: stop, budgetLeft: budget > 0) else { break }
+            }
+        }
+        return summary
+    }
+
+    /// Waits until more work may be due; false when the drain should end.
+    private func waitForWork(stop: StopSignal, budgetLeft: Bool) async throws -> Bool {
+        guard !stop.isStopped, budgetLeft else { return false }
+        if configuration.once {
+            guard let due = try queue.nextDueDate() else { return false }
+            let wait = due.timeIntervalSince(now())
+            try await sleep(min(max(wait, 0.01), configuration.pollSeconds * 5))
+            return true
+        }
+        try await sleep(configuration.pollSeconds)
+        return true
+    }
+
+    private func process(_ job: AIJob) async -> JobOutcome {
+        do {
+            guard let record = try queue.exception(forJob: job) else {
+                return try fail(job, message: "exception \(job.exceptionID) not found", retryable: false)
+            }
+            let suggestion: Suggestion
+            do {
+                suggestion = try await engine.suggest(for: record, task: job.task)
+            } catch {
+                return try fail(job, message: error.description, retryable: error.isRetryable)
+            }
+            return try queue.complete(job, with: suggestion, now: now()) ? .done(job.task) : .lost
+        } catch {
+            return (try? fail(job, message: "store error: \(error)", retryable: true)) ?? .lost
+        }
+    }
+
+    private func fail(_ job: AIJob, message: String, retryable: Bool) throws -> JobOutcome {
+        let next = configuration.retry.failed(job, error: message, retryable: retryable, now: now(), jitter: jitter())
+        try queue.fail(job, next: next, now: now())
+        return next.state == .dead ? .dead : .retried
+    }
+}
+
+/// How one job ended.
+enum JobOutcome: Sendable {
+    case done(AITask)
+    case retried
+    case dead
+    case lost
+}
+
+extension WorkerRunSummary {
+    mutating func record(_ outcome: JobOutcome) {
+        switch outcome {
+        case .done(let task):
+            done += 1
+            doneByTask[task, default: 0] += 1
+        case .retried: retried += 1
+        case .dead: dead += 1
+        case .lost: lost += 1
+        }
+    }
+}
+
+/// A flag that asks a running worker to stop claiming jobs (set on SIGTERM/SIGINT).
+public final class StopSignal: Sendable {
+    private let stopped = Mutex(false)
+
+    /// Creates an unset signal.
+    public init() {}
+
+    /// True once `stop()` was called.
+    public var isStopped: Bool { stopped.withLock { $0 } }
+
+    /// Asks the worker to stop after its in-flight jobs.
+    public func stop() { stopped.withLock { $0 = true } }
+}

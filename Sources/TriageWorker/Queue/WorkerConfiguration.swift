@@ -1,0 +1,53 @@
+import Foundation
+import TriageCore
+
+/// How the worker drains the queue. Built once by the executable from flags.
+public struct WorkerConfiguration: Sendable {
+    /// Jobs in flight at once.
+    public var concurrency: Int
+    /// How long a claim holds a job before another worker may take it.
+    public var leaseSeconds: Double
+    /// How long to wait between polls when the queue is empty (when not `once`).
+    public var pollSeconds: Double
+    /// This worker's name on its leases.
+    public var owner: String
+    /// Retries and backoff.
+    public var retry: AIJobRetryPolicy
+    /// The most jobs to process, e.g. the demo's bounded sample; nil for all.
+    public var limit: Int?
+    /// Drain what is there and return, instead of polling for more.
+    public var once: Bool
+
+    /// Creates a configuration.
+    public init(
+        concurrency: Int = 2, leaseSeconds: Double = 300, pollSeconds: Double = 1, owner: String,
+        retry: AIJobRetryPolicy = .init(), limit: Int? = nil, once: Bool = true
+    ) {
+        self.concurrency = max(concurrency, 1)
+        self.leaseSeconds = leaseSeconds
+        self.pollSeconds = pollSeconds
+        self.owner = owner
+        self.retry = retry
+        self.limit = limit
+        self.once = once
+    }
+}
+
+/// What a drain did.
+public struct WorkerRunSummary: Sendable, Hashable {
+    /// Jobs whose card got its suggestion.
+    public var done = 0
+    /// Failed attempts that will be retried.
+    public var retried = 0
+    /// Jobs that ran out of attempts.
+    public var dead = 0
+    /// Jobs another worker took over (lease lost).
+    public var lost = 0
+    /// Jobs given back unfinished at shutdown.
+    public var released = 0
+    /// Done jobs per task.
+    public var doneByTask: [AITask: Int] = [:]
+
+    /// An empty summary.
+    public init() {}
+}

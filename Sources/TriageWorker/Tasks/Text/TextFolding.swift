@@ -1,0 +1,74 @@
+import Foundation
+
+/// Text normalisation shared by the extractors and scorers: accent folding, word tokens, light stemming.
+enum TextFolding {
+    /// Lower-cased with accents removed ("Chloé" → "chloe").
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+    }
+
+    /// Folded words of letters and digits, in order ("O'Neill" → ["oneill"]).
+    static func words(_ text: String) -> [String] {
+        let folded = fold(text).replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
+        return folded.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// Words worth matching on: no stop words, at least three characters, plural `s` removed.
+    static func contentTokens(_ text: String) -> Set<String> {
+        Set(words(text).filter { $0.count >= 3 && !stopWords.contains($0) }.map(stem))
+    }
+
+    /// Drops a plural ending so "towels" meets "towel" and "mugs" meets "mug".
+    static func stem(_ word: String) -> String {
+        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") else { return word }
+        return String(word.dropLast())
+    }
+
+    /// Upper-case letters and digits only: how ids are compared ("po 7781" = "PO-7781").
+    static func idKey(_ text: String) -> String {
+        String(text.uppercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII })
+    }
+
+    /// Letters and digits of the folded text with `&` read as "and": how names are compared.
+    static func nameKey(_ text: String) -> String {
+        words(fold(text).replacingOccurrences(of: "&", with: " and ")).joined()
+    }
+
+    /// Levenshtein distance between two strings.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// True when `a` and `b` differ by at most one edit or one swap of neighbouring letters (typos).
+    static func isTypo(_ a: String, _ b: String) -> Bool {
+        guard a != b, abs(a.count - b.count) <= 1, min(a.count, b.count) >= 4 else { return false }
+        if editDistance(a, b) <= 1 { return true }
+        guard a.count == b.count else { return false }
+        let diffs = zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+        let x = Array(a)
+        let y = Array(b)
+        return diffs.count == 2 && diffs[1] == diffs[0] + 1 && x[diffs[0]] == y[diffs[1]] && x[diffs[1]] == y[diffs[0]]
+    }
+
+    /// Words that say nothing about a product or a person.
+    static let stopWords: Set<String> = [
+        "the", "and", "for", "with", "from", "that", "this", "was", "were", "have", "has", "had", "but", "not", "you",
+        "your", "our", "are", "can", "could", "would", "please", "thanks", "thank", "want", "like", "bought", "order",
+        "ordered", "return", "returning", "refund", "item", "items", "hello", "dear", "regards", "kind", "pack",
+        "set", "piece", "size", "just", "it's", "its", "one", "new", "send", "back", "about", "my", "hi", "there",
+    ]
+}
