@@ -109,6 +109,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "triageTests", dependencies: ["triage"], swiftSettings: swiftSettings),
+            name: "triageTests",
+            dependencies: [
+                "triage", "TriageCore", "TriageStore", .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -55,7 +55,12 @@ public struct DemoDataset: Sendable {
         var factory = ExceptionFactory(
             reference: reference, profiles: configuration.profiles, random: DemoRandom(seed: seed, stream: "bench"),
             idPrefix: "bench\(seed)-")
-        return factory.make(events)
+        let exceptions = factory.make(events)
+        // Reused held orders can move an event later than its slot; keep the output in time order.
+        return exceptions.indices.sorted { lhs, rhs in
+            let (a, b) = (exceptions[lhs].occurredAt, exceptions[rhs].occurredAt)
+            return a == b ? lhs < rhs : a < b
+        }.map { exceptions[$0] }
     }
 
     private static func seenInvoice(_ draft: InvoiceDraft) -> SeenInvoice {

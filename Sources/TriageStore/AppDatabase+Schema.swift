@@ -13,6 +13,9 @@ extension AppDatabase {
         migrator.registerMigration("v1-cards-outbox-queue") { db in
             try db.execute(sql: workflowSQL)
         }
+        migrator.registerMigration("v2-candidate-index") { db in
+            try CandidateIndex.migrate(db)
+        }
         return migrator
     }
 

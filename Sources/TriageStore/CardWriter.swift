@@ -24,7 +24,8 @@ struct CardWriter {
             card.rule?.action,
         ]
         arguments += [
-            try card.plan.map(json), card.amountAtStake?.cents, try json(card.flags), try json(card.details),
+            card.plan?.jsonValue.serialized, card.amountAtStake?.cents, JSONValue.array(card.flags.map(JSONValue.string)).serialized,
+            JSONValue.object(card.details).serialized,
             created, created, resolved,
         ]
         try statement.execute(arguments: arguments)
@@ -48,7 +49,8 @@ struct CardWriter {
                 VALUES (?, ?, 'rule', ?, ?, '[]', ?, ?, ?, 0)
                 """)
         try statement.execute(arguments: [
-            cardID, "rule:\(rule.ruleID)@\(rule.ruleVersion)", plan.action, try json(plan.parameters), rule.ruleID,
+            cardID, "rule:\(rule.ruleID)@\(rule.ruleVersion)", plan.action, JSONValue.object(plan.parameters).serialized,
+            rule.ruleID,
             rule.action, time,
         ])
     }

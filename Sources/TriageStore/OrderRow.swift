@@ -64,6 +64,7 @@ enum OrderRow {
                     """
             ).execute(arguments: [order.orderID, index + 1, line.sku, line.description, line.qty, line.unitPrice.cents])
         }
+        try CandidateIndex.index(order, db: db)
     }
 }
 

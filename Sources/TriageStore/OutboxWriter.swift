@@ -14,7 +14,7 @@ struct OutboxWriter {
                   next_attempt_at, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING
                 """)
-        let payload = String(decoding: try encoder.encode(message.payload), as: UTF8.self)
+        let payload = message.payload.serialized
         let now = date.timeIntervalSince1970
         try statement.execute(arguments: [
             exceptionID, message.targetSystem, message.messageType, payload, message.idempotencyKey, now, now,

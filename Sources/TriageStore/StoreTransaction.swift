@@ -44,7 +44,7 @@ struct StoreTransaction: RoutingTransaction {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source, event_id) DO NOTHING
                 """)
-        let payload = String(decoding: try encoder.encode(exception.payload), as: UTF8.self)
+        let payload = JSONValue.object(exception.payload).serialized
         try statement.execute(arguments: [
             exception.source, exception.eventID, exception.kind.rawValue, exception.reason,
             exception.occurredAt.timeIntervalSince1970, receivedAt.timeIntervalSince1970, exception.orderNumber,

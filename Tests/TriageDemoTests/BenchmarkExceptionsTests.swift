@@ -12,6 +12,12 @@ import TriageDemo
         #expect(exceptions.allSatisfy { $0.eventID.hasPrefix("bench7-") })
         let numbers = Set(Shared.dataset.orders.map(\.orderNumber))
         #expect(exceptions.allSatisfy { $0.orderNumber.map(numbers.contains) ?? true })
+        #expect(zip(exceptions, exceptions.dropFirst()).allSatisfy { $0.occurredAt <= $1.occurredAt })
+        let placed = Dictionary(uniqueKeysWithValues: Shared.dataset.orders.map { ($0.orderNumber, $0.placedAt) })
+        #expect(
+            exceptions.allSatisfy { exception in
+                exception.orderNumber.flatMap { placed[$0] }.map { $0 < exception.occurredAt } ?? true
+            })
         let kinds = Set(exceptions.map(\.kind))
         #expect(kinds == Set(ExceptionKind.allCases))
     }

@@ -25,11 +25,11 @@ import TriageDemo
     }
 
     @Test func everyOrderTotalIsTheSumOfItsLines() {
-        for order in dataset.orders {
-            let sum = order.lines.reduce(Money.zero) { $0 + $1.unitPrice * $1.qty }
-            #expect(order.total == sum, "\(order.orderID)")
-            #expect((1...4).contains(order.lines.count))
+        let wrong = dataset.orders.filter { order in
+            order.total != order.lines.reduce(Money.zero) { $0 + $1.unitPrice * $1.qty }
         }
+        #expect(wrong.isEmpty, "\(wrong.prefix(3).map(\.orderID))")
+        #expect(dataset.orders.allSatisfy { (1...4).contains($0.lines.count) })
     }
 
     @Test func ordersAreNumberedAndPlacedInTheHistoryWindow() {
@@ -96,5 +96,22 @@ import TriageDemo
         for po in dataset.purchaseOrders {
             #expect(po.total == po.lines.reduce(Money.zero) { $0 + $1.unitPrice * $1.qty })
         }
+    }
+
+    @Test(arguments: [
+        DemoConfiguration(
+            customers: 5, orders: 12, products: 8, suppliers: 2, purchaseOrders: 4, days: 2,
+            exceptionsPerDay: 40),
+        DemoConfiguration(
+            customers: 0, orders: 0, products: 0, suppliers: 0, purchaseOrders: 0, days: 1,
+            exceptionsPerDay: 10),
+    ])
+    func tinyConfigurationsStayConsistent(_ configuration: DemoConfiguration) {
+        let dataset = DemoDataset.generate(configuration)
+        #expect(dataset.exceptions.count == configuration.totalExceptions)
+        #expect(dataset.orders.count == configuration.orders)
+        let numbers = Set(dataset.orders.map(\.orderNumber))
+        #expect(dataset.exceptions.allSatisfy { $0.orderNumber.map(numbers.contains) ?? true })
+        #expect(dataset.orders.allSatisfy { $0.total == $0.lines.reduce(Money.zero) { $0 + $1.unitPrice * $1.qty } })
     }
 }

@@ -78,8 +78,9 @@ public struct AIJobRetryPolicy: Sendable, Hashable {
 
 /// The AI queue as the worker sees it. Implemented by the store.
 public protocol AIJobQueue: Sendable {
-    /// Claims up to `limit` ready jobs (queued and due, or leased with an expired lease) in one statement.
-    func claim(owner: String, limit: Int, now: Date, leaseSeconds: Double) throws -> [AIJob]
+    /// Claims up to `limit` ready jobs (queued and due, or leased with an expired lease) in one statement,
+    /// only of `task` when one is given.
+    func claim(owner: String, limit: Int, now: Date, leaseSeconds: Double, task: AITask?) throws -> [AIJob]
     /// The exception a job is about.
     func exception(forJob job: AIJob) throws -> ExceptionRecord?
     /// Writes the suggestion on the card and marks the job done, in one transaction, only while `job` is still
@@ -91,6 +92,6 @@ public protocol AIJobQueue: Sendable {
     func release(_ job: AIJob) throws
     /// Jobs per state.
     func jobCounts() throws -> [AIJobState: Int]
-    /// The earliest time a queued job becomes due, if any is queued.
-    func nextDueDate() throws -> Date?
+    /// The earliest time a queued (or leased) job of `task` (any task when nil) becomes claimable, if any.
+    func nextDueDate(task: AITask?) throws -> Date?
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A change to reference data that executing an action makes.
-public enum StateChange: Sendable, Hashable, Codable {
+public enum StateChange: Sendable, Hashable {
     /// Set an order's status.
     case orderStatus(orderNumber: String, status: String)
     /// Replace an order's shipping postcode with its normalised form.
@@ -34,6 +34,7 @@ public struct OutboxDraft: Sendable, Hashable, Codable {
 
 /// What an action would do when executed: the state changes and the messages to send.
 public struct ActionPlan: Sendable, Hashable, Codable {
+    // Codable goes through `jsonValue` (ActionPlan+JSON.swift).
     /// The action's name, e.g. `release_order`, `refund`.
     public var action: String
     /// One line a reviewer reads, e.g. "Refund 48.48 USD on order #100231".

@@ -22,9 +22,8 @@ public enum ExceptionFileReader {
     /// Reads JSON Lines: one JSON object per line.
     public static func readJSONLines(_ data: Data, fileName: String) -> ExceptionFile {
         var result = ExceptionFile(exceptions: [], rejected: [])
-        let decoder = JSONDecoder()
         JSONLinesReader(data: data, fileName: fileName).forEachLine { line, bytes in
-            guard let value = try? decoder.decode(JSONValue.self, from: bytes), let object = value.object else {
+            guard let value = try? JSONValue.parse(bytes), let object = value.object else {
                 result.rejected.append(
                     RejectedRecord(file: fileName, line: line, field: nil, message: "not a JSON object"))
                 return

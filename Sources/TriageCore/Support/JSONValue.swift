@@ -97,3 +97,13 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     }
     public init(nilLiteral: ()) { self = .null }
 }
+
+extension JSONValue {
+    /// Parses JSON text quickly (a byte-level parser), for hot paths such as ingest.
+    public static func parse(_ data: Data) throws -> JSONValue {
+        try JSONParser.parse(data)
+    }
+
+    /// Canonical JSON text: sorted keys, no whitespace.
+    public var serialized: String { CanonicalJSON.string(self) }
+}

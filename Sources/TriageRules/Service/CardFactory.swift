@@ -89,9 +89,10 @@ struct CardFactory {
         return nil
     }
 
-    /// The exception's own fields and payload, consolidated for the reviewer.
+    /// The exception's identifying fields; the payload stays in the exception log (one copy of customer data),
+    /// and the card view joins it.
     var details: [String: JSONValue] {
-        var details = record.exception.payload
+        var details: [String: JSONValue] = [:]
         details["source"] = .string(record.exception.source)
         details["event_id"] = .string(record.exception.eventID)
         details["occurred_at"] = .string(ISODate.format(record.exception.occurredAt))

@@ -5,7 +5,9 @@ import TriageCore
 /// The AI queue: one row per unstructured exception; claims are one `UPDATE … RETURNING`, and a suggestion is
 /// written on the card in the same transaction that acks the job.
 extension AppDatabase: AIJobQueue {
-    public func claim(owner: String, limit: Int, now: Date, leaseSeconds: Double) throws -> [AIJob] {
+    public func claim(owner: String, limit: Int, now: Date, leaseSeconds: Double, task: AITask? = nil) throws
+        -> [AIJob]
+    {
         let time = now.timeIntervalSince1970
         return try writer.write { db in
             try Row.fetchAll(
@@ -15,10 +17,12 @@ extension AppDatabase: AIJobQueue {
                       updated_at = ?
                     WHERE id IN (
                       SELECT id FROM ai_jobs
-                      WHERE (state = 'queued' AND not_before <= ?) OR (state = 'leased' AND lease_until < ?)
+                      WHERE ((state = 'queued' AND not_before <= ?) OR (state = 'leased' AND lease_until < ?))
+                        AND (? IS NULL OR task = ?)
                       ORDER BY id LIMIT ?)
                     RETURNING *
-                    """, arguments: [owner, time + leaseSeconds, time, time, time, limit]
+                    """,
+                arguments: [owner, time + leaseSeconds, time, time, time, task?.rawValue, task?.rawValue, limit]
             ).map(AIJobRows.job).sorted { $0.id < $1.id }
         }
     }
@@ -75,14 +79,14 @@ extension AppDatabase: AIJobQueue {
         }
     }
 
-    public func nextDueDate() throws -> Date? {
+    public func nextDueDate(task: AITask? = nil) throws -> Date? {
         try writer.read { db in
             try Double.fetchOne(
                 db,
                 sql: """
                     SELECT MIN(CASE state WHEN 'queued' THEN not_before ELSE lease_until END) FROM ai_jobs
-                    WHERE state IN ('queued', 'leased')
-                    """
+                    WHERE state IN ('queued', 'leased') AND (? IS NULL OR task = ?)
+                    """, arguments: [task?.rawValue, task?.rawValue]
             ).map(Date.init(timeIntervalSince1970:))
         }
     }

@@ -41,7 +41,8 @@ public struct QueueWorker: Sendable {
                 var jobs: [AIJob] = []
                 if free > 0 && !stop.isStopped {
                     jobs = try queue.claim(
-                        owner: configuration.owner, limit: free, now: now(), leaseSeconds: configuration.leaseSeconds)
+                        owner: configuration.owner, limit: free, now: now(), leaseSeconds: configuration.leaseSeconds,
+                        task: configuration.task)
                 }
                 for job in jobs { group.addTask { await self.process(job) } }
                 inFlight += jobs.count
@@ -64,7 +65,7 @@ public struct QueueWorker: Sendable {
     private func waitForWork(stop: StopSignal, budgetLeft: Bool) async throws -> Bool {
         guard !stop.isStopped, budgetLeft else { return false }
         if configuration.once {
-            guard let due = try queue.nextDueDate() else { return false }
+            guard let due = try queue.nextDueDate(task: configuration.task) else { return false }
             let wait = due.timeIntervalSince(now())
             try await sleep(min(max(wait, 0.01), configuration.pollSeconds * 5))
             return true

@@ -17,12 +17,16 @@ public struct WorkerConfiguration: Sendable {
     public var limit: Int?
     /// Drain what is there and return, instead of polling for more.
     public var once: Bool
+    /// Only jobs of this task, when set.
+    public var task: AITask?
 
     /// Creates a configuration.
     public init(
         concurrency: Int = 2, leaseSeconds: Double = 300, pollSeconds: Double = 1, owner: String,
-        retry: AIJobRetryPolicy = .init(), limit: Int? = nil, once: Bool = true
+        retry: AIJobRetryPolicy = .init(), limit: Int? = nil, once: Bool = true,
+        task: AITask? = nil
     ) {
+        self.task = task
         self.concurrency = max(concurrency, 1)
         self.leaseSeconds = leaseSeconds
         self.pollSeconds = pollSeconds

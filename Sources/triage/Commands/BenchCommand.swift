@@ -52,7 +52,9 @@ struct BenchCommand: AsyncParsableCommand {
             let ingestion = Ingestion(service: RoutingService(table: table, store: database))
             let clock = ContinuousClock()
             var outcome = IngestOutcome()
+            let parse = try clock.measure { _ = try ExceptionFileReader.read(contentsOf: input) }
             let elapsed = try clock.measure { outcome = try ingestion.ingest(file: input) }
+            print("  parse + validate alone: \(parse)")
             guard outcome.summary.inserted == count else {
                 throw CLIError("bench stored \(outcome.summary.inserted) of \(count) exceptions")
             }

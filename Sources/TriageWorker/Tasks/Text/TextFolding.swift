@@ -18,6 +18,11 @@ enum TextFolding {
         Set(words(text).filter { $0.count >= 3 && !stopWords.contains($0) }.map(stem))
     }
 
+    /// Content words of a product's name without its variant ("Trail running shoes, green" → trail, running, shoe).
+    static func productTokens(_ description: String) -> Set<String> {
+        contentTokens(String(description.split(separator: ",").first ?? ""))
+    }
+
     /// Drops a plural ending so "towels" meets "towel" and "mugs" meets "mug".
     static func stem(_ word: String) -> String {
         guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") else { return word }
@@ -32,6 +37,11 @@ enum TextFolding {
     /// Letters and digits of the folded text with `&` read as "and": how names are compared.
     static func nameKey(_ text: String) -> String {
         words(fold(text).replacingOccurrences(of: "&", with: " and ")).joined()
+    }
+
+    /// Folded words joined by single spaces with `&` read as "and", padded with spaces for whole-word search.
+    static func phraseKey(_ text: String) -> String {
+        " " + words(fold(text).replacingOccurrences(of: "&", with: " and ")).joined(separator: " ") + " "
     }
 
     /// Levenshtein distance between two strings.

@@ -1,4 +1,4 @@
-import TriageCore
+import Foundation
 
 /// Deterministic JSON text for a ``JSONValue``: keys sorted by UTF-8 bytes, no whitespace, integral
 /// numbers without a fraction, non-finite numbers as `null`. Equal values always give equal text,
@@ -55,6 +55,11 @@ public enum CanonicalJSON {
 
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -1,0 +1,85 @@
+import Foundation
+import TriageCore
+
+/// Asks the model for invoice fields the parsers missed, and accepts only what the text itself bears out: a
+/// directory supplier, an invoice number that occurs in the text, a date and an amount found in the text.
+struct InvoiceFill: Sendable {
+    let model: TaskModel
+    let suppliers: [Supplier]
+
+    /// A validated fill: the values for missing fields only.
+    struct Values: Sendable {
+        var supplier: Supplier?
+        var invoiceNumber: String?
+        var invoiceDate: Date?
+        var total: Money?
+        var currency: String?
+    }
+
+    static let currencies = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK", "unknown"]
+
+    /// Fills `fields` where empty; returns usage and notes for the card.
+    func fill(_ fields: inout InvoiceFields, missing: [String], text: String, received: Date) async throws(ChatError)
+        -> (usage: ModelUsage, notes: [String])
+    {
+        let names = suppliers.map(\.name) + ["unknown"]
+        let context: [String: Any] = [
+            "missing": missing.joined(separator: ", "), "suppliers": names.dropLast().joined(separator: "; "),
+            "text": PromptText.delimitable(text, limit: 1_200),
+        ]
+        let outcome = try await model.ask(
+            .invoice, context: context, enums: ["supplier": names, "currency": Self.currencies]
+        ) { reply in validate(reply, text: text, received: received) }
+        guard let values = outcome.reply else {
+            return (outcome.usage, ["model reply invalid: \(outcome.invalidReason ?? "unknown"); fields left empty"])
+        }
+        var filled: [String] = []
+        if fields.supplier == nil, let supplier = values.supplier { fields.supplier = supplier; filled.append("supplier") }
+        if fields.invoiceNumber == nil, let number = values.invoiceNumber { fields.invoiceNumber = number; filled.append("invoice_number") }
+        if fields.invoiceDate == nil, let date = values.invoiceDate { fields.invoiceDate = date; filled.append("invoice_date") }
+        if fields.total == nil, let total = values.total { fields.total = total; filled.append("total") }
+        if fields.currency == nil, let currency = values.currency { fields.currency = currency; filled.append("currency") }
+        let note = filled.isEmpty ? "model found none of: \(missing.joined(separator: ", "))"
+            : "filled by the model (checked against the text): \(filled.joined(separator: ", "))"
+        return (outcome.usage, [note])
+    }
+
+    /// Rejects values the text does not contain; "unknown" and empty strings mean "not found".
+    func validate(_ reply: JSONValue, text: String, received: Date) -> Result<Values, ReplyError> {
+        var values = Values()
+        let known = { (key: String) -> String? in
+            guard let value = reply[key]?.text?.trimmingCharacters(in: .whitespaces), !value.isEmpty,
+                value.lowercased() != "unknown"
+            else { return nil }
+            return value
+        }
+        if let name = known("supplier") {
+            guard let supplier = suppliers.first(where: { $0.name == name }) else {
+                return .failure(ReplyError("supplier must be one of the listed names"))
+            }
+            values.supplier = supplier
+        }
+        if let number = known("invoice_number") {
+            guard TextFolding.idKey(text).contains(TextFolding.idKey(number)), TextFolding.idKey(number).count >= 3 else {
+                return .failure(ReplyError("invoice_number \(number.prefix(40)) does not occur in the text"))
+            }
+            values.invoiceNumber = number
+        }
+        if let written = known("invoice_date") {
+            let inText = DateFinder.dates(in: text, near: received).map(\.date)
+            guard let date = ISODate.parse(written), inText.contains(date) else {
+                return .failure(ReplyError("invoice_date must be YYYY-MM-DD of a date in the text"))
+            }
+            values.invoiceDate = date
+        }
+        if let written = known("total") {
+            let amounts = text.split(separator: "\n").flatMap { AmountFinder.amounts(in: String($0)) }
+            guard let total = Money(written), amounts.contains(total) else {
+                return .failure(ReplyError("total must be an amount printed in the text"))
+            }
+            values.total = total
+        }
+        values.currency = known("currency")
+        return .success(values)
+    }
+}

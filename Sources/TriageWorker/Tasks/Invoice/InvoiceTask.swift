@@ -1,0 +1,102 @@
+import Foundation
+import TriageCore
+
+/// Extracts a supplier invoice's fields, checks them against received invoices and the purchase order, and asks
+/// the model only for fields the parsers could not read.
+struct InvoiceTask: Sendable {
+    let reference: any WorkerReference
+    let model: TaskModel?
+
+    func run(_ input: TaskInput) async throws(ChatError) -> Suggestion {
+        let screen = InjectionScreen(input.text)
+        let suppliers: [Supplier]
+        do {
+            suppliers = try reference.suppliers()
+        } catch {
+            return Suggestion.unavailable(.invoice, error: error)
+        }
+        var fields = InvoiceExtractor.extract(
+            screen.cleaned, sender: input.string("sender"), received: input.receivedAt, suppliers: suppliers)
+        var usage: ModelUsage?
+        var modelNotes: [String] = []
+        if let model, !missing(fields).isEmpty {
+            let filled = try await InvoiceFill(model: model, suppliers: suppliers)
+                .fill(&fields, missing: missing(fields), text: screen.cleaned, received: input.receivedAt)
+            usage = filled.usage
+            modelNotes = filled.notes
+        }
+        var suggestion: Suggestion
+        do {
+            suggestion = try makeSuggestion(fields, screen: screen)
+        } catch {
+            return Suggestion.unavailable(.invoice, error: error)
+        }
+        suggestion.notes += modelNotes
+        if let usage { suggestion.record(usage, version: model?.version(.invoice) ?? "") }
+        return suggestion
+    }
+
+    /// The fields the parsers left empty that a model may fill (never the PO number: none found means no_po).
+    func missing(_ fields: InvoiceFields) -> [String] {
+        var names: [String] = []
+        if fields.supplier == nil { names.append("supplier") }
+        if fields.invoiceNumber == nil { names.append("invoice_number") }
+        if fields.invoiceDate == nil { names.append("invoice_date") }
+        if fields.total == nil { names.append("total") }
+        if fields.currency == nil { names.append("currency") }
+        return names
+    }
+
+    private func makeSuggestion(_ fields: InvoiceFields, screen: InjectionScreen) throws -> Suggestion {
+        var fields = fields
+        let check = try InvoiceCheck.check(fields, reference: reference)
+        if fields.currency == nil { fields.currency = check.purchaseOrder?.currency }
+        var suggestion = Suggestion(
+            task: .invoice, action: check.action, parameters: Self.parameters(fields),
+            candidates: check.purchaseOrder.map { [Self.evidence($0)] } ?? [], evidence: Self.evidence(fields, screen.cleaned),
+            confidence: confidence(fields, check: check), notes: check.notes + crossCheckNotes(fields))
+        if screen.flagged { suggestion.flagInjection(screen) }
+        return suggestion
+    }
+
+    private func confidence(_ fields: InvoiceFields, check: InvoiceCheck) -> Confidence {
+        let complete = fields.supplier != nil && fields.invoiceNumber != nil && fields.total != nil
+            && fields.invoiceDate != nil
+        if check.action == "duplicate" { return complete ? .high : .medium }
+        guard complete else { return .low }
+        if check.action == "no_po" { return fields.poNumber == nil ? .high : .medium }
+        return fields.crossChecks && check.linesMatched ? .high : .medium
+    }
+
+    private func crossCheckNotes(_ fields: InvoiceFields) -> [String] {
+        guard let total = fields.total, !fields.lines.isEmpty else { return ["total not cross-checked: no lines read"] }
+        let sum = fields.lineSum + (fields.tax ?? .zero)
+        return fields.crossChecks
+            ? ["lines \(fields.lineSum) + tax \(fields.tax ?? .zero) = total \(total)"]
+            : ["lines + tax = \(sum), but the total reads \(total)"]
+    }
+
+    static func parameters(_ fields: InvoiceFields) -> [String: JSONValue] {
+        func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        return [
+            "supplier": string(fields.supplier?.name), "supplier_as_written": string(fields.supplierWritten),
+            "invoice_number": string(fields.invoiceNumber), "invoice_date": string(fields.invoiceDate.map(ISODate.formatDay)),
+            "total": string(fields.total?.description), "currency": string(fields.currency),
+            "po_number": string(fields.poNumber), "tax": string(fields.tax?.description),
+            "lines": .array(fields.lines.map(\.json)),
+        ]
+    }
+
+    static func evidence(_ po: PurchaseOrder) -> CandidateEvidence {
+        CandidateEvidence(
+            id: po.poNumber, label: "\(po.poNumber) · \(po.supplier) · \(po.total) \(po.currency)", score: 1,
+            reasons: ["PO number on the invoice"])
+    }
+
+    static func evidence(_ fields: InvoiceFields, _ text: String) -> [String] {
+        let needles = [fields.invoiceNumber, fields.poNumber, fields.total.map { _ in "total" }].compactMap { $0 }
+        return needles.compactMap { Evidence.quote($0, in: text) }.reduce(into: []) { quotes, quote in
+            if !quotes.contains(quote) { quotes.append(quote) }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import TriageCore
+
+/// The deterministic verdict on ranked candidates: which order, if any, and how sure.
+struct ReturnDecision: Sendable {
+    /// Below this score an order is not offered at all.
+    static let floor = 0.15
+    /// The lowest score that names an order.
+    static let matchThreshold = 0.3
+    /// The lead over the runner-up that makes the answer decisive.
+    static let decisiveMargin = 0.15
+    /// How many candidates a card (and the model) sees.
+    static let topK = 5
+
+    /// The offered candidates, best first.
+    let offered: [ScoredOrder]
+    /// The matched order, nil for "no match".
+    let chosen: ScoredOrder?
+    /// True when the model cannot change the answer: one clear leader, or nothing plausible.
+    let decisive: Bool
+    let confidence: Confidence
+
+    init(ranked: [ScoredOrder]) {
+        offered = Array(ranked.filter { $0.score >= Self.floor }.prefix(Self.topK))
+        let top = offered.first
+        let margin = (top?.score ?? 0) - (offered.dropFirst().first?.score ?? 0)
+        if let top, top.score >= Self.matchThreshold {
+            chosen = top
+            decisive = margin >= Self.decisiveMargin
+            confidence = top.score >= 0.6 && margin >= 0.25 ? .high : decisive ? .medium : .low
+        } else {
+            chosen = nil
+            decisive = (top?.score ?? 0) < 0.25
+            confidence = top == nil ? .high : decisive ? .medium : .low
+        }
+    }
+
+    /// Candidates close enough to the leader that the model may choose between them.
+    var contenders: [ScoredOrder] {
+        guard let chosen, !decisive else { return [] }
+        return offered.filter { $0.score >= Self.matchThreshold && chosen.score - $0.score < Self.decisiveMargin }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TriageCore
+
+extension ReturnMatchTask {
+    /// Offers the candidates (best first) and "none"; the reply may only change the answer among close contenders.
+    func consult(
+        _ model: TaskModel, decision: ReturnDecision, request: ReturnRequest, into suggestion: inout Suggestion
+    ) async throws(ChatError) {
+        let ids = decision.offered.map(\.order.orderID) + ["none"]
+        let outcome = try await model.ask(
+            .returnMatch, context: ReturnPrompt.context(request, offered: decision.offered),
+            enums: ["order_id": ids]
+        ) { reply -> Result<String, ReplyError> in
+            guard let id = reply["order_id"]?.text else { return .failure(ReplyError("order_id is missing")) }
+            guard ids.contains(id) else { return .failure(ReplyError("order_id \(id.prefix(40)) was not offered")) }
+            return .success(id)
+        }
+        suggestion.record(outcome.usage, version: model.version(.returnMatch))
+        guard let pick = outcome.reply else { return suggestion.modelInvalid(outcome.invalidReason) }
+        adopt(pick, decision: decision, request: request, into: &suggestion)
+    }
+
+    private func adopt(_ pick: String, decision: ReturnDecision, request: ReturnRequest, into suggestion: inout Suggestion) {
+        let chosenID = decision.chosen?.order.orderID ?? "none"
+        guard pick != chosenID else {
+            suggestion.notes.append("model agreed")
+            return
+        }
+        if let contender = decision.contenders.first(where: { $0.order.orderID == pick }) {
+            suggestion.apply(contender, request: request)
+            suggestion.notes.append("model chose \(contender.order.orderNumber) among close candidates")
+            suggestion.confidence = .low
+            return
+        }
+        let picked = pick == "none" ? "no match" : pick
+        let kept = decision.chosen.map { "kept \($0.order.orderNumber)" } ?? "kept no match"
+        suggestion.modelDisagreed("model suggested \(picked); \(kept) from the scores")
+    }
+}
+
+/// The Mustache context for the return-match prompt.
+enum ReturnPrompt {
+    static func context(_ request: ReturnRequest, offered: [ScoredOrder]) -> [String: Any] {
+        let candidates: [[String: Any]] = offered.map { scored in
+            ["id": scored.order.orderID, "label": scored.evidence.label, "reasons": scored.reasons.joined(separator: "; ")]
+        }
+        let items = request.items.map(\.description).joined(separator: ", ")
+        return [
+            "candidates": candidates, "first_id": offered.first?.order.orderID ?? "none",
+            "customer": request.name.map { ($0.given + [$0.family ?? ""]).joined(separator: " ") } ?? "",
+            "email": request.email ?? "", "items": items, "refund": request.refund?.description ?? "",
+            "received": ISODate.formatDay(request.received), "text": PromptText.delimitable(request.text, limit: 700),
+        ]
+    }
+}
+
+extension ScoredOrder {
+    /// The card's view of this candidate.
+    var evidence: CandidateEvidence {
+        let label = "\(order.orderNumber) · \(order.customer.name) · \(ISODate.formatDay(order.placedAt)) · "
+            + "\(order.total) \(order.currency)"
+        return CandidateEvidence(id: order.orderID, label: label, score: (min(max(score, 0), 1) * 100).rounded() / 100, reasons: reasons)
+    }
+}
+
+extension Suggestion {
+    /// Sets the matched order (or none) and the refund bounded by the order's total.
+    mutating func apply(_ chosen: ScoredOrder?, request: ReturnRequest) {
+        action = chosen == nil ? "no_match" : "match_order"
+        parameters["order_id"] = chosen.map { .string($0.order.orderID) } ?? .null
+        parameters["order_number"] = chosen.map { .string($0.order.orderNumber) } ?? .null
+        parameters["currency"] = (chosen?.order.currency ?? request.currency).map(JSONValue.string) ?? .null
+        guard let order = chosen?.order else {
+            parameters["refund_amount"] = .null
+            return
+        }
+        let asked = request.refund ?? order.total
+        let bounded = asked > order.total ? order.total : asked
+        parameters["refund_amount"] = .string(bounded.description)
+        if asked > order.total { notes.append("refund asked \(asked) exceeds the order total; bounded to \(order.total)") }
+    }
+}

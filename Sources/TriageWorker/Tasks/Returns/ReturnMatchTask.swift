@@ -1,0 +1,62 @@
+import Foundation
+import TriageCore
+
+/// Finds the order a return without an order number belongs to: blocking, scoring, then (when the scores
+/// leave it open) the model's choice among the close candidates.
+struct ReturnMatchTask: Sendable {
+    let reference: any WorkerReference
+    let model: TaskModel?
+
+    func run(_ input: TaskInput) async throws(ChatError) -> Suggestion {
+        let screen = InjectionScreen(input.text)
+        let request = ReturnRequest(input, screenedText: screen.cleaned)
+        let orders: [Order]
+        do {
+            orders = try reference.candidateOrders(query(for: request))
+        } catch {
+            return Suggestion.unavailable(.returnMatch, error: error)
+        }
+        let decision = ReturnDecision(ranked: CandidateScorer(request: request).rank(orders))
+        var suggestion = makeSuggestion(decision, request: request, screen: screen)
+        if let model, !decision.offered.isEmpty, !decision.decisive || decision.chosen == nil {
+            try await consult(model, decision: decision, request: request, into: &suggestion)
+        }
+        return suggestion
+    }
+
+    func query(for request: ReturnRequest) -> CandidateQuery {
+        let start = request.received.addingTimeInterval(-400 * 86_400)
+        return CandidateQuery(
+            email: request.email, nameTokens: request.name?.blockingTokens ?? [], postcode: request.postcode,
+            phoneDigits: request.phoneDigits, skus: request.skus,
+            placedBetween: start...request.received.addingTimeInterval(86_400), limit: 300)
+    }
+
+    private func makeSuggestion(_ decision: ReturnDecision, request: ReturnRequest, screen: InjectionScreen) -> Suggestion {
+        var suggestion = Suggestion(
+            task: .returnMatch, action: decision.chosen == nil ? "no_match" : "match_order",
+            candidates: decision.offered.map(\.evidence), evidence: evidence(request),
+            confidence: decision.confidence)
+        suggestion.apply(decision.chosen, request: request)
+        suggestion.notes.append(note(decision))
+        if screen.flagged { suggestion.flagInjection(screen) }
+        return suggestion
+    }
+
+    private func note(_ decision: ReturnDecision) -> String {
+        guard let top = decision.offered.first else { return "no order shares the customer's details" }
+        let score = String(format: "%.2f", top.score)
+        guard let chosen = decision.chosen else { return "best candidate \(top.order.orderNumber) scored \(score): no match" }
+        return "matched \(chosen.order.orderNumber) (score \(score))" + (decision.decisive ? "" : ", close runner-up")
+    }
+
+    private func evidence(_ request: ReturnRequest) -> [String] {
+        var quotes: [String] = []
+        if let name = request.name { quotes.append("name: " + ([name.given.joined(separator: " ")] + [name.family ?? ""]).joined(separator: " ").trimmingCharacters(in: .whitespaces)) }
+        quotes += request.items.prefix(3).map { "item: \($0.description)" }
+        if let sentence = request.text.split(whereSeparator: { ".!?\n".contains($0) }).first(where: { !$0.isEmpty }) {
+            quotes.append(String(sentence.trimmingCharacters(in: .whitespaces).prefix(120)))
+        }
+        return quotes
+    }
+}

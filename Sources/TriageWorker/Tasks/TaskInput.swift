@@ -1,0 +1,44 @@
+import Foundation
+import TriageCore
+
+/// Read access to a stored exception's untrusted input, without the `_truth*` label keys.
+struct TaskInput: Sendable {
+    let record: ExceptionRecord
+    /// The clock reading to use when the record carries no date at all.
+    var fallbackNow: Date? = nil
+
+    /// A payload string (numbers as text); nil for absent, null, empty or `_truth*` keys.
+    func string(_ key: String) -> String? {
+        guard !key.hasPrefix("_truth") else { return nil }
+        let value = record.exception.payload[key]?.text?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value?.isEmpty == false ? value : nil
+    }
+
+    /// A payload value; nil for `_truth*` keys.
+    func value(_ key: String) -> JSONValue? {
+        key.hasPrefix("_truth") ? nil : record.exception.payload[key]
+    }
+
+    /// The free text: the record's text, else a `text` or `body` payload field.
+    var text: String {
+        record.exception.text ?? string("text") ?? string("body") ?? ""
+    }
+
+    /// When the request was received: the payload's `received_at`, else when the source raised it.
+    var receivedAt: Date {
+        string("received_at").flatMap(ISODate.parse) ?? fallbackNow ?? record.exception.occurredAt
+    }
+}
+
+/// Short quotes from untrusted text for the card's evidence list.
+enum Evidence {
+    /// The sentence (or line) of `text` that contains `needle`, trimmed to 120 characters.
+    static func quote(_ needle: String, in text: String) -> String? {
+        guard !needle.isEmpty, let range = text.range(of: needle, options: .caseInsensitive) else { return nil }
+        let start = text[..<range.lowerBound].lastIndex(where: { ".!?\n".contains($0) }).map(text.index(after:))
+            ?? text.startIndex
+        let end = text[range.upperBound...].firstIndex(where: { ".!?\n".contains($0) }) ?? text.endIndex
+        let sentence = text[start..<end].trimmingCharacters(in: .whitespacesAndNewlines)
+        return sentence.count > 120 ? String(sentence.prefix(117)) + "…" : sentence
+    }
+}

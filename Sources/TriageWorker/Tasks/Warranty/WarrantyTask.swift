@@ -1,0 +1,77 @@
+import Foundation
+import TriageCore
+
+/// Ties a warranty email to an order, applies the contract's ordered rules and the policy check, and lets the
+/// model classify the claim only as a cross-check.
+struct WarrantyTask: Sendable {
+    let reference: any WorkerReference
+    let model: TaskModel?
+
+    /// The order, the claimed line and how they were found.
+    struct Tie: Sendable {
+        let order: Order
+        let line: OrderLine?
+        let how: String
+    }
+
+    func run(_ input: TaskInput) async throws(ChatError) -> Suggestion {
+        let screen = InjectionScreen(input.text)
+        let subject = input.string("subject").map { InjectionScreen($0).cleaned }
+        var claim = WarrantyClaim(body: screen.cleaned, subject: subject)
+        var suggestion: Suggestion
+        var tie: Tie?
+        do {
+            tie = try self.tie(claim, sender: input.string("from"), received: input.receivedAt)
+            suggestion = try decide(claim, tie: tie, received: input.receivedAt)
+        } catch {
+            return Suggestion.unavailable(.warranty, error: error)
+        }
+        if let model, let tie, tie.line != nil {
+            try await WarrantyReview(model: model).review(&claim, text: screen.cleaned, suggestion: &suggestion) {
+                try? decide($0, tie: tie, received: input.receivedAt)
+            }
+        }
+        suggestion.evidence = [claim.issue, claim.orderRef.flatMap { Evidence.quote($0, in: screen.cleaned) }]
+            .compactMap { $0 }
+        if screen.flagged { suggestion.flagInjection(screen) }
+        return suggestion
+    }
+
+    /// The order named in the text, else the sender's one order with the product mentioned.
+    func tie(_ claim: WarrantyClaim, sender: String?, received: Date) throws -> Tie? {
+        if let ref = claim.orderRef {
+            let digits = ref.hasPrefix("#") ? String(ref.dropFirst()) : ref
+            for number in [ref, digits, "#" + digits] {
+                if let order = try reference.order(number: number) {
+                    return Tie(order: order, line: mentionedLine(order, claim: claim), how: "order reference \(ref)")
+                }
+            }
+            return nil
+        }
+        guard let sender = sender?.lowercased(), sender.contains("@") else { return nil }
+        let window = received.addingTimeInterval(-5 * 365 * 86_400)...received
+        let orders = try reference.candidateOrders(CandidateQuery(email: sender, placedBetween: window, limit: 50))
+            .filter { $0.customer.email?.lowercased() == sender }
+        let scored = orders.compactMap { order in
+            mentionedLine(order, claim: claim).map { (order: order, line: $0, overlap: overlap($0, claim)) }
+        }
+        let best = scored.map(\.overlap).max() ?? 0
+        let leaders = scored.filter { $0.overlap == best }
+        guard leaders.count == 1, let leader = leaders.first else { return nil }
+        return Tie(order: leader.order, line: leader.line, how: "sender's only order with the \(leader.line.description)")
+    }
+
+    /// The order line whose product name (before the variant) shares most words with the email; nil when none
+    /// shares any or two lines share equally many.
+    func mentionedLine(_ order: Order, claim: WarrantyClaim) -> OrderLine? {
+        let scored = order.lines.map { (line: $0, overlap: overlap($0, claim)) }
+        let best = scored.map(\.overlap).max() ?? 0
+        let leaders = scored.filter { $0.overlap == best }
+        guard best > 0, leaders.count == 1 else { return nil }
+        return leaders.first?.line
+    }
+
+    private func overlap(_ line: OrderLine, _ claim: WarrantyClaim) -> Int {
+        TextFolding.productTokens(line.description).intersection(claim.tokens).count
+    }
+}

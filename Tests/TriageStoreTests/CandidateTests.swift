@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import TriageCore
+@testable import TriageStore
+
+@Suite("Candidate blocking on AppDatabase")
+struct CandidateTests {
+    static func order(_ id: String, name: String, email: String?, postcode: String?, sku: String, placed: String) -> Order {
+        Order(
+            orderID: id, orderNumber: "n-\(id)",
+            customer: Customer(name: name, email: email, phone: "+1 512 555 01\(id.suffix(2))",
+                               address: postcode.map { Address(postcode: $0, country: "GB") }),
+            placedAt: ISODate.parse(placed) ?? Date(), currency: "GBP", total: Money(cents: 1000),
+            lines: [OrderLine(sku: sku, description: "Thing \(sku)", qty: 1, unitPrice: Money(cents: 1000))],
+            status: "delivered")
+    }
+
+    static func database() throws -> AppDatabase {
+        let database = try AppDatabase.inMemory()
+        try database.writer.write { db in
+            try OrderRow.insert(order("o-01", name: "José Álvarez", email: "ja@example.com", postcode: "M1 1AE", sku: "A-1", placed: "2026-01-10"), db: db)
+            try OrderRow.insert(order("o-02", name: "Ada Byron", email: "ada@example.com", postcode: "SW1A 1AA", sku: "B-2", placed: "2026-02-10"), db: db)
+            try OrderRow.insert(order("o-03", name: "Ada King", email: nil, postcode: nil, sku: "C-3", placed: "2025-01-10"), db: db)
+        }
+        return database
+    }
+
+    func ids(_ query: CandidateQuery) throws -> [String] {
+        try Self.database().candidateOrders(query).map(\.orderID)
+    }
+
+    @Test("finds the order by e-mail, case-insensitively")
+    func byEmail() throws {
+        #expect(try ids(CandidateQuery(email: "ADA@example.com")) == ["o-02"])
+    }
+
+    @Test("finds orders by a folded name token")
+    func byNameToken() throws {
+        #expect(try ids(CandidateQuery(nameTokens: ["jose"])) == ["o-01"])
+        #expect(Set(try ids(CandidateQuery(nameTokens: ["ada"]))) == ["o-02", "o-03"])
+    }
+
+    @Test("finds the order by postcode written without spacing")
+    func byPostcode() throws {
+        #expect(try ids(CandidateQuery(postcode: "m11ae")) == ["o-01"])
+    }
+
+    @Test("finds the order by SKU and by phone digits")
+    func bySkuAndPhone() throws {
+        #expect(try ids(CandidateQuery(skus: ["C-3"])) == ["o-03"])
+        #expect(try ids(CandidateQuery(phoneDigits: "5125550102")) == ["o-02"])
+    }
+
+    @Test("respects the date window and the limit, most matching keys first")
+    func windowAndLimit() throws {
+        let window = (ISODate.parse("2026-01-01") ?? Date())...(ISODate.parse("2026-12-31") ?? Date())
+        #expect(try ids(CandidateQuery(nameTokens: ["ada"], placedBetween: window)) == ["o-02"])
+        #expect(try ids(CandidateQuery(email: "ada@example.com", nameTokens: ["ada"], limit: 1)) == ["o-02"])
+        #expect(try ids(CandidateQuery()) == [])
+    }
+
+    @Test("the index migration keys orders stored before it")
+    func migrationApplied() throws {
+        #expect(try AppDatabase.inMemory().appliedMigrations().contains("v2-candidate-index"))
+    }
+}
