@@ -17,7 +17,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed for the generator; the same seed gives the same dataset.")
     var seed: UInt64 = 42
 
+    @Option(help: "Unstructured jobs per AI task drained through the LLM during the demo (0 to skip).")
+    var llmSample = 6
+
     @OptionGroup var rules: RulesOptions
+    @OptionGroup var llm: LLMOptions
 
     func run() async throws {
         let folder = URL(fileURLWithPath: out)
@@ -49,6 +53,9 @@ struct DemoCommand: AsyncParsableCommand {
         if let span {
             let report = try database.exceptionReport(from: span.first, to: span.last.addingTimeInterval(1))
             print("\n" + report.renderTable(), terminator: "")
+        }
+        if llmSample > 0 {
+            try await DemoWorkerStage(database: database, llm: llm, perTask: llmSample, dbPath: paths.database.path).run()
         }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         print("\ndatabase: \(paths.database.path) (\(seconds) s). Next: triage report --db \(paths.database.path)")

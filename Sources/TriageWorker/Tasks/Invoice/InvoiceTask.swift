@@ -19,11 +19,17 @@ struct InvoiceTask: Sendable {
             screen.cleaned, sender: input.string("sender"), received: input.receivedAt, suppliers: suppliers)
         var usage: ModelUsage?
         var modelNotes: [String] = []
-        if let model, !missing(fields).isEmpty {
-            let filled = try await InvoiceFill(model: model, suppliers: suppliers)
-                .fill(&fields, missing: missing(fields), text: screen.cleaned, received: input.receivedAt)
-            usage = filled.usage
-            modelNotes = filled.notes
+        var disagreement: String?
+        if let model {
+            let fill = InvoiceFill(model: model, suppliers: suppliers)
+            if missing(fields).isEmpty {
+                let check = try await fill.crossCheck(fields, text: screen.cleaned, received: input.receivedAt)
+                (usage, modelNotes, disagreement) = (check.usage, check.notes, check.disagreement)
+            } else {
+                let filled = try await fill.fill(
+                    &fields, missing: missing(fields), text: screen.cleaned, received: input.receivedAt)
+                (usage, modelNotes) = (filled.usage, filled.notes)
+            }
         }
         var suggestion: Suggestion
         do {
@@ -32,6 +38,7 @@ struct InvoiceTask: Sendable {
             return Suggestion.unavailable(.invoice, error: error)
         }
         suggestion.notes += modelNotes
+        if let disagreement { suggestion.modelDisagreed(disagreement) }
         if let usage { suggestion.record(usage, version: model?.version(.invoice) ?? "") }
         return suggestion
     }

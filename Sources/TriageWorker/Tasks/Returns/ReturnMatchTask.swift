@@ -18,7 +18,9 @@ struct ReturnMatchTask: Sendable {
         }
         let decision = ReturnDecision(ranked: CandidateScorer(request: request).rank(orders))
         var suggestion = makeSuggestion(decision, request: request, screen: screen)
-        if let model, !decision.offered.isEmpty, !decision.decisive || decision.chosen == nil {
+        // The model is consulted whenever there is a choice to make: it decides among close contenders, and on a
+        // decisive answer it is a cross-check whose disagreement lowers confidence (never overrides).
+        if let model, !decision.offered.isEmpty {
             try await consult(model, decision: decision, request: request, into: &suggestion)
         }
         return suggestion

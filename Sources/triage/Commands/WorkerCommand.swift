@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+import TriageCore
+import TriageLLM
+import TriageStore
+import TriageWorker
+
+/// `triage worker`: drains the AI queue through the LLM endpoint and pre-fills the cards.
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Drain the AI queue: returns without order number, supplier invoices, warranty emails.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var llm: LLMOptions
+
+    @Option(help: "Jobs in flight at once.")
+    var concurrency = 2
+
+    @Flag(help: "Drain what is queued and exit, instead of polling for more.")
+    var once = false
+
+    @Option(help: "Process at most this many jobs.")
+    var limit: Int?
+
+    @Option(help: "Only jobs of this task (return_match, invoice, warranty).")
+    var task: AITask?
+
+    @Option(help: "Attempts per job before it is dead.")
+    var attempts = 3
+
+    @Option(help: "Seconds a claimed job stays leased; a crashed worker's jobs are taken again after this.")
+    var leaseSeconds: Double = 300
+
+    func validate() throws {
+        guard concurrency >= 1, concurrency <= 64 else { throw ValidationError("--concurrency must be 1…64") }
+        guard attempts >= 1 else { throw ValidationError("--attempts must be at least 1") }
+        guard leaseSeconds >= 1 else { throw ValidationError("--lease-seconds must be at least 1") }
+        if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
+    }
+
+    func run() async throws {
+        let database = try store.open()
+        let engine = try llm.engine(database: database, concurrency: concurrency)
+        let configuration = WorkerConfiguration(
+            concurrency: concurrency, leaseSeconds: leaseSeconds, owner: "worker-\(getpid())", retry: .init(maxAttempts: attempts), limit: limit,
+            once: once, task: task)
+        let worker = QueueWorker(queue: database, engine: engine.maker, configuration: configuration)
+        print("worker: model \(engine.modelDescription), prompts \(llm.promptsPath)")
+        let summary = try await WorkerService.runUntilDone(worker, logger: Logger(label: "triage.worker"))
+        if isTerminal { print("") }
+        print(WorkerReport.line(summary, counts: try database.jobCounts()))
+    }
+}
+
+/// Runs a worker under a service group so SIGTERM/SIGINT stop it gracefully: no new claims, in-flight jobs finish.
+final class WorkerService: Service {
+    let worker: QueueWorker
+    let result = Mutex(WorkerRunSummary())
+
+    init(worker: QueueWorker) { self.worker = worker }
+
+    func run() async throws {
+        let stop = StopSignal()
+        let summary = try await withGracefulShutdownHandler {
+            try await worker.run(stop: stop, progress: WorkerReport.progress)
+        } onGracefulShutdown: {
+            stop.stop()
+        }
+        result.withLock { $0 = summary }
+    }
+
+    static func runUntilDone(_ worker: QueueWorker, logger: Logger) async throws -> WorkerRunSummary {
+        let service = WorkerService(worker: worker)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        return service.result.withLock { $0 }
+    }
+}
+
+/// The worker's progress line and closing summary.
+enum WorkerReport {
+    @Sendable static func progress(_ summary: WorkerRunSummary) {
+        guard isTerminal else { return }
+        let line = "\rworker: \(summary.done) done, \(summary.retried) retried, \(summary.dead) dead"
+        FileHandle.standardOutput.write(Data(line.utf8))
+    }
+
+    static func line(_ summary: WorkerRunSummary, counts: [AIJobState: Int]) -> String {
+        let byTask = summary.doneByTask.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
+        return "worker: \(summary.done) cards pre-filled (\(byTask.joined(separator: ", "))), \(summary.retried) retried, "
+            + "\(summary.dead) dead; queue now: \(counts[.queued] ?? 0) queued, \(counts[.leased] ?? 0) leased, "
+            + "\(counts[.done] ?? 0) done, \(counts[.dead] ?? 0) dead"
+    }
+}
+
+/// True when standard output is a terminal (progress lines only there).
+let isTerminal = isatty(STDOUT_FILENO) != 0
+
+extension AITask: ExpressibleByArgument {}

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+import TriageCore
+import TriageStore
+
+@Suite struct DemoCommandTests {
+    @Test func demoIsIdempotentAndTheReportRanksTheTopFive() throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("demo").path
+        let arguments = ["demo", "--out", out, "--rules", "rules.yaml", "--no-llm", "--llm-sample", "0"]
+        let first = try TriageProcess.run(arguments)
+        #expect(first.status == 0)
+        let db = out + "/triage.sqlite"
+        let counts = try AppDatabase.open(path: db).counts()
+        #expect(try TriageProcess.run(arguments).status == 0)
+        #expect(try AppDatabase.open(path: db).counts() == counts)
+        #expect(counts["orders"]! >= 5_000)
+        #expect(counts["exceptions"]! >= 3_000)
+        #expect(counts["cards"] == counts["exceptions"])
+        let report = try TriageProcess.run(["report", "--db", db, "--json"])
+        let parsed = try JSONCoding.decode(ExceptionReport.self, from: report.stdout)
+        #expect(parsed.rows.count == ExceptionKind.allCases.count)
+        #expect(parsed.rows.map(\.hoursPerWeek) == parsed.rows.map(\.hoursPerWeek).sorted(by: >))
+        #expect(parsed.total == counts["exceptions"])
+    }
+}

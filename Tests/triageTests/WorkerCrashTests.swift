@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import Testing
+import TriageCore
+import TriageStore
+
+/// A loopback chat-completions stub with a fixed latency.
+func withStubLLM(latency: Duration, _ body: @Sendable (Int) async throws -> Void) async throws {
+    let router = Router()
+    router.post("/v1/chat/completions") { _, _ -> Response in
+        try await Task.sleep(for: latency)
+        let body = #"{"model":"stub-model","choices":[{"index":0,"message":{"role":"assistant","content":"{}"}}],"usage":{"prompt_tokens":10,"completion_tokens":2}}"#
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(string: body)))
+    }
+    let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+    let app = Application(
+        router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+        onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await app.runService() }
+        var ports = stream.makeAsyncIterator()
+        let port = await ports.next() ?? 0
+        try await body(port)
+        group.cancelAll()
+    }
+}
+
+@Suite(.serialized) struct WorkerCrashTests {
+    @Test func killedWorkerNeverLosesAJobNorWritesASecondCard() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try TriageProcess.run(["demo", "--out", folder.path, "--llm-sample", "0", "--no-llm"]).status == 0)
+        let dbPath = folder.appendingPathComponent("triage.sqlite").path
+        try await withStubLLM(latency: .milliseconds(40)) { port in
+            let environment = ["TRIAGE_LLM_BASE_URL": "http://127.0.0.1:\(port)/v1"]
+            let worker = ["worker", "--db", dbPath, "--concurrency", "4", "--lease-seconds", "2", "--llm-timeout", "5"]
+            var generator = SystemRandomNumberGenerator()
+            for _ in 0..<22 {
+                let process = try TriageProcess.start(worker, environment: environment)
+                try await Task.sleep(for: .milliseconds(Int.random(in: 150...700, using: &generator)))
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                #expect(process.terminationReason == .uncaughtSignal)
+            }
+            #expect(try TriageProcess.run(worker + ["--once"], environment: environment).status == 0)
+        }
+        let database = try AppDatabase.open(path: dbPath)
+        let jobs = try database.aiJobs()
+        #expect(jobs.count > 300)
+        #expect(jobs.allSatisfy { $0.state == .done || $0.state == .dead })
+        let counts = try database.counts()
+        #expect(counts["cards"] == counts["exceptions"])
+        for job in jobs {
+            let card = try #require(try database.card(exceptionID: job.exceptionID))
+            if job.state == .done { #expect(card.suggestion != nil) } else { #expect(card.card.flags == ["worker_failed"]) }
+        }
+    }
+}
