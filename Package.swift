@@ -81,6 +81,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -100,7 +101,8 @@ let package = Package(
             name: "TriageWorkerTests", dependencies: ["TriageWorker", "TriageCore", "TriageStore"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "TriageEvalTests", dependencies: ["TriageEval", "TriageCore"], swiftSettings: swiftSettings),
+            name: "TriageEvalTests", dependencies: ["TriageEval", "TriageCore", "TriageStore", "TriageWorker"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageServerTests",
             dependencies: [

@@ -11,6 +11,8 @@ public final class URLSessionTransport: HTTPTransport {
     /// Creates a transport with its own ephemeral session (no cookies, no cache).
     public init() {
         let configuration = URLSessionConfiguration.ephemeral
+        // Linux URLSession allows 6 connections per host by default; the concurrency limit is enforced above.
+        configuration.httpMaximumConnectionsPerHost = 64
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil

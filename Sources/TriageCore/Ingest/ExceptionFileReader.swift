@@ -20,9 +20,9 @@ public enum ExceptionFileReader {
     }
 
     /// Reads JSON Lines: one JSON object per line.
-    public static func readJSONLines(_ data: Data, fileName: String) -> ExceptionFile {
+    public static func readJSONLines(_ data: Data, fileName: String, firstLine: Int = 1) -> ExceptionFile {
         var result = ExceptionFile(exceptions: [], rejected: [])
-        JSONLinesReader(data: data, fileName: fileName).forEachLine { line, bytes in
+        JSONLinesReader(data: data, fileName: fileName, firstLine: firstLine).forEachLine { line, bytes in
             guard let value = try? JSONValue.parse(bytes), let object = value.object else {
                 result.rejected.append(
                     RejectedRecord(file: fileName, line: line, field: nil, message: "not a JSON object"))

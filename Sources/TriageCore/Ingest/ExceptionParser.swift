@@ -41,18 +41,10 @@ public enum ExceptionParser {
 
     private static func requiredText(_ object: [String: JSONValue], _ key: String) throws(FieldError) -> String {
         guard let value = object[key], !value.isNull else { throw FieldError(field: key, message: "missing") }
-        guard let text = value.text.map(trimmed), !text.isEmpty else {
+        guard let text = value.text.map(\.trimmingSpaces), !text.isEmpty else {
             throw FieldError(field: key, message: "must be a non-empty string")
         }
         return text
-    }
-
-    /// Trims spaces and tabs without bridging through NSString (this runs for every field of every record).
-    static func trimmed(_ text: String) -> String {
-        let bytes = text.utf8
-        guard let first = bytes.first, let last = bytes.last, first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
-        else { return text }
-        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private static func optionalText(_ object: [String: JSONValue], _ key: String) throws(FieldError) -> String? {

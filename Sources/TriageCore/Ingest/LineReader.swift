@@ -5,16 +5,39 @@ public struct JSONLinesReader: Sendable {
     /// The file name used in error messages.
     public var fileName: String
     private let data: Data
+    private let firstLine: Int
 
-    /// Creates a reader over a file's bytes.
-    public init(data: Data, fileName: String) {
+    /// Creates a reader over a file's bytes; `firstLine` numbers the first line (for a chunk of a larger file).
+    public init(data: Data, fileName: String, firstLine: Int = 1) {
         self.data = data
         self.fileName = fileName
+        self.firstLine = firstLine
+    }
+
+    /// Splits a file's bytes at line ends into chunks of about `lines` lines, each with its first line number.
+    public static func chunks(of data: Data, lines: Int) -> [(firstLine: Int, data: Data)] {
+        let bytes = [UInt8](data)
+        var chunks: [(Int, Data)] = []
+        var start = 0
+        var line = 1
+        while start < bytes.count {
+            var end = start
+            var count = 0
+            while end < bytes.count && count < lines {
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                end = min(end + 1, bytes.count)
+                count += 1
+            }
+            chunks.append((line, Data(bytes[start..<end])))
+            line += count
+            start = end
+        }
+        return chunks
     }
 
     /// Calls `body` with each non-blank line's 1-based number and bytes.
     public func forEachLine(_ body: (Int, Data) throws -> Void) rethrows {
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         var start = data.startIndex
         while start < data.endIndex {
             lineNumber += 1

@@ -4,7 +4,7 @@ import TriageCore
 extension ExceptionRecord {
     /// A payload (or record) field as trimmed, non-empty text.
     func text(_ name: String) -> String? {
-        guard let text = field(name)?.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let text = field(name)?.text?.trimmingSpaces, !text.isEmpty else { return nil }
         return text
     }
 
@@ -16,7 +16,7 @@ extension ExceptionRecord {
 
     /// The order number: the record's own, else the payload's `order_number`.
     var orderNumber: String? {
-        if let number = exception.orderNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
+        if let number = exception.orderNumber?.trimmingSpaces, !number.isEmpty {
             return number
         }
         return exception.payload["order_number"]?.text

@@ -8,7 +8,7 @@ import TriageStore
 /// `triage bench route`: ingest + route throughput, measured on real SQLite files.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure throughput (build with -c release).", subcommands: [Route.self])
+        commandName: "bench", abstract: "Measure throughput (build with -c release).", subcommands: [Route.self, BenchWorkerCommand.self])
 
     struct Route: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -37,7 +37,7 @@ struct BenchCommand: AsyncParsableCommand {
             try FixtureWriter.jsonLines(lines).write(to: input)
             var rates: [Double] = []
             for run in 1...runs {
-                let rate = try measure(run: run, table: table, folder: folder, input: input)
+                let rate = try await measure(run: run, table: table, folder: folder, input: input)
                 rates.append(rate)
                 print(String(format: "run %d: %.0f exceptions/s", run, rate))
             }
@@ -45,7 +45,7 @@ struct BenchCommand: AsyncParsableCommand {
             print(String(format: "bench route: %d exceptions × %d runs, median %.0f exceptions/s (ingest + route, SQLite WAL file)", count, runs, median))
         }
 
-        private func measure(run: Int, table: RoutingTable, folder: URL, input: URL) throws -> Double {
+        private func measure(run: Int, table: RoutingTable, folder: URL, input: URL) async throws -> Double {
             let path = folder.appendingPathComponent("run-\(run).sqlite").path
             let database = try AppDatabase.open(path: path)
             _ = try ReferenceLoader(database: database).load(directory: folder)
@@ -53,7 +53,9 @@ struct BenchCommand: AsyncParsableCommand {
             let clock = ContinuousClock()
             var outcome = IngestOutcome()
             let parse = try clock.measure { _ = try ExceptionFileReader.read(contentsOf: input) }
-            let elapsed = try clock.measure { outcome = try ingestion.ingest(file: input) }
+            let start = clock.now
+            outcome = try await ingestion.ingest(file: input)
+            let elapsed = clock.now - start
             print("  parse + validate alone: \(parse)")
             guard outcome.summary.inserted == count else {
                 throw CLIError("bench stored \(outcome.summary.inserted) of \(count) exceptions")

@@ -42,7 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
             print("  loaded \(result.file): \(result.loaded)\(result.errors.isEmpty ? "" : ", \(result.errors.count) rejected")")
         }
         let ingestion = Ingestion(service: RoutingService(table: table, store: database))
-        let outcome = try ingestion.ingest(file: paths.data.appendingPathComponent("exceptions.jsonl"), now: { clock })
+        let outcome = try await ingestion.ingest(file: paths.data.appendingPathComponent("exceptions.jsonl"), now: { clock })
         print("\nrouted with \(rules.rulesPath):\n\(outcome.summary)")
 
         let relay = OutboxRelay(database: database, sink: JSONLFileSink(url: paths.outbox))

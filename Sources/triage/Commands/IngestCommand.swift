@@ -21,7 +21,7 @@ struct IngestCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else { throw CLIError("no such file: \(file)") }
         let service = RoutingService(table: try rules.load(), store: try store.open())
-        let outcome = try Ingestion(service: service).ingest(file: url)
+        let outcome = try await Ingestion(service: service).ingest(file: url)
         for rejected in outcome.rejected { printError("rejected \(rejected)") }
         print(outcome.summary.description)
         print("\(url.lastPathComponent): \(outcome.summary.inserted) stored, \(outcome.summary.duplicates) duplicates ignored, \(outcome.rejected.count) rejected")

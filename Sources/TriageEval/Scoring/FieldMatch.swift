@@ -1,0 +1,77 @@
+import Foundation
+import TriageCore
+
+/// The contract's normalised comparisons of one labelled field with a predicted one.
+public enum FieldMatch {
+    /// Names within this share of edit distance (of the longer normalised name) still count as right: OCR noise.
+    public static let nameTolerance = 0.10
+
+    /// Scores `predicted` against `expected` for the field `key` of `task`; null only matches null.
+    public static func verdict(_ key: String, task: AITask, expected: JSONValue, predicted: JSONValue?) -> FieldVerdict {
+        let predicted = predicted ?? .null
+        guard let want = expected.text, let got = predicted.text else {
+            let right = expected.isNull && predicted.isNull
+            return FieldVerdict(right: right, strict: key == "supplier" ? right : nil)
+        }
+        switch (task, key) {
+        case (.invoice, "supplier"):
+            let (a, b) = (nameKey(want), nameKey(got))
+            return FieldVerdict(right: a == b || withinTolerance(a, b), strict: a == b)
+        case (.invoice, "total"): return FieldVerdict(right: sameMoney(want, got))
+        case (.invoice, "invoice_date"): return FieldVerdict(right: sameDay(want, got))
+        case (.invoice, "invoice_number"), (.invoice, "po_number"), (.warranty, "order_number"):
+            return FieldVerdict(right: idKey(want) == idKey(got) && !idKey(want).isEmpty)
+        case (.invoice, "currency"): return FieldVerdict(right: want.uppercased() == got.uppercased())
+        default: return FieldVerdict(right: trimmed(want) == trimmed(got))
+        }
+    }
+
+    /// Upper-case letters and digits only: "po 7781" and "PO-7781" are the same id.
+    public static func idKey(_ text: String) -> String {
+        String(text.uppercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII })
+    }
+
+    /// Case-folded, accents removed, punctuation and spacing removed.
+    public static func nameKey(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    /// Equal to the cent; both must read as money.
+    public static func sameMoney(_ a: String, _ b: String) -> Bool {
+        guard let x = Money(a), let y = Money(b) else { return false }
+        return x == y
+    }
+
+    /// The same calendar day (UTC); both must read as ISO dates.
+    public static func sameDay(_ a: String, _ b: String) -> Bool {
+        guard let x = ISODate.parse(a), let y = ISODate.parse(b) else { return false }
+        return ISODate.formatDay(x) == ISODate.formatDay(y)
+    }
+
+    /// True when the edit distance is at most 10 % of the longer key's length.
+    static func withinTolerance(_ a: String, _ b: String) -> Bool {
+        let longest = max(a.count, b.count)
+        guard longest > 0 else { return true }
+        return Double(editDistance(a, b)) <= nameTolerance * Double(longest)
+    }
+
+    /// Levenshtein distance over characters.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let (x, y) = (Array(a), Array(b))
+        guard !x.isEmpty else { return y.count }
+        guard !y.isEmpty else { return x.count }
+        var previous = Array(0...y.count)
+        for i in 1...x.count {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            previous = current
+        }
+        return previous[y.count]
+    }
+
+    private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import TriageCore
+
+/// The contract's metrics over one run's case results.
+public enum SuiteMetrics {
+    /// The common metrics, then the task's own.
+    public static func compute(_ results: [CaseResult], task: AITask) -> [Metric] {
+        let answered = results.filter(\.answered)
+        var metrics = common(results, answered: answered)
+        switch task {
+        case .returnMatch: metrics += returns(answered)
+        case .invoice: metrics += invoices(answered)
+        case .warranty: metrics += warranty(answered)
+        }
+        return metrics + cost(results)
+    }
+
+    /// Counts, accuracy (over answered cases: an endpoint error is not a wrong answer) and the high-confidence bucket.
+    static func common(_ results: [CaseResult], answered: [CaseResult]) -> [Metric] {
+        let high = answered.filter { $0.confidence == .high }
+        return [
+            Metric("cases", Double(results.count), unit: .count, direction: .none),
+            Metric("errors", Double(results.count - answered.count), unit: .count, direction: .lower),
+            Metric.share("accuracy", answered.filter(\.correct).count, of: answered.count),
+            Metric.share("high_conf_accuracy", high.filter(\.correct).count, of: high.count),
+            Metric.share("high_conf_coverage", high.count, of: answered.count),
+        ]
+    }
+
+    /// Latency percentiles (wall time per case) and token totals.
+    static func cost(_ results: [CaseResult]) -> [Metric] {
+        let latencies = results.filter(\.answered).map(\.latencyMs).sorted()
+        return [
+            Metric("latency_p50_ms", percentile(latencies, 0.50), unit: .milliseconds, direction: .none),
+            Metric("latency_p95_ms", percentile(latencies, 0.95), unit: .milliseconds, direction: .none),
+            Metric("prompt_tokens", Double(results.map(\.promptTokens).reduce(0, +)), unit: .tokens, direction: .none),
+            Metric(
+                "completion_tokens", Double(results.map(\.completionTokens).reduce(0, +)), unit: .tokens,
+                direction: .none),
+        ]
+    }
+
+    /// Accuracy, recall of the true order among the offered candidates, precision (and recall) of "no match".
+    static func returns(_ answered: [CaseResult]) -> [Metric] {
+        let labelled = answered.filter { $0.expected["order_id"] != nil }
+        let matchable = labelled.filter { $0.expected["order_id"]?.text != nil }
+        let offered = matchable.filter { entry in entry.candidates.contains(entry.expected["order_id"]?.text ?? "") }
+        let saidNone = labelled.filter { $0.prediction["order_id"]?.isNull ?? true }
+        let trulyNone = labelled.filter { $0.expected["order_id"]?.isNull == true }
+        let rightNone = saidNone.filter { $0.expected["order_id"]?.isNull == true }
+        return [
+            Metric.share("candidate_recall", offered.count, of: matchable.count),
+            Metric.share("no_match_precision", rightNone.count, of: saidNone.count),
+            Metric.share("no_match_recall", rightNone.count, of: trulyNone.count),
+        ]
+    }
+
+    /// Per-field accuracy (supplier also strict), precision/recall/F1 over fields, share with every field right.
+    static func invoices(_ answered: [CaseResult]) -> [Metric] {
+        var metrics = [Metric.share("all_fields_right", answered.filter(\.correct).count, of: answered.count)]
+        for key in Prediction.keys(for: .invoice) {
+            let scored = answered.compactMap { $0.verdicts[key] }
+            metrics.append(Metric.share("field_\(key)", scored.filter(\.right).count, of: scored.count))
+            if key == "supplier" {
+                metrics.append(Metric.share("field_supplier_strict", scored.filter { $0.strict ?? $0.right }.count, of: scored.count))
+            }
+        }
+        return metrics + FieldCounts(answered).metrics
+    }
+
+    /// Action accuracy, macro-F1 over actions, order number and order reference match.
+    static func warranty(_ answered: [CaseResult]) -> [Metric] {
+        let actions = answered.compactMap { $0.verdicts["action"] }
+        let numbers = answered.compactMap { $0.verdicts["order_number"] }
+        let refs = answered.compactMap { $0.verdicts["order_ref"] }
+        let confusion = Confusion(answered, key: "action")
+        return [
+            Metric.share("action_accuracy", actions.filter(\.right).count, of: actions.count),
+            Metric("action_macro_f1", confusion.macroF1.map { $0 * 100 }, unit: .percent, direction: .higher,
+                   support: actions.count),
+            Metric.share("order_number_match", numbers.filter(\.right).count, of: numbers.count),
+            Metric.share("order_ref_match", refs.filter(\.right).count, of: refs.count),
+        ]
+    }
+
+    /// The nearest-rank percentile of sorted values; nil when empty.
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let rank = Int((p * Double(sorted.count)).rounded(.up))
+        return sorted[min(max(rank - 1, 0), sorted.count - 1)]
+    }
+}
+
+/// True and false positives and negatives over every labelled field of every case.
+struct FieldCounts {
+    var truePositives = 0
+    var falsePositives = 0
+    var falseNegatives = 0
+
+    init(_ results: [CaseResult]) {
+        for result in results {
+            for (key, verdict) in result.verdicts {
+                let said = !(result.prediction[key]?.isNull ?? true)
+                let labelled = !(result.expected[key]?.isNull ?? true)
+                if said && verdict.right { truePositives += 1 }
+                if said && !verdict.right { falsePositives += 1 }
+                if labelled && !verdict.right { falseNegatives += 1 }
+            }
+        }
+    }
+
+    var metrics: [Metric] {
+        let precision = ratio(truePositives, truePositives + falsePositives)
+        let recall = ratio(truePositives, truePositives + falseNegatives)
+        let f1 = precision.flatMap { p in recall.map { r in p + r == 0 ? 0 : 2 * p * r / (p + r) } }
+        return [
+            Metric("field_precision", precision.map { $0 * 100 }, unit: .percent, direction: .higher),
+            Metric("field_recall", recall.map { $0 * 100 }, unit: .percent, direction: .higher),
+            Metric("field_f1", f1.map { $0 * 100 }, unit: .percent, direction: .higher),
+        ]
+    }
+
+    private func ratio(_ part: Int, _ whole: Int) -> Double? { whole == 0 ? nil : Double(part) / Double(whole) }
+}

@@ -1,0 +1,80 @@
+import Crypto
+import Foundation
+
+/// Why a webhook was refused. Carries no secret and no body.
+public enum WebhookRejection: Error, Sendable, Hashable {
+    /// The signature header is missing or malformed.
+    case missingSignature
+    /// The signature does not match the body.
+    case badSignature
+    /// The event is older (or newer) than the replay window allows.
+    case stale(ageSeconds: Int)
+}
+
+/// Verifies webhook signatures in constant time: Shopify-style (base64 HMAC-SHA256 of the raw body) and the
+/// timestamped shared-secret scheme the returns app uses (`t=UNIX,v1=hex(HMAC-SHA256(secret, "t.body"))`).
+public struct WebhookSignature: Sendable {
+    private let secret: Data
+
+    /// Creates a verifier for one shared secret.
+    public init(secret: String) { self.secret = Data(secret.utf8) }
+
+    private var key: SymmetricKey { SymmetricKey(data: secret) }
+
+    /// Checks an `X-Shopify-Hmac-Sha256` header against the raw body.
+    public func verifyShopify(body: Data, header: String?) throws(WebhookRejection) {
+        guard let header, let expected = Data(base64Encoded: header.trimmingCharacters(in: .whitespaces)) else {
+            throw .missingSignature
+        }
+        guard HMAC<SHA256>.isValidAuthenticationCode(expected, authenticating: body, using: key) else {
+            throw .badSignature
+        }
+    }
+
+    /// Checks a `t=…,v1=…` header: the HMAC of `"t.body"` and a timestamp within `window` seconds of `now`.
+    public func verifyTimestamped(body: Data, header: String?, now: Date, window: Double = 300) throws(WebhookRejection) {
+        guard let parts = header.map(Self.parts), let stamp = parts["t"].flatMap(Double.init),
+            let signature = parts["v1"].flatMap(Self.hexBytes)
+        else { throw .missingSignature }
+        let signed = Data("\(parts["t"] ?? "").".utf8) + body
+        guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signed, using: key) else {
+            throw .badSignature
+        }
+        let age = now.timeIntervalSince1970 - stamp
+        guard abs(age) <= window else { throw .stale(ageSeconds: Int(age)) }
+    }
+
+    /// The Shopify-style header value for a body (for senders and tests).
+    public func shopifyHeader(body: Data) -> String {
+        Data(HMAC<SHA256>.authenticationCode(for: body, using: key)).base64EncodedString()
+    }
+
+    /// The timestamped header value for a body at `time` (for senders and tests).
+    public func timestampedHeader(body: Data, time: Date) -> String {
+        let stamp = String(Int(time.timeIntervalSince1970))
+        let code = HMAC<SHA256>.authenticationCode(for: Data("\(stamp).".utf8) + body, using: key)
+        return "t=\(stamp),v1=" + code.map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func parts(_ header: String) -> [String: String] {
+        var parts: [String: String] = [:]
+        for item in header.split(separator: ",") {
+            let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2 { parts[pair[0]] = pair[1] }
+        }
+        return parts
+    }
+
+    private static func hexBytes(_ text: String) -> Data? {
+        guard text.count % 2 == 0, text.count <= 128 else { return nil }
+        var bytes = Data()
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(index, offsetBy: 2)
+            guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import TriageCore
+
+/// Facts about the machine and timing helpers the benchmarks print with their numbers.
+enum BenchMachine {
+    /// The 1, 5 and 15 minute load averages, as `/proc/loadavg` or `getloadavg` reports them.
+    static func loadAverage() -> String {
+        var loads = [Double](repeating: 0, count: 3)
+        guard getloadavg(&loads, 3) == 3 else { return "unknown" }
+        return loads.map { String(format: "%.2f", $0) }.joined(separator: " ")
+    }
+
+    /// Seconds elapsed on a continuous clock since `start`.
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// The value at quantile `q` (0…1) of already sorted values, nearest rank.
+    static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let rank = Int((q * Double(sorted.count)).rounded(.up)) - 1
+        return sorted[min(max(rank, 0), sorted.count - 1)]
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import TriageCore
+import TriageStore
+
+/// Candidate-order retrieval latency: `candidateOrders(CandidateQuery)` over a large order book, with queries
+/// built from random stored orders in the shapes the return-match and warranty tasks send.
+struct RetrievalBench {
+    /// Queries run before timing, so the first timed query does not pay for a cold statement cache.
+    static let warmUp = 50
+
+    let orders: Int
+    let queries: Int
+
+    func run() throws {
+        print("bench worker retrieval: \(queries) candidateOrders queries over \(orders) orders")
+        let database = try BenchOrderBook(orders: orders).open()
+        let samples = try BenchQueryMix(orders: orders).samples(count: queries + Self.warmUp, database: database)
+        for sample in samples.prefix(Self.warmUp) { _ = try database.candidateOrders(sample.query) }
+        var timings: [String: [Double]] = [:]
+        var found = 0
+        for sample in samples.dropFirst(Self.warmUp) {
+            let start = ContinuousClock.now
+            let result = try database.candidateOrders(sample.query)
+            timings[sample.shape, default: []].append(BenchMachine.seconds(since: start) * 1000)
+            found += result.count
+        }
+        for (shape, values) in timings.sorted(by: { $0.key < $1.key }) { print("  " + Self.line(shape, values)) }
+        let all = timings.values.flatMap { $0 }
+        print("  mean candidates returned: \(found / max(all.count, 1))")
+        let verdict = BenchMachine.quantile(all.sorted(), 0.95) <= 10 ? "met" : "missed"
+        print("bench worker retrieval: " + Self.line("all", all) + " (goal p95 ≤ 10 ms: \(verdict))")
+    }
+
+    /// `shape: n queries, p50 … p95 … p99 … max … ms`.
+    static func line(_ shape: String, _ values: [Double]) -> String {
+        let sorted = values.sorted()
+        let (p50, p95, p99) = (
+            BenchMachine.quantile(sorted, 0.5), BenchMachine.quantile(sorted, 0.95), BenchMachine.quantile(sorted, 0.99)
+        )
+        return "\(shape): \(sorted.count) queries, "
+            + String(format: "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", p50, p95, p99, sorted.last ?? 0)
+    }
+}

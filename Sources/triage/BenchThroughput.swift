@@ -1,0 +1,89 @@
+import Foundation
+import TriageCore
+import TriageLLM
+import TriageStore
+import TriageWorker
+
+/// Worker throughput: seeded jobs in a SQLite file drained by the real `QueueWorker` through the real
+/// `OpenAIChatClient` against the in-process stub endpoint.
+struct ThroughputBench {
+    /// What one throughput benchmark runs.
+    struct Settings: Sendable {
+        var jobs: Int
+        var concurrency: Int
+        var latency: Duration
+        var runs: Int
+
+        /// The best possible rate: every slot busy with one call of the stub's latency.
+        var idealRate: Double { Double(concurrency) / latency.benchSeconds }
+    }
+
+    let settings: Settings
+
+    func run() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-worker-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stats = BenchStubStats()
+        print(
+            "bench worker throughput: \(settings.jobs) jobs, concurrency \(settings.concurrency), stub latency "
+                + "\(settings.latency), ideal \(String(format: "%.1f", settings.idealRate)) jobs/s")
+        print("  engine: one chat call per job (measures queue, leases, concurrency and HTTP client; no task logic)")
+        let settings = self.settings
+        let rates = try await BenchStubEndpoint.serve(latency: settings.latency, stats: stats) { url in
+            var rates: [Double] = []
+            for run in 1...settings.runs {
+                let path = folder.appendingPathComponent("run-\(run).sqlite").path
+                rates.append(try await Self.measure(run: run, path: path, url: url, stats: stats, settings: settings))
+            }
+            return rates
+        }
+        let median = ExceptionReport.median(rates)
+        print(
+            String(
+                format:
+                    "bench worker throughput: median %.1f jobs/s over %d runs = %.1f %% of ideal %.1f (goal ≥ 90 %%)",
+                median, rates.count, 100 * median / settings.idealRate, settings.idealRate))
+    }
+
+    /// One run on a fresh database file; returns jobs per second.
+    private static func measure(run: Int, path: String, url: URL, stats: BenchStubStats, settings: Settings)
+        async throws -> Double
+    {
+        let database = try AppDatabase.open(path: path)
+        try BenchQueueSeed.seed(database, count: settings.jobs)
+        let worker = QueueWorker(
+            queue: database, engine: BenchOneCallEngine(chat: client(url: url, settings: settings)),
+            configuration: WorkerConfiguration(
+                concurrency: settings.concurrency, owner: "bench-\(getpid())", retry: .init(maxAttempts: 3), once: true)
+        )
+        stats.reset()
+        let start = ContinuousClock.now
+        let summary = try await worker.run()
+        let seconds = BenchMachine.seconds(since: start)
+        let done = try database.jobCounts()[.done] ?? 0
+        guard summary.done == settings.jobs, done == settings.jobs else {
+            throw CLIError("run \(run): \(summary.done) of \(settings.jobs) jobs done (\(summary.dead) dead)")
+        }
+        let rate = Double(settings.jobs) / seconds
+        print(
+            String(
+                format: "  run %d: %.1f jobs/s (%.1f %% of ideal), %.2f s, %d stub calls, peak %d of %d in flight",
+                run, rate, 100 * rate / settings.idealRate, seconds, stats.calls, stats.peak, settings.concurrency))
+        return rate
+    }
+
+    /// The production HTTP client, pointed at the stub, with its concurrency limit at the worker's.
+    private static func client(url: URL, settings: Settings) -> OpenAIChatClient {
+        let configuration = LLMConfiguration(
+            baseURL: url, model: "stub-model", timeout: .seconds(30), maxAttempts: 3,
+            concurrencyLimit: settings.concurrency)
+        return OpenAIChatClient(configuration: configuration)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a `Double`.
+    var benchSeconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,267 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+import TriageDemo
+import TriageEval
+import TriageLLM
+import TriageStore
+import TriageWorker
+
+/// `triage eval`: the offline eval harness that gates every prompt and model change.
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval", abstract: "Measure the AI worker on labelled suites; compare with a baseline.",
+        subcommands: [EvalRunCommand.self, EvalGenerateCommand.self])
+}
+
+/// `triage eval run`: every suite through the production worker, with the model and with `--no-llm`.
+struct EvalRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run suites through the worker and score them (exit 1 on a regression, 2 on bad input).")
+
+    @Option(name: .customLong("suite"), help: "A suite manifest (repeatable; default: every manifest in eval/suites/).")
+    var suites: [String] = []
+
+    @Option(help: "Write the full report, with per-case results, to this JSON file.")
+    var json: String?
+
+    @Option(help: "Compare with this stored report; exit 1 on a regression.")
+    var baseline: String?
+
+    @Option(help: "Points a share may drop before it counts as a regression.")
+    var tolerance: Double = 1.0
+
+    @Flag(help: "Answer only from the response cache; a miss is an error naming the case.")
+    var replay = false
+
+    @Flag(help: "Call the endpoint and store every response in the cache.")
+    var record = false
+
+    @Flag(help: "Like --record, but answer from the cache where it already has the request (resumes a recording).")
+    var recordMissing = false
+
+    @Flag(name: .customLong("no-llm"), help: "Deterministic path only: no model calls.")
+    var noLLM = false
+
+    @Option(help: "The response cache (SQLite) for --replay and --record.")
+    var cacheDB = "eval/recorded/gemma-3-270m.db"
+
+    @Option(help: "At most this many cases per suite.")
+    var limit: Int?
+
+    @Option(help: "Only cases carrying every one of these comma-separated tags.")
+    var tags: String?
+
+    @Option(help: "Cases in flight at once (and LLM calls).")
+    var concurrency = 2
+
+    @Option(help: "Prompts folder (default: $TRIAGE_PROMPTS, ./prompts, else the one beside the build).")
+    var prompts: String?
+
+    @Option(help: "Seconds before an LLM call times out.")
+    var llmTimeout: Double = 120
+
+    @Option(help: "Attempts per LLM call (connection errors, time-outs, 429, 5xx).")
+    var llmAttempts = 2
+
+    func validate() throws {
+        guard [replay, record, recordMissing, noLLM].filter({ $0 }).count <= 1 else {
+            throw ValidationError("--replay, --record, --record-missing and --no-llm exclude each other")
+        }
+        guard (1...16).contains(concurrency) else { throw ValidationError("--concurrency must be 1…16") }
+        guard tolerance >= 0 else { throw ValidationError("--tolerance must not be negative") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() async throws {
+        let loaded = try badInput { try manifestURLs().map { url throws(SuiteError) in try SuiteLoader.load(manifest: url) } }
+        let library = try badInput { try EvalPrompts.load(prompts) }
+        let chat = try makeChat()
+        let runner = EvalRunner(
+            makeWorld: StoreSuiteWorld.make, prompts: library, concurrency: concurrency,
+            progress: EvalProgress.isShown ? EvalProgress.show : nil)
+        let session = EvalSession(
+            runner: runner, chat: chat, tags: tags.map(Self.splitTags) ?? [], limit: limit, llmMode: mode.rawValue)
+        let report = try await badInputAsync { try await session.run(loaded) }
+        EvalProgress.clear()
+        print(ReportTable.render(report), terminator: "")
+        if let json {
+            try report.jsonData().write(to: URL(fileURLWithPath: json), options: .atomic)
+            print("report written to \(json)")
+        }
+        guard let baseline else { return }
+        let stored = try badInput { try EvalReport.read(from: URL(fileURLWithPath: baseline)) }
+        let comparison = BaselineComparison(current: report, baseline: stored, tolerance: tolerance)
+        print("\n" + ReportTable.render(comparison), terminator: "")
+        if comparison.regressed { throw ExitCode(1) }
+    }
+
+    var mode: CacheMode { replay ? .replay : record ? .record : recordMissing ? .readThrough : .live }
+
+    private func manifestURLs() throws(SuiteError) -> [URL] {
+        guard suites.isEmpty else { return suites.map { URL(fileURLWithPath: $0) } }
+        return try SuiteLoader.manifests(in: URL(fileURLWithPath: "eval/suites"))
+    }
+
+    /// The model client: nil for --no-llm; the endpoint, through the response cache for --replay and --record.
+    private func makeChat() throws -> (any ChatClient)? {
+        guard !noLLM else { return nil }
+        var configuration = try LLMConfiguration(environment: ProcessInfo.processInfo.environment)
+        configuration.timeout = .milliseconds(Int(llmTimeout * 1000))
+        configuration.concurrencyLimit = concurrency
+        configuration.maxAttempts = llmAttempts
+        let client = OpenAIChatClient(configuration: configuration)
+        guard mode != .live else { return client }
+        if mode == .replay, !FileManager.default.fileExists(atPath: cacheDB) {
+            throw exitBadInput(CLIError("no recorded responses at \(cacheDB): run with --record first, or pass --cache-db"))
+        }
+        let cache = try badInput { try AppDatabase.open(path: cacheDB) }
+        return CachingChatClient(inner: client, cache: cache, mode: mode)
+    }
+
+    static func splitTags(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// Prints a bad-input error (a malformed suite names file, line and field) and exits with code 2.
+func badInput<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw exitBadInput(error)
+    }
+}
+
+/// ``badInput(_:)`` for async work.
+func badInputAsync<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch {
+        throw exitBadInput(error)
+    }
+}
+
+private func exitBadInput(_ error: any Error) -> any Error {
+    if error is ExitCode { return error }
+    EvalProgress.clear()
+    FileHandle.standardError.write(Data("eval: \(error)\n".utf8))
+    return ExitCode(2)
+}
+
+/// A fresh in-memory SQLite store per run, loaded with the suite's fixtures by the production loader.
+struct StoreSuiteWorld: SuiteWorld {
+    let database: AppDatabase
+    var reference: any WorkerReference { database }
+
+    @Sendable static func make(_ suite: Suite) async throws -> any SuiteWorld {
+        let database = try AppDatabase.inMemory()
+        let loader = ReferenceLoader(database: database)
+        for kind in FixtureKind.loadOrder {
+            guard let url = suite.fixtures[kind] else { continue }
+            let result = try loader.load(file: url, as: kind.fileName)
+            if let problem = result.errors.first {
+                throw SuiteError(file: url.path, line: problem.line, field: problem.field, message: problem.message)
+            }
+        }
+        return StoreSuiteWorld(database: database)
+    }
+
+    func store(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord {
+        let stored = try database.routingTransaction { try $0.insert(exception, receivedAt: receivedAt) }
+        guard let stored else { throw CLIError("case \(exception.eventID) is already in the exception log") }
+        return stored
+    }
+}
+
+/// Finds the prompts folder: the flag, `$TRIAGE_PROMPTS`, `./prompts`, else the one beside the build folder, so a
+/// suite runs from any working folder.
+enum EvalPrompts {
+    static func load(_ flag: String?) throws -> PromptLibrary {
+        let environment = ProcessInfo.processInfo.environment["TRIAGE_PROMPTS"]
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let besideBuild = executable.deletingLastPathComponent().appendingPathComponent("../../../prompts")
+        let candidates = [flag, environment].compactMap { $0 }.map { URL(fileURLWithPath: $0) }
+            + [URL(fileURLWithPath: "prompts"), besideBuild.standardizedFileURL]
+        let folder = (flag ?? environment).map { URL(fileURLWithPath: $0) }
+            ?? candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
+        return try PromptLibrary.load(directory: folder)
+    }
+}
+
+/// The progress bar on standard error, on a terminal only.
+enum EvalProgress {
+    static let isShown = isatty(STDERR_FILENO) != 0
+
+    @Sendable static func show(_ suite: String, _ variant: RunVariant, _ done: Int, _ total: Int) {
+        let width = 30
+        let filled = total == 0 ? width : width * done / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        printRaw("\r\(suite) [\(variant.rawValue)] [\(bar)] \(done)/\(total)")
+    }
+
+    static func clear() {
+        if isShown { printRaw("\r" + String(repeating: " ", count: 90) + "\r") }
+    }
+
+    private static func printRaw(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// `triage eval generate` (hidden): the seeded generator of the committed suites.
+///
+/// It writes the demo generator's reference data as fixtures and its labelled unstructured exceptions as cases,
+/// then appends the hand-written fixtures and hard cases from `<out>/hand/`. The same seed gives the same bytes.
+struct EvalGenerateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate", abstract: "Regenerate eval/fixtures and eval/cases from the seeded generator.",
+        shouldDisplay: false)
+
+    @Option(help: "The eval folder (holds hand/, receives fixtures/ and cases/).")
+    var out = "eval"
+
+    @Option(help: "Generator seed.")
+    var seed: UInt64 = 20_261_120
+
+    @Option(help: "Generated cases per task.")
+    var perTask = 160
+
+    func run() async throws {
+        let root = URL(fileURLWithPath: out)
+        let dataset = DemoDataset.generate(DemoConfiguration(seed: seed))
+        let fixtures = root.appendingPathComponent("fixtures")
+        try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
+        let encoder = JSONCoding.encoder()
+        let files: [(String, Data)] = [
+            ("orders.jsonl", try FixtureWriter.jsonLines(dataset.orders, encoder: encoder)),
+            ("products.jsonl", try FixtureWriter.jsonLines(dataset.products, encoder: encoder)),
+            ("purchase_orders.jsonl", try FixtureWriter.jsonLines(dataset.purchaseOrders, encoder: encoder)),
+            ("suppliers.jsonl", try FixtureWriter.jsonLines(dataset.suppliers, encoder: encoder)),
+            ("invoices.jsonl", try FixtureWriter.jsonLines(dataset.invoices, encoder: encoder)),
+        ]
+        for (name, generated) in files {
+            let data = generated + (try hand("fixtures/\(name)", root: root))
+            try data.write(to: fixtures.appendingPathComponent(name), options: .atomic)
+        }
+        let cases = root.appendingPathComponent("cases")
+        try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
+        for (task, file, prefix) in [(AITask.returnMatch, "returns", "gen-ret"), (.invoice, "invoices", "gen-inv"), (.warranty, "warranty", "gen-war")] {
+            let generated = TruthCases.cases(from: dataset.exceptions, task: task, count: perTask, prefix: prefix)
+            let lines = generated.map(\.jsonLine).joined(separator: "\n") + "\n"
+            let data = Data(lines.utf8) + (try hand("cases/\(file).jsonl", root: root))
+            try data.write(to: cases.appendingPathComponent("\(file).jsonl"), options: .atomic)
+            print("\(file): \(generated.count) generated cases + hand-written from \(out)/hand/cases/\(file).jsonl")
+        }
+    }
+
+    /// A hand-written file's bytes, ending in a newline; empty when there is none.
+    private func hand(_ path: String, root: URL) throws -> Data {
+        let url = root.appendingPathComponent("hand").appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else { return Data() }
+        var data = try Data(contentsOf: url)
+        if let last = data.last, last != 0x0A { data.append(0x0A) }
+        return data
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import TriageCore
+@testable import TriageEval
+import TriageStore
+import TriageWorker
+
+/// The production store behind a suite, as the executable wires it: in-memory SQLite, the fixture loader.
+struct StoreWorld: SuiteWorld {
+    let database: AppDatabase
+    var reference: any WorkerReference { database }
+
+    @Sendable static func make(_ suite: Suite) async throws -> any SuiteWorld {
+        let database = try AppDatabase.inMemory()
+        let loader = ReferenceLoader(database: database)
+        for kind in FixtureKind.loadOrder {
+            guard let url = suite.fixtures[kind] else { continue }
+            _ = try loader.load(file: url, as: kind.fileName)
+        }
+        return StoreWorld(database: database)
+    }
+
+    func store(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord {
+        guard let record = try database.routingTransaction({ try $0.insert(exception, receivedAt: receivedAt) }) else {
+            throw CocoaError(.fileWriteFileExists)
+        }
+        return record
+    }
+}
+
+/// Paths and helpers shared by the eval tests.
+enum EvalWorld {
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let repo = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let contractSuite = repo.deletingLastPathComponent().appendingPathComponent("shared/contract-suite")
+    static let prompts = repo.appendingPathComponent("prompts")
+
+    static func runner(prompts folder: URL = prompts) throws -> EvalRunner {
+        EvalRunner(makeWorld: StoreWorld.make, prompts: try PromptLibrary.load(directory: folder), concurrency: 2)
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("eval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `text` to `name` inside `folder`, creating subfolders.
+    @discardableResult
+    static func write(_ text: String, _ name: String, in folder: URL) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+}
+
+/// A case result for metric tests.
+func result(
+    _ id: String, expected: [String: JSONValue], prediction: [String: JSONValue], task: AITask,
+    confidence: Confidence = .medium, candidates: [String] = [], error: String? = nil, latencyMs: Double = 10
+) -> CaseResult {
+    let verdicts = error == nil ? CaseScorer.verdicts(task: task, expected: expected, prediction: prediction) : [:]
+    return CaseResult(
+        id: id, tags: [], expected: expected, prediction: error == nil ? prediction : [:], verdicts: verdicts,
+        correct: error == nil && CaseScorer.allRight(verdicts), confidence: confidence, candidates: candidates,
+        flags: [], model: nil, promptVersion: nil, promptTokens: 0, completionTokens: 0, latencyMs: latencyMs,
+        error: error)
+}
