@@ -101,7 +101,7 @@ let package = Package(
             name: "TriageWorkerTests", dependencies: ["TriageWorker", "TriageCore", "TriageStore"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "TriageEvalTests", dependencies: ["TriageEval", "TriageCore", "TriageStore", "TriageWorker"],
+            name: "TriageEvalTests", dependencies: ["TriageEval", "TriageCore", "TriageStore", "TriageWorker", "triage"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageServerTests",

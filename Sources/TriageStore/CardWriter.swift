@@ -5,7 +5,6 @@ import TriageCore
 /// Writes cards; the exception id is unique, so a second card for one exception is never written.
 struct CardWriter {
     let db: Database
-    let encoder: JSONEncoder
 
     func insert(_ card: NewCard) throws -> Int64 {
         let statement = try db.cachedStatement(
@@ -55,7 +54,4 @@ struct CardWriter {
         ])
     }
 
-    private func json<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
 }

@@ -5,7 +5,6 @@ import TriageCore
 /// Writes outbox messages; a repeated idempotency key is ignored, so an action is confirmed once.
 struct OutboxWriter {
     let db: Database
-    let encoder: JSONEncoder
 
     func enqueue(_ message: OutboxDraft, exceptionID: Int64?, at date: Date) throws {
         let statement = try db.cachedStatement(

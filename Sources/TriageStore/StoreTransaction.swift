@@ -8,7 +8,6 @@ import TriageCore
 /// prepares each statement once.
 struct StoreTransaction: RoutingTransaction {
     let db: Database
-    let encoder = JSONCoding.encoder()
 
     func order(number: String) throws -> Order? {
         try OrderRow.fetch(db, number: number)
@@ -56,7 +55,7 @@ struct StoreTransaction: RoutingTransaction {
 
     @discardableResult
     func writeCard(_ card: NewCard) throws -> Int64 {
-        try CardWriter(db: db, encoder: encoder).insert(card)
+        try CardWriter(db: db).insert(card)
     }
 
     func execute(_ plan: ActionPlan, exceptionID: Int64, at date: Date) throws {
@@ -64,7 +63,7 @@ struct StoreTransaction: RoutingTransaction {
             try apply(change)
         }
         for message in plan.messages {
-            try OutboxWriter(db: db, encoder: encoder).enqueue(message, exceptionID: exceptionID, at: date)
+            try OutboxWriter(db: db).enqueue(message, exceptionID: exceptionID, at: date)
         }
     }
 

@@ -1,31 +1,9 @@
 import Foundation
 import TriageCore
 @testable import TriageEval
+@testable import triage
 import TriageStore
 import TriageWorker
-
-/// The production store behind a suite, as the executable wires it: in-memory SQLite, the fixture loader.
-struct StoreWorld: SuiteWorld {
-    let database: AppDatabase
-    var reference: any WorkerReference { database }
-
-    @Sendable static func make(_ suite: Suite) async throws -> any SuiteWorld {
-        let database = try AppDatabase.inMemory()
-        let loader = ReferenceLoader(database: database)
-        for kind in FixtureKind.loadOrder {
-            guard let url = suite.fixtures[kind] else { continue }
-            _ = try loader.load(file: url, as: kind.fileName)
-        }
-        return StoreWorld(database: database)
-    }
-
-    func store(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord {
-        guard let record = try database.routingTransaction({ try $0.insert(exception, receivedAt: receivedAt) }) else {
-            throw CocoaError(.fileWriteFileExists)
-        }
-        return record
-    }
-}
 
 /// Paths and helpers shared by the eval tests.
 enum EvalWorld {
@@ -35,7 +13,7 @@ enum EvalWorld {
     static let prompts = repo.appendingPathComponent("prompts")
 
     static func runner(prompts folder: URL = prompts) throws -> EvalRunner {
-        EvalRunner(makeWorld: StoreWorld.make, prompts: try PromptLibrary.load(directory: folder), concurrency: 2)
+        EvalRunner(makeWorld: StoreSuiteWorld.make, prompts: try PromptLibrary.load(directory: folder), concurrency: 2)
     }
 
     /// A fresh temporary folder.
