@@ -7,7 +7,8 @@ import TriageWorker
 enum TestWorld {
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let repo = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let contractSuite = repo.deletingLastPathComponent().appendingPathComponent("shared/contract-suite")
+    /// A copy of ../shared/contract-suite kept in the repo, so a fresh clone tests without shared/ beside it.
+    static let contractSuite = repo.appendingPathComponent("eval/contract-suite")
     static let fixtures = here.deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let prompts = repo.appendingPathComponent("prompts")
 
