@@ -14,7 +14,10 @@ extension AppDatabase {
             try db.execute(sql: workflowSQL)
         }
         migrator.registerMigration("v2-candidate-index") { db in
-            try CandidateIndex.migrate(db)
+            try CandidateIndex.createV2(db)
+        }
+        migrator.registerMigration("v3-candidate-keys") { db in
+            try CandidateIndex.migrateV3(db)
         }
         return migrator
     }

@@ -16,28 +16,52 @@ enum OrderRow {
         return try order(from: row, db: db)
     }
 
+    /// Orders with these ids, in the order given (ids not stored are skipped): two queries however many ids.
+    static func fetchAll(_ db: Database, ids: [String]) throws -> [Order] {
+        guard !ids.isEmpty else { return [] }
+        var lines: [String: [OrderLine]] = [:]
+        let lineRows = try SQLRequest<Row>(
+            """
+            SELECT order_id, sku, description, qty, unit_price_cents FROM order_lines
+            WHERE order_id IN \(ids) ORDER BY order_id, line_no
+            """
+        ).fetchCursor(db)
+        while let row = try lineRows.next() { lines[row["order_id"], default: []].append(line(from: row)) }
+        var orders: [String: Order] = [:]
+        for row in try SQLRequest<Row>("SELECT * FROM orders WHERE order_id IN \(ids)").fetchAll(db) {
+            let orderID: String = row["order_id"]
+            orders[orderID] = order(from: row, lines: lines[orderID] ?? [])
+        }
+        return ids.compactMap { orders[$0] }
+    }
+
     static func order(from row: Row, db: Database) throws -> Order {
-        let orderID: String = row["order_id"]
+        order(from: row, lines: try lines(db, orderID: row["order_id"]))
+    }
+
+    static func order(from row: Row, lines: [OrderLine]) -> Order {
         let address = Address(line1: row["line1"], city: row["city"], postcode: row["postcode"], country: row["country"])
         let hasAddress = address != Address()
         let customer = Customer(
             name: row["customer_name"], email: row["email"], phone: row["phone"], address: hasAddress ? address : nil)
         let delivered: Double? = row["delivered_at"]
         return Order(
-            orderID: orderID, orderNumber: row["order_number"], customer: customer,
+            orderID: row["order_id"], orderNumber: row["order_number"], customer: customer,
             placedAt: Date(timeIntervalSince1970: row["placed_at"]), currency: row["currency"],
-            total: Money(cents: row["total_cents"]), lines: try lines(db, orderID: orderID), status: row["status"],
+            total: Money(cents: row["total_cents"]), lines: lines, status: row["status"],
             deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)))
     }
 
     static func lines(_ db: Database, orderID: String) throws -> [OrderLine] {
         let statement = try db.cachedStatement(
             sql: "SELECT sku, description, qty, unit_price_cents FROM order_lines WHERE order_id = ? ORDER BY line_no")
-        return try Row.fetchAll(statement, arguments: [orderID]).map { row in
-            OrderLine(
-                sku: row["sku"], description: row["description"], qty: row["qty"],
-                unitPrice: Money(cents: row["unit_price_cents"]))
-        }
+        return try Row.fetchAll(statement, arguments: [orderID]).map(line(from:))
+    }
+
+    private static func line(from row: Row) -> OrderLine {
+        OrderLine(
+            sku: row["sku"], description: row["description"], qty: row["qty"],
+            unitPrice: Money(cents: row["unit_price_cents"]))
     }
 
     static func insert(_ order: Order, db: Database) throws {

@@ -7,6 +7,13 @@ import TriageStore
 struct BenchQuery: Sendable {
     let shape: String
     let query: CandidateQuery
+    /// The order the query was built from; nil for the no-match shape.
+    var sourceOrderID: String? = nil
+}
+
+extension BenchQuery {
+    /// The shape whose details belong to no stored order.
+    static let noMatchShape = "no match (return)"
 }
 
 /// Builds candidate queries from random stored orders, in the shapes the worker's tasks send: the warranty task's
@@ -23,7 +30,9 @@ struct BenchQueryMix {
             let id = "ord_" + String(repeating: "0", count: max(0, 6 - String(serial).count)) + String(serial)
             guard let order = try database.order(id: id) else { throw CLIError("order book has no order \(id)") }
             let received = order.placedAt.addingTimeInterval(Double(Int.random(in: 5...60, using: &random)) * 86_400)
-            samples.append(Self.query(samples.count % 5, order: order, received: received))
+            var sample = Self.query(samples.count % 5, order: order, received: received)
+            if sample.shape != BenchQuery.noMatchShape { sample.sourceOrderID = order.orderID }
+            samples.append(sample)
         }
         return samples
     }
@@ -56,7 +65,7 @@ struct BenchQueryMix {
         default:
             query.email = "nobody.\(order.orderNumber)@nowhere.example"
             (query.nameTokens, query.postcode) = (["zbigniew", "novakowski"], "ZZ9 9ZZ")
-            return BenchQuery(shape: "no match (return)", query: query)
+            return BenchQuery(shape: BenchQuery.noMatchShape, query: query)
         }
     }
 }

@@ -17,16 +17,22 @@ struct RetrievalBench {
         let samples = try BenchQueryMix(orders: orders).samples(count: queries + Self.warmUp, database: database)
         for sample in samples.prefix(Self.warmUp) { _ = try database.candidateOrders(sample.query) }
         var timings: [String: [Double]] = [:]
-        var found = 0
+        var (found, sourced, recalled) = (0, 0, 0)
         for sample in samples.dropFirst(Self.warmUp) {
             let start = ContinuousClock.now
             let result = try database.candidateOrders(sample.query)
             timings[sample.shape, default: []].append(BenchMachine.seconds(since: start) * 1000)
             found += result.count
+            if let source = sample.sourceOrderID {
+                sourced += 1
+                if result.contains(where: { $0.orderID == source }) { recalled += 1 }
+            }
         }
         for (shape, values) in timings.sorted(by: { $0.key < $1.key }) { print("  " + Self.line(shape, values)) }
         let all = timings.values.flatMap { $0 }
         print("  mean candidates returned: \(found / max(all.count, 1))")
+        print(String(format: "  source order among the candidates: %d of %d (%.1f %%)", recalled, sourced,
+                     100 * Double(recalled) / Double(max(sourced, 1))))
         let verdict = BenchMachine.quantile(all.sorted(), 0.95) <= 10 ? "met" : "missed"
         print("bench worker retrieval: " + Self.line("all", all) + " (goal p95 ≤ 10 ms: \(verdict))")
     }

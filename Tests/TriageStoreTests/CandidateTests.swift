@@ -59,8 +59,32 @@ struct CandidateTests {
         #expect(try ids(CandidateQuery()) == [])
     }
 
+    @Test("a weak key contributes its newest limit÷3 orders; a token pair still finds the older exact name")
+    func perKeyCapAndPairs() throws {
+        let database = try AppDatabase.inMemory()
+        try database.writer.write { db in
+            try OrderRow.insert(Self.order("o-00", name: "John Smith", email: nil, postcode: nil, sku: "X-0", placed: "2026-01-01"), db: db)
+            for day in 10...29 {
+                try OrderRow.insert(Self.order("o-\(day)", name: "John Doe\(day)", email: nil, postcode: nil, sku: "X-\(day)", placed: "2026-01-\(day)"), db: db)
+            }
+        }
+        let onlyJohn = try database.candidateOrders(CandidateQuery(nameTokens: ["john"], limit: 9)).map(\.orderID)
+        #expect(onlyJohn == ["o-29", "o-28", "o-27"])
+        let johnSmith = try database.candidateOrders(CandidateQuery(nameTokens: ["john", "smith"], limit: 9))
+        #expect(johnSmith.first?.orderID == "o-00")
+        #expect(johnSmith.first?.lines.map(\.sku) == ["X-0"])
+    }
+
+    @Test("keys combine name tokens, postcode, phone and SKUs")
+    func customerKeys() {
+        let keys = CustomerKeys(name: "Ada King", phone: "+44 20 7946 0018", postcode: "sw1a 1aa").keys(skus: ["B-2"])
+        #expect(keys == [
+            "n:ada", "n:king", "nn:ada|king", "nz:ada|SW1A1AA", "nz:king|SW1A1AA", "p:2079460018", "z:SW1A1AA", "s:B-2",
+        ])
+    }
+
     @Test("the index migration keys orders stored before it")
     func migrationApplied() throws {
-        #expect(try AppDatabase.inMemory().appliedMigrations().contains("v2-candidate-index"))
+        #expect(try AppDatabase.inMemory().appliedMigrations().contains("v3-candidate-keys"))
     }
 }

@@ -35,7 +35,8 @@ public struct CandidateQuery: Sendable, Hashable {
 /// Read access to the reference data the AI worker builds context from. Implemented by the store.
 public protocol WorkerReference: Sendable {
     /// Orders sharing at least one blocking key (email, a name token, postcode, phone, SKU) with the query,
-    /// placed inside the query's window when it has one.
+    /// placed inside the query's window when it has one; most shared keys first. A key shared with more orders
+    /// than `limit` contributes only the newest of them.
     func candidateOrders(_ query: CandidateQuery) throws -> [Order]
     /// The order with this storefront order number.
     func order(number: String) throws -> Order?

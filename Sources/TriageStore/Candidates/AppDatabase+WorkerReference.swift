@@ -7,7 +7,7 @@ extension AppDatabase: WorkerReference {
     public func candidateOrders(_ query: CandidateQuery) throws -> [Order] {
         try writer.read { db in
             let ids = try CandidateSQL.request(query).fetchAll(db).map { $0["order_id"] as String }
-            return try ids.compactMap { try OrderRow.fetch(db, id: $0) }
+            return try OrderRow.fetchAll(db, ids: ids)
         }
     }
 

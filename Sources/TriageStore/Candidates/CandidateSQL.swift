@@ -4,38 +4,55 @@ import TriageCore
 
 /// The blocking query behind `candidateOrders`.
 enum CandidateSQL {
-    /// Order ids with their number of matching keys, inside the date window, best first.
+    /// Order ids by the weight of the keys they share with the query, inside the date window, newest first on a
+    /// tie. Each key is one index range scan and contributes only the newest orders in the window: up to
+    /// `query.limit` for a selective key, a third of that for a weak one.
     static func request(_ query: CandidateQuery) -> SQLRequest<Row> {
-        var sources: [SQL] = []
-        if let email = query.email?.lowercased(), !email.isEmpty {
-            sources.append("SELECT order_id FROM orders WHERE email = \(email) COLLATE NOCASE")
+        let (low, high) = window(query)
+        let cap = max(query.limit, 0)
+        var sources: [SQL] = blockingKeys(query).map { key in
+            let weight = weight(of: key)
+            return """
+                SELECT * FROM (SELECT order_id, placed_at, \(weight) AS weight FROM order_keys
+                  WHERE key = \(key) AND placed_at BETWEEN \(low) AND \(high) ORDER BY placed_at DESC
+                  LIMIT \(weight == strongWeight ? cap : cap / 3))
+                """
         }
-        let keys = blockingKeys(query)
-        if !keys.isEmpty { sources.append("SELECT order_id FROM order_keys WHERE key IN \(keys)") }
-        if !query.skus.isEmpty {
-            sources.append("SELECT DISTINCT order_id FROM order_lines WHERE sku IN \(query.skus)")
+        if let email = query.email?.lowercased(), !email.isEmpty {
+            sources.append(
+                """
+                SELECT * FROM (SELECT order_id, placed_at, \(strongWeight) AS weight FROM orders
+                  WHERE email = \(email) COLLATE NOCASE AND placed_at BETWEEN \(low) AND \(high) LIMIT \(cap))
+                """)
         }
         guard !sources.isEmpty else { return SQLRequest<Row>("SELECT NULL AS order_id WHERE 0") }
-        let union = sources.joined(separator: " UNION ALL ")
-        var window: SQL = ""
-        if let range = query.placedBetween {
-            let (low, high) = (range.lowerBound.timeIntervalSince1970, range.upperBound.timeIntervalSince1970)
-            window = "WHERE o.placed_at BETWEEN \(low) AND \(high)"
-        }
         return SQLRequest<Row>(
             """
-            SELECT h.order_id AS order_id, COUNT(*) AS hits FROM (\(union)) h
-            JOIN orders o ON o.order_id = h.order_id \(window)
-            GROUP BY h.order_id ORDER BY hits DESC, o.placed_at DESC LIMIT \(max(query.limit, 0))
+            SELECT order_id, SUM(weight) AS score, MAX(placed_at) AS placed
+            FROM (\(sources.joined(separator: " UNION ALL ")))
+            GROUP BY order_id ORDER BY score DESC, placed DESC LIMIT \(cap)
             """)
     }
 
-    /// The query's name, phone and postcode keys in the `order_keys` format.
+    /// What one shared key of a selective kind (e-mail, phone, two name tokens, a name token with the postcode)
+    /// counts for, against 1 for a single name token, a postcode or a SKU: an order sharing the full name outranks
+    /// newer orders that share only a first name.
+    static let strongWeight = 3
+
+    private static func weight(of key: String) -> Int {
+        ["nn:", "nz:", "p:"].contains(where: key.hasPrefix) ? strongWeight : 1
+    }
+
+    /// The query's window in seconds since 1970, or everything.
+    private static func window(_ query: CandidateQuery) -> (Double, Double) {
+        guard let range = query.placedBetween else { return (-Double.greatestFiniteMagnitude, .greatestFiniteMagnitude) }
+        return (range.lowerBound.timeIntervalSince1970, range.upperBound.timeIntervalSince1970)
+    }
+
+    /// The query's keys in the `order_keys` format (see `CustomerKeys`), sorted so a query's SQL is stable.
     static func blockingKeys(_ query: CandidateQuery) -> [String] {
-        var keys = query.nameTokens.flatMap(CandidateIndex.nameTokens).map { "n:" + $0 }
-        if let phone = CandidateIndex.phoneKey(query.phoneDigits) { keys.append("p:" + phone) }
-        if let postcode = CandidateIndex.postcodeKey(query.postcode) { keys.append("z:" + postcode) }
-        return Array(Set(keys)).sorted()
+        let customer = CustomerKeys(tokens: query.nameTokens, phone: query.phoneDigits, postcode: query.postcode)
+        return customer.keys(skus: query.skus).sorted()
     }
 
     /// Upper-case letters and digits: how order, PO and invoice numbers are compared.
