@@ -19,6 +19,9 @@ extension AppDatabase {
         migrator.registerMigration("v3-candidate-keys") { db in
             try CandidateIndex.migrateV3(db)
         }
+        migrator.registerMigration("v4-review") { db in
+            try db.execute(sql: ReviewSchema.sql)
+        }
         return migrator
     }
 

@@ -8,6 +8,7 @@ struct Triage: AsyncParsableCommand {
         abstract: "Triage retail operations exceptions: log, classify, route, pre-fill cards, measure.",
         subcommands: [
             DemoCommand.self, LoadCommand.self, IngestCommand.self, RulesCommand.self, ReportCommand.self,
-            WorkerCommand.self, OutboxCommand.self, CardsCommand.self, BenchCommand.self, EvalCommand.self,
+            WorkerCommand.self, OutboxCommand.self, CardsCommand.self, UsersCommand.self, ServeCommand.self,
+            BenchCommand.self, EvalCommand.self,
         ])
 }

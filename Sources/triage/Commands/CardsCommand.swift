@@ -3,10 +3,11 @@ import Foundation
 import TriageCore
 import TriageStore
 
-/// `triage cards list|show`: the cards from a terminal.
+/// `triage cards list|show|accept|edit|reject`: the cards from a terminal.
 struct CardsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cards", abstract: "List and show exception cards.", subcommands: [List.self, Show.self])
+        commandName: "cards", abstract: "List, show and decide exception cards.",
+        subcommands: [List.self, Show.self, Accept.self, Edit.self, Reject.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List cards, newest first.")

@@ -1,0 +1,181 @@
+import Foundation
+
+/// Which open cards a reviewer wants to see.
+public struct QueueFilter: Sendable, Hashable, Codable {
+    /// Only this exception kind.
+    public var kind: ExceptionKind?
+    /// Only this decision type.
+    public var decisionType: DecisionType?
+    /// Only this owning team.
+    public var team: String?
+    /// Only this confidence.
+    public var confidence: Confidence?
+    /// Only cards at least this many hours old.
+    public var minAgeHours: Double?
+    /// The reviewer's own team, sorted first.
+    public var preferTeam: String?
+    /// At most this many cards.
+    public var limit: Int
+
+    /// Creates a filter.
+    public init(
+        kind: ExceptionKind? = nil, decisionType: DecisionType? = nil, team: String? = nil,
+        confidence: Confidence? = nil, minAgeHours: Double? = nil, preferTeam: String? = nil, limit: Int = 200
+    ) {
+        self.kind = kind
+        self.decisionType = decisionType
+        self.team = team
+        self.confidence = confidence
+        self.minAgeHours = minAgeHours
+        self.preferTeam = preferTeam
+        self.limit = limit
+    }
+}
+
+/// One line of the review queue.
+public struct QueueItem: Sendable, Hashable, Codable {
+    /// The card.
+    public var card: StoredCard
+    /// Who has it open, while their lock lasts.
+    public var lockedBy: String?
+
+    /// Creates an item.
+    public init(card: StoredCard, lockedBy: String?) {
+        self.card = card
+        self.lockedBy = lockedBy
+    }
+}
+
+/// Everything a reviewer needs on one card, so they do not open three tools.
+public struct CardContext: Sendable, Hashable, Codable {
+    /// The card.
+    public var card: StoredCard
+    /// The exception with its source payload and text.
+    public var exception: ExceptionRecord
+    /// The storefront order the exception names (or the suggestion matched), with lines.
+    public var order: Order?
+    /// The WMS shipments of that order.
+    public var shipments: [Shipment]
+    /// The payment gateway's log for that order.
+    public var payments: [Payment]
+    /// Decisions recorded on the card.
+    public var decisions: [DecisionRecord]
+    /// Who has it open, while their lock lasts.
+    public var lockedBy: String?
+
+    /// Creates a context.
+    public init(
+        card: StoredCard, exception: ExceptionRecord, order: Order?, shipments: [Shipment], payments: [Payment],
+        decisions: [DecisionRecord], lockedBy: String?
+    ) {
+        self.card = card
+        self.exception = exception
+        self.order = order
+        self.shipments = shipments
+        self.payments = payments
+        self.decisions = decisions
+        self.lockedBy = lockedBy
+    }
+}
+
+/// A decision as the feedback log stores it.
+public struct DecisionRecord: Sendable, Hashable, Codable {
+    /// The row id.
+    public var id: Int64
+    /// The card decided.
+    public var cardID: Int64
+    /// Who decided: a reviewer's name, or `rule:ID@VERSION`.
+    public var actor: String
+    /// `reviewer` or `rule`.
+    public var actorKind: String
+    /// The final action.
+    public var action: String
+    /// The parameters executed with.
+    public var parameters: [String: JSONValue]
+    /// The fields the reviewer changed.
+    public var editedFields: [String]
+    /// The rule's or the AI's action, for agreement counts.
+    public var suggestedAction: String?
+    /// The rejection or edit reason.
+    public var reason: String?
+    /// When.
+    public var decidedAt: Date
+    /// Seconds from opening the card to deciding it.
+    public var secondsToDecide: Double?
+    /// What the originating system reported back (outbox delivery), once known.
+    public var outcome: String?
+
+    /// Creates a record.
+    public init(
+        id: Int64, cardID: Int64, actor: String, actorKind: String, action: String, parameters: [String: JSONValue],
+        editedFields: [String], suggestedAction: String?, reason: String?, decidedAt: Date, secondsToDecide: Double?,
+        outcome: String?
+    ) {
+        self.id = id
+        self.cardID = cardID
+        self.actor = actor
+        self.actorKind = actorKind
+        self.action = action
+        self.parameters = parameters
+        self.editedFields = editedFields
+        self.suggestedAction = suggestedAction
+        self.reason = reason
+        self.decidedAt = decidedAt
+        self.secondsToDecide = secondsToDecide
+        self.outcome = outcome
+    }
+}
+
+/// The store behind the reviewer page, API and CLI. Every method runs in its own transaction.
+public protocol ReviewStore: Sendable {
+    /// Adds a user; the caller made the token and passes only its hash. Only admins reach this.
+    func addUser(name: String, role: ReviewerRole, team: String?, tokenHash: String, now: Date) throws -> Reviewer
+    /// The reviewer whose token hashes to `tokenHash`.
+    func reviewer(tokenHash: String) throws -> Reviewer?
+    /// Starts a session for a reviewer; the caller keeps the id, the store only its hash.
+    func startSession(reviewerID: Int64, sessionHash: String, expires: Date) throws
+    /// The reviewer of a live session.
+    func reviewer(sessionHash: String, now: Date) throws -> Reviewer?
+    /// Ends a session.
+    func endSession(sessionHash: String) throws
+    /// Open cards (open or awaiting confirmation), the preferred team first, then money at stake, then age.
+    func reviewQueue(_ filter: QueueFilter, now: Date) throws -> [QueueItem]
+    /// Open cards per exception kind.
+    func openCounts() throws -> [ExceptionKind: Int]
+    /// The consolidated view of one card.
+    func cardContext(id: Int64, now: Date) throws -> CardContext?
+    /// Locks a card to `reviewer` until `until`; refused while another reviewer holds it.
+    func lockCard(id: Int64, reviewer: Reviewer, until: Date, now: Date) throws -> Date
+    /// Releases a reviewer's lock.
+    func unlockCard(id: Int64, reviewer: Reviewer) throws
+    /// Plans and executes a decision in one transaction: the decision row, the state changes, the outbox messages,
+    /// the card resolved and its lock released.
+    func decide(_ request: ReviewRequest, by reviewer: Reviewer, planner: ReviewPlanner, now: Date) throws -> ReviewOutcome
+    /// Escalated cards still open, grouped by source and error reason.
+    func openEscalations() throws -> [EscalationGroup]
+    /// Stored exceptions that have no card yet (stored by a webhook, then the process stopped before routing).
+    func unroutedExceptions(limit: Int) throws -> [ExceptionRecord]
+}
+
+/// Escalated cards sharing a source and an error.
+public struct EscalationGroup: Sendable, Hashable, Codable {
+    /// The connector or system.
+    public var source: String
+    /// The error reason.
+    public var reason: String
+    /// How many open cards.
+    public var count: Int
+    /// The newest card ids, newest first.
+    public var cardIDs: [Int64]
+    /// When the last one happened.
+    public var lastSeen: Date
+
+    /// Creates a group.
+    public init(source: String, reason: String, count: Int, cardIDs: [Int64], lastSeen: Date) {
+        self.source = source
+        self.reason = reason
+        self.count = count
+        self.cardIDs = cardIDs
+        self.lastSeen = lastSeen
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Turns a reviewer's verdict on a card into the action to execute: the rule's plan, the AI suggestion as a
+/// confirmation to the system that owns the next step, or the reviewer's own choice. Pure; the store executes.
+public struct ReviewPlanner: Sendable {
+    /// The decision to record and the plan to execute (nil for a rejection).
+    public struct Planned: Sendable, Hashable {
+        /// The final action.
+        public var action: String
+        /// The parameters it runs with.
+        public var parameters: [String: JSONValue]
+        /// What the reviewer changed.
+        public var editedFields: [String]
+        /// What the card suggested (rule action or AI action), for agreement counts.
+        public var suggestedAction: String?
+        /// What runs on commit.
+        public var plan: ActionPlan?
+    }
+
+    /// The actions a reviewer may choose per AI task.
+    public static let actions: [AITask: [String]] = [
+        .returnMatch: ["match_order", "no_match"],
+        .invoice: ["approve", "hold_price", "hold_quantity", "duplicate", "no_po"],
+        .warranty: ["replace", "repair", "refund", "deny", "need_info"],
+    ]
+
+    /// Creates a planner.
+    public init() {}
+
+    /// Plans `request` on `card`, whose exception is `record`.
+    public func plan(_ request: ReviewRequest, card: StoredCard, record: ExceptionRecord) throws(ReviewError)
+        -> Planned
+    {
+        let suggestion = Self.suggestion(of: card)
+        let suggested = card.card.plan?.action ?? suggestion?.action
+        switch request.verdict {
+        case .reject:
+            guard let reason = request.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else {
+                throw .invalid("a rejection needs a reason")
+            }
+            return Planned(action: "reject", parameters: [:], editedFields: [], suggestedAction: suggested, plan: nil)
+        case .accept:
+            if let plan = card.card.plan {
+                return Planned(
+                    action: plan.action, parameters: plan.parameters, editedFields: [], suggestedAction: suggested,
+                    plan: plan)
+            }
+            guard let suggestion, let action = suggestion.action else {
+                throw .invalid("the card has no suggestion to accept; edit it to choose an action")
+            }
+            return try planned(action, suggestion.parameters, edited: [], suggested: suggested, card: card, record: record)
+        case .edit:
+            let action = request.action ?? suggested
+            guard let action else { throw .invalid("an edit needs an action") }
+            var parameters = card.card.plan?.parameters ?? suggestion?.parameters ?? [:]
+            var edited = action == suggested ? [] : ["action"]
+            for (key, value) in request.parameters.sorted(by: { $0.key < $1.key }) where parameters[key] != value {
+                parameters[key] = value
+                edited.append("parameters." + key)
+            }
+            return try planned(action, parameters, edited: edited, suggested: suggested, card: card, record: record)
+        }
+    }
+
+    private func planned(
+        _ action: String, _ parameters: [String: JSONValue], edited: [String], suggested: String?, card: StoredCard,
+        record: ExceptionRecord
+    ) throws(ReviewError) -> Planned {
+        try Self.validate(action: action, parameters: parameters, task: Self.suggestion(of: card)?.task)
+        let (target, type) = Self.confirmation(for: Self.suggestion(of: card)?.task, action: action, record: record)
+        var payload = parameters
+        payload["action"] = .string(action)
+        payload["exception_event_id"] = .string(record.exception.eventID)
+        let message = OutboxDraft(
+            targetSystem: target, messageType: type, payload: .object(payload),
+            idempotencyKey: "review:\(card.id):\(type)")
+        let plan = ActionPlan(
+            action: action, summary: "\(action) (reviewed)", parameters: parameters, messages: [message])
+        return Planned(action: action, parameters: parameters, editedFields: edited, suggestedAction: suggested, plan: plan)
+    }
+
+    /// The action must be one of the task's; names and values are bounded so a form cannot smuggle a payload.
+    static func validate(action: String, parameters: [String: JSONValue], task: AITask?) throws(ReviewError) {
+        if let task, let allowed = actions[task], !allowed.contains(action) {
+            throw .invalid("\(action) is not an action for \(task.rawValue) (one of \(allowed.joined(separator: ", ")))")
+        }
+        let isName = { (text: String) in
+            !text.isEmpty && text.count <= 40 && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+        }
+        guard isName(action) else { throw .invalid("action must be lower-case letters, digits and _ (at most 40)") }
+        for (key, value) in parameters {
+            guard isName(key) else { throw .invalid("parameter name \(key.prefix(40)) is not allowed") }
+            guard value.serialized.utf8.count <= 2_000 else { throw .invalid("parameter \(key) is too long") }
+        }
+    }
+
+    /// Who hears about a reviewed decision: the returns app, the ERP, customer service, else the source system.
+    static func confirmation(for task: AITask?, action: String, record: ExceptionRecord) -> (String, String) {
+        switch task {
+        case .returnMatch: ("returns_app", "return.\(action)")
+        case .invoice: ("erp", "invoice.\(action)")
+        case .warranty: ("customer_service", "warranty.\(action)")
+        case nil: (record.exception.source, "exception.\(action)")
+        }
+    }
+
+    /// The card's AI suggestion, when it has one.
+    public static func suggestion(of card: StoredCard) -> Suggestion? {
+        guard let value = card.suggestion else { return nil }
+        return try? JSONCoding.decode(Suggestion.self, from: value.serialized)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The three things a reviewer can do with a card.
+public enum ReviewVerdict: String, Sendable, Codable, CaseIterable, Hashable {
+    /// Execute what the card suggests (the rule's plan or the AI suggestion) as it stands.
+    case accept
+    /// Change the action or parameters, then execute.
+    case edit
+    /// Execute nothing; the reason is recorded.
+    case reject
+}
+
+/// One reviewer decision on one card.
+public struct ReviewRequest: Sendable, Hashable, Codable {
+    /// The card decided.
+    public var cardID: Int64
+    /// Accept, edit or reject.
+    public var verdict: ReviewVerdict
+    /// For an edit: the action chosen instead of the suggested one (nil keeps it).
+    public var action: String?
+    /// For an edit: parameters that replace the suggested ones, key by key.
+    public var parameters: [String: JSONValue]
+    /// Why, for a rejection (required) or an edit (optional).
+    public var reason: String?
+
+    /// Creates a request.
+    public init(
+        cardID: Int64, verdict: ReviewVerdict, action: String? = nil, parameters: [String: JSONValue] = [:],
+        reason: String? = nil
+    ) {
+        self.cardID = cardID
+        self.verdict = verdict
+        self.action = action
+        self.parameters = parameters
+        self.reason = reason
+    }
+}
+
+/// Why a review operation was refused; each case maps to one HTTP status.
+public enum ReviewError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// No card with this id (404).
+    case cardNotFound(Int64)
+    /// Another reviewer holds the card's lock (409).
+    case lockedBy(String)
+    /// The card was decided already, or is not for a person to decide yet (409).
+    case notDecidable(CardStatus)
+    /// The request does not fit the card: no suggestion to accept, an action outside the task's set, a
+    /// rejection without a reason (422).
+    case invalid(String)
+
+    /// One line for a person.
+    public var description: String {
+        switch self {
+        case .cardNotFound(let id): "no card with id \(id)"
+        case .lockedBy(let name): "the card is open with \(name)"
+        case .notDecidable(let status): "the card is \(status.rawValue); there is nothing to decide"
+        case .invalid(let message): message
+        }
+    }
+}
+
+/// What a decision did.
+public struct ReviewOutcome: Sendable, Hashable, Codable {
+    /// The card decided.
+    public var cardID: Int64
+    /// The decision row written.
+    public var decisionID: Int64
+    /// The final action (`reject` for a rejection).
+    public var action: String
+    /// The parameters executed with.
+    public var parameters: [String: JSONValue]
+    /// Fields the reviewer changed (`action`, `parameters.order_id`, …).
+    public var editedFields: [String]
+    /// Outbox messages written in the same transaction.
+    public var outboxMessages: Int
+
+    /// Creates an outcome.
+    public init(
+        cardID: Int64, decisionID: Int64, action: String, parameters: [String: JSONValue], editedFields: [String],
+        outboxMessages: Int
+    ) {
+        self.cardID = cardID
+        self.decisionID = decisionID
+        self.action = action
+        self.parameters = parameters
+        self.editedFields = editedFields
+        self.outboxMessages = outboxMessages
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TriageCore
+
+/// `/api/v1`: the reviewer operations as JSON, for scripts and other tools. Bearer token or session.
+struct APIRoutes {
+    let context: ReviewContext
+
+    func register(on router: Router<BasicRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("openapi.json") { _, _ in Responses.raw(Data(OpenAPIDocument.json.utf8), type: "application/json") }
+        api.get("me") { request, _ in try guarded { try Responses.json(try context.auth.reviewer(request)) } }
+        api.get("cards") { request, _ in try guarded { try queue(request) } }
+        api.get("cards/:id") { request, route in
+            try guarded { try Responses.json(try context.open(cardID: try id(route), for: try context.auth.reviewer(request))) }
+        }
+        api.post("cards/:id/lock") { request, route in
+            try guarded {
+                let reviewer = try context.auth.reviewer(request)
+                let until = try context.store.lockCard(
+                    id: try id(route), reviewer: reviewer,
+                    until: context.now().addingTimeInterval(context.settings.lockSeconds), now: context.now())
+                return try Responses.json(["locked_until": ISODate.format(until)])
+            }
+        }
+        api.delete("cards/:id/lock") { request, route in
+            try guarded {
+                try context.store.unlockCard(id: try id(route), reviewer: try context.auth.reviewer(request))
+                return Response(status: .noContent)
+            }
+        }
+        for verdict in ReviewVerdict.allCases {
+            api.post("cards/:id/\(verdict.rawValue)") { request, route in
+                try await guardedAsync { try await decide(verdict, request, route) }
+            }
+        }
+        api.get("escalations") { request, _ in
+            try guarded {
+                _ = try context.auth.reviewer(request)
+                return try Responses.json(try context.store.openEscalations())
+            }
+        }
+        api.post("users") { request, _ in try await guardedAsync { try await addUser(request) } }
+    }
+
+    private func queue(_ request: Request) throws -> Response {
+        let reviewer = try context.auth.reviewer(request)
+        let filter = try QueueFilters.parse(request.query, preferTeam: reviewer.team)
+        let items = try context.store.reviewQueue(filter, now: context.now())
+        let counts = Dictionary(uniqueKeysWithValues: try context.store.openCounts().map { ($0.key.rawValue, $0.value) })
+        return try Responses.json(QueuePayload(cards: items, openCounts: counts))
+    }
+
+    private func decide(_ verdict: ReviewVerdict, _ request: Request, _ route: BasicRequestContext) async throws -> Response {
+        let reviewer = try context.auth.reviewer(request)
+        let data = try await request.bodyData(limit: 65_536)
+        let body = data.isEmpty ? DecisionBody() : try decodeBody(DecisionBody.self, data)
+        let outcome = try context.decide(
+            ReviewRequest(
+                cardID: try id(route), verdict: verdict, action: body.action, parameters: body.parameters ?? [:],
+                reason: body.reason), by: reviewer)
+        return try Responses.json(outcome)
+    }
+
+    private func addUser(_ request: Request) async throws -> Response {
+        let reviewer = try context.auth.reviewer(request)
+        guard reviewer.role == .admin else { throw HTTPFailure.forbidden }
+        let body = try decodeBody(NewUserBody.self, try await request.bodyData(limit: 4_096))
+        let token = Secrets.newToken()
+        let user = try context.store.addUser(
+            name: body.name, role: body.role ?? .reviewer, team: body.team, tokenHash: Secrets.hash(token), now: context.now())
+        return try Responses.json(NewUserPayload(user: user, token: token), status: .created)
+    }
+
+    private func id(_ route: BasicRequestContext) throws -> Int64 {
+        guard let id = route.parameters.get("id", as: Int64.self) else { throw HTTPFailure(.notFound, "no such card") }
+        return id
+    }
+
+    private func decodeBody<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
+        do { return try JSONCoding.decoder().decode(T.self, from: data) } catch {
+            throw HTTPFailure(.badRequest, "the body is not a valid \(T.self) JSON object")
+        }
+    }
+
+    private func guarded(_ body: () throws -> Response) throws -> Response {
+        do { return try body() } catch { return failure(error) }
+    }
+
+    private func guardedAsync(_ body: () async throws -> Response) async throws -> Response {
+        do { return try await body() } catch { return failure(error) }
+    }
+
+    private func failure(_ error: any Error) -> Response {
+        let failure = HTTPFailure.from(error)
+        if failure.status == .internalServerError { context.logger.error("api error: \(String(describing: type(of: error)))") }
+        return Responses.error(failure)
+    }
+}
+
+/// The body of accept, edit and reject.
+struct DecisionBody: Decodable {
+    var action: String?
+    var parameters: [String: JSONValue]?
+    var reason: String?
+}
+
+/// The body of `POST /api/v1/users`.
+struct NewUserBody: Decodable {
+    var name: String
+    var role: ReviewerRole?
+    var team: String?
+}
+
+/// A new user and their token, shown once.
+struct NewUserPayload: Encodable {
+    var user: Reviewer
+    var token: String
+}
+
+/// The queue and the open counts per kind.
+struct QueuePayload: Encodable {
+    var cards: [QueueItem]
+    var openCounts: [String: Int]
+}
+
+/// Queue filters from query parameters; a bad value is a 400 naming the parameter.
+enum QueueFilters {
+    static func parse(_ query: (String) -> String?, preferTeam: String?) throws -> QueueFilter {
+        var filter = QueueFilter(preferTeam: preferTeam)
+        filter.kind = try value("kind", query, ExceptionKind.init(rawValue:))
+        filter.decisionType = try value("decision_type", query, DecisionType.init(rawValue:))
+        filter.confidence = try value("confidence", query, Confidence.init(rawValue:))
+        filter.team = query("team")
+        filter.minAgeHours = try value("min_age_hours", query, Double.init)
+        filter.limit = try value("limit", query, Int.init).map { min(max($0, 1), 500) } ?? 200
+        return filter
+    }
+
+    private static func value<T>(_ name: String, _ query: (String) -> String?, _ make: (String) -> T?) throws -> T? {
+        guard let text = query(name) else { return nil }
+        guard let value = make(text) else { throw HTTPFailure(.badRequest, "query parameter \(name) has a bad value") }
+        return value
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TriageCore
+
+/// Who is asking: a bearer token (API) or a session cookie (page). Only hashes are looked up.
+struct ReviewerAuth: Sendable {
+    static let cookieName = "triage_session"
+
+    let store: any ReviewStore
+    let settings: ServerSettings
+    let now: @Sendable () -> Date
+
+    /// The reviewer behind the request, or 401.
+    func reviewer(_ request: Request) throws -> Reviewer {
+        if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer",
+                let reviewer = try store.reviewer(tokenHash: Secrets.hash(String(parts[1])))
+            else { throw HTTPFailure.unauthenticated }
+            return reviewer
+        }
+        guard let session = Self.session(request),
+            let reviewer = try store.reviewer(sessionHash: Secrets.hash(session), now: now())
+        else { throw HTTPFailure.unauthenticated }
+        return reviewer
+    }
+
+    /// Signs in with a token: a new session, returned with its cookie header.
+    func signIn(token: String) throws -> (Reviewer, session: String, cookie: String)? {
+        guard let reviewer = try store.reviewer(tokenHash: Secrets.hash(token.trimmingCharacters(in: .whitespaces)))
+        else { return nil }
+        let session = Secrets.newToken()
+        try store.startSession(
+            reviewerID: reviewer.id, sessionHash: Secrets.hash(session), expires: now().addingTimeInterval(settings.sessionSeconds))
+        return (reviewer, session, cookie(session, maxAge: Int(settings.sessionSeconds)))
+    }
+
+    /// Ends the request's session; returns the header that clears the cookie.
+    func signOut(_ request: Request) throws -> String {
+        if let session = Self.session(request) { try store.endSession(sessionHash: Secrets.hash(session)) }
+        return cookie("", maxAge: 0)
+    }
+
+    /// A form's CSRF token must be the session's.
+    func checkCSRF(_ request: Request, form: [String: String]) throws {
+        guard let session = Self.session(request), let sent = form["csrf"],
+            Secrets.constantTimeEqual(sent, Secrets.csrfToken(session: session))
+        else { throw HTTPFailure.badCSRF }
+    }
+
+    /// The session id from the `Cookie` header.
+    static func session(_ request: Request) -> String? {
+        guard let header = request.headers[.cookie] else { return nil }
+        for pair in header.split(separator: ";") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts[0] == cookieName, !parts[1].isEmpty { return parts[1] }
+        }
+        return nil
+    }
+
+    private func cookie(_ value: String, maxAge: Int) -> String {
+        "\(Self.cookieName)=\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict"
+            + (settings.secureCookies ? "; Secure" : "")
+    }
+}

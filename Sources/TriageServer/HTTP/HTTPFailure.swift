@@ -1,0 +1,36 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TriageCore
+
+/// An error that becomes one HTTP status and a one-line message; nothing else (no stack, no SQL) reaches a client.
+public struct HTTPFailure: Error, Sendable {
+    /// The status sent.
+    public let status: HTTPResponse.Status
+    /// The message sent.
+    public let message: String
+
+    /// Creates a failure.
+    public init(_ status: HTTPResponse.Status, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    static let unauthenticated = HTTPFailure(.unauthorized, "sign in: a bearer token or a session is required")
+    static let forbidden = HTTPFailure(.forbidden, "your role does not allow this")
+    static let badCSRF = HTTPFailure(.forbidden, "the form is stale or forged (CSRF token mismatch); reload the page")
+
+    /// Maps review errors to their statuses; any other error is a 500 with a generic message.
+    static func from(_ error: any Error) -> HTTPFailure {
+        switch error {
+        case let failure as HTTPFailure: return failure
+        case let review as ReviewError:
+            switch review {
+            case .cardNotFound: return HTTPFailure(.notFound, review.description)
+            case .lockedBy, .notDecidable: return HTTPFailure(.conflict, review.description)
+            case .invalid: return HTTPFailure(.unprocessableContent, review.description)
+            }
+        default: return HTTPFailure(.internalServerError, "internal error; the server log has the details")
+        }
+    }
+}

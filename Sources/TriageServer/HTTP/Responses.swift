@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TriageCore
+
+/// Builds responses: JSON for the API, HTML for pages, with the headers every response carries.
+enum Responses {
+    static let securityHeaders: HTTPFields = [
+        .contentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+        HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+        HTTPField.Name("Referrer-Policy")!: "same-origin",
+        .cacheControl: "no-store",
+    ]
+
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONCoding.encoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return raw(try encoder.encode(value), type: "application/json", status: status)
+    }
+
+    static func html(_ page: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var response = raw(Data(page.utf8), type: "text/html; charset=utf-8", status: status)
+        response.headers.append(contentsOf: headers)
+        return response
+    }
+
+    static func raw(_ data: Data, type: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = securityHeaders
+        headers[.contentType] = type
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func redirect(_ location: String, headers: HTTPFields = [:]) -> Response {
+        var all = securityHeaders
+        all[.location] = location
+        all.append(contentsOf: headers)
+        return Response(status: .seeOther, headers: all)
+    }
+
+    static func error(_ failure: HTTPFailure) -> Response {
+        (try? json(["error": failure.message], status: failure.status))
+            ?? Response(status: failure.status)
+    }
+}
+
+extension Request {
+    /// The raw body, at most `limit` bytes.
+    func bodyData(limit: Int = 1_048_576) async throws -> Data {
+        let buffer = try await body.collect(upTo: limit)
+        return Data(buffer.readableBytesView)
+    }
+
+    /// An `application/x-www-form-urlencoded` body as name → value (the last value of a repeated name wins).
+    func form() async throws -> [String: String] {
+        let text = String(decoding: try await bodyData(limit: 65_536), as: UTF8.self)
+        var components = URLComponents()
+        components.percentEncodedQuery = text.replacingOccurrences(of: "+", with: "%20")
+        var fields: [String: String] = [:]
+        for item in components.queryItems ?? [] { fields[item.name] = item.value ?? "" }
+        return fields
+    }
+
+    /// A query parameter, nil when absent or empty.
+    func query(_ name: String) -> String? {
+        guard let value = uri.queryParameters.get(name), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// A header by name.
+    func header(_ name: String) -> String? {
+        HTTPField.Name(name).flatMap { headers[$0] }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+import TriageCore
+import TriageRules
+
+/// What every route shares: the store, the rules (for traces and webhook routing), settings, a clock, a logger.
+public struct ReviewContext: Sendable {
+    /// The review store.
+    public let store: any ReviewStore
+    /// The routing store webhooks write through.
+    public let routing: any RoutingStore
+    /// The routing table in force.
+    public let table: RoutingTable
+    /// How the server runs.
+    public let settings: ServerSettings
+    /// The clock (tests pin it).
+    public let now: @Sendable () -> Date
+    /// Where errors are logged (never with secrets or bodies).
+    public let logger: Logger
+
+    /// Creates a context.
+    public init(
+        store: any ReviewStore, routing: any RoutingStore, table: RoutingTable, settings: ServerSettings,
+        now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "triage.server")
+    ) {
+        self.store = store
+        self.routing = routing
+        self.table = table
+        self.settings = settings
+        self.now = now
+        self.logger = logger
+    }
+
+    var auth: ReviewerAuth { ReviewerAuth(store: store, settings: settings, now: now) }
+
+    /// Applies a verdict for `reviewer`.
+    func decide(_ request: ReviewRequest, by reviewer: Reviewer) throws -> ReviewOutcome {
+        try store.decide(request, by: reviewer, planner: ReviewPlanner(), now: now())
+    }
+
+    /// Opens a card for `reviewer`: locks it (unless it is decided already) and returns it with its rule trace.
+    func open(cardID: Int64, for reviewer: Reviewer) throws -> CardView {
+        guard var context = try store.cardContext(id: cardID, now: now()) else { throw ReviewError.cardNotFound(cardID) }
+        if [.open, .awaitingConfirmation].contains(context.card.card.status) {
+            _ = try store.lockCard(
+                id: cardID, reviewer: reviewer, until: now().addingTimeInterval(settings.lockSeconds), now: now())
+            context.lockedBy = reviewer.name
+        }
+        return CardView(context: context, trace: trace(context))
+    }
+
+    /// The rule trace of a rule-made card, under the rules file in force.
+    func trace(_ context: CardContext) -> String? {
+        guard context.card.card.rule != nil else { return nil }
+        return table.explain(context.exception).rendered()
+    }
+}
+
+/// A card as the page and the API show it.
+public struct CardView: Sendable, Encodable {
+    /// The card and everything around it.
+    public var context: CardContext
+    /// The rule trace, for rule-made cards.
+    public var trace: String?
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// The review server: the reviewer page, `/api/v1`, and the signed webhooks, on one Hummingbird router.
+public enum ReviewServer {
+    /// The router with every route.
+    public static func router(_ context: ReviewContext) throws -> Router<BasicRequestContext> {
+        let router = Router()
+        APIRoutes(context: context).register(on: router)
+        WebRoutes(context: context, templates: try PageTemplates()).register(on: router)
+        WebhookRoutes(context: context).register(on: router)
+        return router
+    }
+
+    /// Routes exceptions a webhook stored but a stop kept from routing; call before serving.
+    @discardableResult
+    public static func routePending(_ context: ReviewContext) throws -> Int {
+        try WebhookIntake.routePending(context)
+    }
+
+    /// The application bound to the settings' address; `onRunning` receives the port actually bound.
+    public static func application(
+        _ context: ReviewContext, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        Application(
+            router: try router(context),
+            configuration: .init(address: .hostname(context.settings.host, port: context.settings.port)),
+            onServerRunning: { await onRunning($0.localAddress?.port ?? 0) }, logger: context.logger)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// How the review server runs: address, webhook secrets, lock and session lengths.
+public struct ServerSettings: Sendable {
+    /// The address to bind; loopback unless the operator says otherwise.
+    public var host: String
+    /// The port; 0 lets the system choose (tests).
+    public var port: Int
+    /// Shopify-style shared secret (`X-Shopify-Hmac-Sha256`); nil refuses that webhook.
+    public var shopifySecret: String?
+    /// Adyen HMAC key, hex as Adyen shows it; nil refuses that webhook.
+    public var adyenHMACKey: String?
+    /// The returns app's shared secret (`X-Triage-Signature: t=…,v1=…`); nil refuses that webhook.
+    public var returnsSecret: String?
+    /// How old (or how far in the future) a webhook event may be, seconds.
+    public var replayWindow: Double
+    /// How long opening a card locks it to the reviewer, seconds.
+    public var lockSeconds: Double
+    /// How long a login lasts, seconds.
+    public var sessionSeconds: Double
+    /// Mark cookies `Secure` (behind HTTPS).
+    public var secureCookies: Bool
+
+    /// Creates settings.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, shopifySecret: String? = nil, adyenHMACKey: String? = nil,
+        returnsSecret: String? = nil, replayWindow: Double = 300, lockSeconds: Double = 600,
+        sessionSeconds: Double = 12 * 3600, secureCookies: Bool = false
+    ) {
+        self.host = host
+        self.port = port
+        self.shopifySecret = shopifySecret
+        self.adyenHMACKey = adyenHMACKey
+        self.returnsSecret = returnsSecret
+        self.replayWindow = replayWindow
+        self.lockSeconds = lockSeconds
+        self.sessionSeconds = sessionSeconds
+        self.secureCookies = secureCookies
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TriageCore
+
+/// The reviewer page: sign in, the queue, one card with its actions, escalations. Forms carry a CSRF token.
+struct WebRoutes {
+    let context: ReviewContext
+    let templates: PageTemplates
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("static/app.js") { _, _ in Responses.raw(Data(StaticAssets.script.utf8), type: "text/javascript") }
+        router.get("static/app.css") { _, _ in Responses.raw(Data(StaticAssets.style.utf8), type: "text/css") }
+        router.get("login") { _, _ in loginPage(error: nil) }
+        router.post("login") { request, _ in try await page { try await login(request) } }
+        router.post("logout") { request, _ in
+            try await page {
+                try context.auth.checkCSRF(request, form: try await request.form())
+                return Responses.redirect("/login", headers: [.setCookie: try context.auth.signOut(request)])
+            }
+        }
+        router.get("") { request, _ in try await page { try queue(request) } }
+        router.get("cards/:id") { request, route in try await page { try card(request, route) } }
+        router.post("cards/:id/decide") { request, route in try await page { try await decide(request, route) } }
+        router.get("escalations") { request, _ in
+            try await page {
+                let reviewer = try context.auth.reviewer(request)
+                let body = templates.escalations.render(PageModels.escalations(try context.store.openEscalations()))
+                return render("Escalations", body, reviewer, request)
+            }
+        }
+    }
+
+    private func login(_ request: Request) async throws -> Response {
+        let form = try await request.form()
+        guard let (_, _, cookie) = try context.auth.signIn(token: form["token"] ?? "") else {
+            return loginPage(error: "That token is not valid.", status: .unauthorized)
+        }
+        return Responses.redirect("/", headers: [.setCookie: cookie])
+    }
+
+    private func queue(_ request: Request) throws -> Response {
+        let reviewer = try context.auth.reviewer(request)
+        let filter = try QueueFilters.parse(request.query, preferTeam: reviewer.team)
+        let items = try context.store.reviewQueue(filter, now: context.now())
+        let model = PageModels.queue(items, counts: try context.store.openCounts(), filter: filter, now: context.now())
+        return render("Queue", templates.queue.render(model), reviewer, request)
+    }
+
+    private func card(_ request: Request, _ route: BasicRequestContext) throws -> Response {
+        let reviewer = try context.auth.reviewer(request)
+        let view = try context.open(cardID: try id(route), for: reviewer)
+        let csrf = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
+        return render("Card \(view.context.card.id)", templates.card.render(PageModels.card(view, csrf: csrf)), reviewer, request)
+    }
+
+    private func decide(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
+        let reviewer = try context.auth.reviewer(request)
+        let form = try await request.form()
+        try context.auth.checkCSRF(request, form: form)
+        guard let verdict = form["verdict"].flatMap(ReviewVerdict.init(rawValue:)) else {
+            throw HTTPFailure(.badRequest, "verdict must be accept, edit or reject")
+        }
+        var parameters: [String: JSONValue] = [:]
+        if let text = form["parameters"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            guard let object = (try? JSONParser.parse(Array(text.utf8)))?.object else {
+                throw HTTPFailure(.unprocessableContent, "parameters must be a JSON object")
+            }
+            parameters = object
+        }
+        let cardID = try id(route)
+        _ = try context.decide(
+            ReviewRequest(
+                cardID: cardID, verdict: verdict, action: form["action"].flatMap { $0.isEmpty ? nil : $0 },
+                parameters: parameters, reason: form["reason"]), by: reviewer)
+        let next = try context.store.reviewQueue(QueueFilter(preferTeam: reviewer.team, limit: 1), now: context.now()).first
+        return Responses.redirect(next.map { "/cards/\($0.card.id)" } ?? "/")
+    }
+
+    private func render(_ title: String, _ body: String, _ reviewer: Reviewer, _ request: Request) -> Response {
+        let csrf = ReviewerAuth.session(request).map(Secrets.csrfToken(session:))
+        return Responses.html(templates.page(title: title, body: body, reviewer: PageModels.reviewer(reviewer), csrf: csrf))
+    }
+
+    private func loginPage(error: String?, status: HTTPResponse.Status = .ok) -> Response {
+        let body = templates.login.render(error.map { ["error": $0] } ?? [:])
+        return Responses.html(templates.page(title: "Sign in", body: body, reviewer: nil, csrf: nil), status: status)
+    }
+
+    private func id(_ route: BasicRequestContext) throws -> Int64 {
+        guard let id = route.parameters.get("id", as: Int64.self) else { throw HTTPFailure(.notFound, "no such card") }
+        return id
+    }
+
+    /// Pages answer errors as HTML: 401 goes to sign-in, anything else is a short page with no internals.
+    private func page(_ body: () async throws -> Response) async throws -> Response {
+        do { return try await body() } catch {
+            let failure = HTTPFailure.from(error)
+            if failure.status == .unauthorized { return Responses.redirect("/login") }
+            if failure.status == .internalServerError { context.logger.error("page error: \(type(of: error))") }
+            let body = "<h1>\(failure.status.code)</h1><p class=\"error\">\(HTMLText.escape(failure.message))</p><p><a href=\"/\">Back to the queue</a></p>"
+            return Responses.html(templates.page(title: "Error", body: body, reviewer: nil, csrf: nil), status: failure.status)
+        }
+    }
+}
+
+/// HTML escaping for the few strings built outside a template.
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,84 @@
+import Crypto
+import Foundation
+import TriageCore
+
+/// One Adyen-style notification item: verified with the HMAC Adyen defines (HMAC-SHA256 under the hex key, over
+/// `pspReference:originalReference:merchantAccountCode:merchantReference:value:currency:eventCode:success`,
+/// base64 in `additionalData.hmacSignature`) and turned into a payment-drift exception.
+struct AdyenNotification {
+    let item: [String: JSONValue]
+
+    /// The signing string Adyen's HMAC covers.
+    var signingString: String {
+        let amount = item["amount"]?.object ?? [:]
+        return [
+            item["pspReference"]?.text, item["originalReference"]?.text, item["merchantAccountCode"]?.text,
+            item["merchantReference"]?.text, amount["value"]?.text, amount["currency"]?.text, item["eventCode"]?.text,
+            item["success"]?.text,
+        ].map { $0 ?? "" }.joined(separator: ":")
+    }
+
+    /// Checks the item's signature under `hexKey`, in constant time.
+    func verify(hexKey: String) throws(WebhookRejection) {
+        guard let sent = item["additionalData"]?["hmacSignature"]?.text, let signature = Data(base64Encoded: sent),
+            let key = Self.bytes(hex: hexKey)
+        else { throw .missingSignature }
+        guard HMAC<SHA256>.isValidAuthenticationCode(
+            signature, authenticating: Data(signingString.utf8), using: SymmetricKey(data: key))
+        else { throw .badSignature }
+    }
+
+    /// The signature a sender computes (for tests and tools).
+    func signature(hexKey: String) -> String? {
+        guard let key = Self.bytes(hex: hexKey) else { return nil }
+        let code = HMAC<SHA256>.authenticationCode(for: Data(signingString.utf8), using: SymmetricKey(data: key))
+        return Data(code).base64EncodedString()
+    }
+
+    /// Refuses an event dated outside the replay window.
+    func checkAge(now: Date, window: Double) throws(WebhookRejection) {
+        guard let text = item["eventDate"]?.text, let date = ISODate.parse(text) else { throw .missingSignature }
+        let age = now.timeIntervalSince(date)
+        guard abs(age) <= window else { throw .stale(ageSeconds: Int(age)) }
+    }
+
+    /// The exception: the gateway's status for the order (authorised, captured, refused, cancelled).
+    func exception() throws(FieldError) -> NewException {
+        guard let psp = item["pspReference"]?.text, !psp.isEmpty else {
+            throw FieldError(field: "pspReference", message: "is required")
+        }
+        guard let code = item["eventCode"]?.text, let order = item["merchantReference"]?.text, !order.isEmpty else {
+            throw FieldError(field: "eventCode", message: "eventCode and merchantReference are required")
+        }
+        let success = item["success"]?.text == "true"
+        let status: String =
+            switch code {
+            case "AUTHORISATION": success ? "authorised" : "refused"
+            case "CAPTURE": success ? "captured" : "capture_failed"
+            case "CANCELLATION": "cancelled"
+            default: code.lowercased()
+            }
+        var payload: [String: JSONValue] = ["gateway_status": .string(status), "psp_reference": .string(psp)]
+        if let amount = item["amount"]?.object {
+            payload["gateway_amount_minor"] = amount["value"]
+            payload["gateway_currency"] = amount["currency"]
+        }
+        return NewException(
+            source: "gateway", eventID: "adyen:\(psp):\(code)", kind: .paymentDrift, reason: "gateway_" + status,
+            occurredAt: item["eventDate"]?.text.flatMap(ISODate.parse) ?? Date(), orderNumber: order,
+            handlingMinutes: nil, text: nil, payload: payload)
+    }
+
+    static func bytes(hex: String) -> Data? {
+        let characters = Array(hex.utf8)
+        guard characters.count % 2 == 0, !characters.isEmpty else { return nil }
+        var data = Data()
+        for index in stride(from: 0, to: characters.count, by: 2) {
+            guard let byte = UInt8(String(decoding: characters[index..<index + 2], as: UTF8.self), radix: 16) else {
+                return nil
+            }
+            data.append(byte)
+        }
+        return data
+    }
+}

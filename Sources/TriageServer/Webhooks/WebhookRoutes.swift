@@ -1,0 +1,105 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TriageCore
+
+/// `POST /webhooks/shopify|adyen|returns`: signed events from the storefront, the gateway and the returns app.
+/// A bad or missing signature, or a stale event, is a 401 and stores nothing; a repeat is acknowledged and ignored.
+struct WebhookRoutes {
+    let context: ReviewContext
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("webhooks/shopify") { request, _ in await respond { try await shopify(request) } }
+        router.post("webhooks/returns") { request, _ in await respond { try await returns(request) } }
+        router.post("webhooks/adyen") { request, _ in await respond { try await adyen(request) } }
+    }
+
+    private var intake: WebhookIntake { WebhookIntake(context: context) }
+
+    /// Shopify-style: base64 HMAC of the raw body; event id and time from the `X-Shopify-*` headers.
+    private func shopify(_ request: Request) async throws -> Response {
+        guard let secret = context.settings.shopifySecret else { throw Self.notConfigured("shopify") }
+        let body = try await request.bodyData()
+        try WebhookSignature(secret: secret).verifyShopify(body: body, header: request.header("X-Shopify-Hmac-Sha256"))
+        guard let sent = request.header("X-Shopify-Triggered-At").flatMap(ISODate.parse) else {
+            throw HTTPFailure(.unauthorized, "X-Shopify-Triggered-At is missing or not an ISO 8601 date")
+        }
+        let age = context.now().timeIntervalSince(sent)
+        guard abs(age) <= context.settings.replayWindow else { throw WebhookRejection.stale(ageSeconds: Int(age)) }
+        guard let eventID = request.header("X-Shopify-Webhook-Id"), !eventID.isEmpty else {
+            throw HTTPFailure(.badRequest, "X-Shopify-Webhook-Id is required")
+        }
+        let exception = try Self.exception(body, source: "shopify", eventID: eventID)
+        return try Responses.json(try intake.accept([exception]), status: .accepted)
+    }
+
+    /// The returns app: `X-Triage-Signature: t=UNIX,v1=hex(HMAC("t.body"))`; the body is one exception.
+    private func returns(_ request: Request) async throws -> Response {
+        guard let secret = context.settings.returnsSecret else { throw Self.notConfigured("returns") }
+        let body = try await request.bodyData()
+        try WebhookSignature(secret: secret).verifyTimestamped(
+            body: body, header: request.header("X-Triage-Signature"), now: context.now(),
+            window: context.settings.replayWindow)
+        let exception = try Self.exception(body, source: "returns_app", eventID: nil)
+        return try Responses.json(try intake.accept([exception]), status: .accepted)
+    }
+
+    /// Adyen-style: every notification item carries its own HMAC; one bad item refuses the whole delivery.
+    private func adyen(_ request: Request) async throws -> Response {
+        guard let key = context.settings.adyenHMACKey else { throw Self.notConfigured("adyen") }
+        let body = try await request.bodyData()
+        guard let json = try? JSONParser.parse(body), let items = json["notificationItems"]?.array else {
+            throw HTTPFailure(.badRequest, "notificationItems is missing")
+        }
+        let notifications = try items.map { item in
+            guard let fields = item["NotificationRequestItem"]?.object else {
+                throw HTTPFailure(.badRequest, "notificationItems[] needs NotificationRequestItem")
+            }
+            return AdyenNotification(item: fields)
+        }
+        for notification in notifications {
+            try notification.verify(hexKey: key)
+            try notification.checkAge(now: context.now(), window: context.settings.replayWindow)
+        }
+        var exceptions: [NewException] = []
+        for notification in notifications {
+            do { exceptions.append(try notification.exception()) } catch { throw HTTPFailure(.badRequest, Self.message(error)) }
+        }
+        _ = try intake.accept(exceptions)
+        return Responses.raw(Data("[accepted]".utf8), type: "text/plain")
+    }
+
+    /// Parses a body in the exception-log format; the source (and event id, when given) come from the route.
+    static func exception(_ body: Data, source: String, eventID: String?) throws -> NewException {
+        guard var object = (try? JSONParser.parse(body))?.object else {
+            throw HTTPFailure(.badRequest, "the body is not a JSON object")
+        }
+        object["source"] = .string(source)
+        if let eventID { object["event_id"] = .string(eventID) }
+        do { return try ExceptionParser.parse(object: object) } catch { throw HTTPFailure(.badRequest, message(error)) }
+    }
+
+    private static func message(_ error: FieldError) -> String {
+        "field \(error.field ?? "(body)"): \(error.message)"
+    }
+
+    private static func notConfigured(_ name: String) -> HTTPFailure {
+        HTTPFailure(.serviceUnavailable, "the \(name) webhook has no secret configured")
+    }
+
+    private func respond(_ body: () async throws -> Response) async -> Response {
+        do { return try await body() } catch let rejection as WebhookRejection {
+            let message: String
+            switch rejection {
+            case .missingSignature: message = "signature missing or malformed"
+            case .badSignature: message = "signature does not match"
+            case .stale: message = "event outside the replay window"
+            }
+            return Responses.error(HTTPFailure(.unauthorized, message))
+        } catch {
+            let failure = HTTPFailure.from(error)
+            if failure.status == .internalServerError { context.logger.error("webhook error: \(type(of: error))") }
+            return Responses.error(failure)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import TriageCore
+
+extension AppDatabase {
+    /// Open cards (open or awaiting confirmation), the preferred team first, then money at stake, then oldest.
+    public func reviewQueue(_ filter: QueueFilter, now: Date) throws -> [QueueItem] {
+        try writer.read { db in
+            var conditions: [SQL] = ["c.status IN ('open', 'awaiting_confirmation')"]
+            if let kind = filter.kind { conditions.append("c.kind = \(kind.rawValue)") }
+            if let type = filter.decisionType { conditions.append("c.decision_type = \(type.rawValue)") }
+            if let team = filter.team { conditions.append("c.team = \(team)") }
+            if let confidence = filter.confidence { conditions.append("c.confidence = \(confidence.rawValue)") }
+            if let hours = filter.minAgeHours {
+                conditions.append("c.created_at <= \(now.timeIntervalSince1970 - hours * 3600)")
+            }
+            let request = SQLRequest<Row>(
+                """
+                SELECT c.*, CASE WHEN l.until > \(now.timeIntervalSince1970) THEN l.user_name END AS locked_by
+                FROM cards c LEFT JOIN card_locks l ON l.card_id = c.id
+                WHERE \(conditions.joined(operator: .and))
+                ORDER BY (c.team = \(filter.preferTeam ?? "")) DESC, COALESCE(c.amount_cents, 0) DESC, c.created_at, c.id
+                LIMIT \(max(filter.limit, 0))
+                """)
+            return try request.fetchAll(db).map { row in QueueItem(card: try CardRows.card(row), lockedBy: row["locked_by"]) }
+        }
+    }
+
+    /// Open cards per exception kind.
+    public func openCounts() throws -> [ExceptionKind: Int] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT kind, COUNT(*) AS n FROM cards WHERE status IN ('open', 'awaiting_confirmation')
+                    GROUP BY kind
+                    """)
+            var counts: [ExceptionKind: Int] = [:]
+            for row in rows { if let kind = ExceptionKind(rawValue: row["kind"]) { counts[kind] = row["n"] } }
+            return counts
+        }
+    }
+
+    /// The consolidated view of one card: exception, order with lines, shipments, payments, decisions, lock.
+    public func cardContext(id: Int64, now: Date) throws -> CardContext? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let card = try CardRows.card(row)
+            guard let exceptionRow = try Row.fetchOne(
+                db, sql: "SELECT * FROM exceptions WHERE id = ?", arguments: [card.card.exceptionID])
+            else { return nil }
+            let exception = try ExceptionRows.record(exceptionRow)
+            let order = try Self.order(for: card, exception: exception, db: db)
+            let number = order?.orderNumber ?? ""
+            return CardContext(
+                card: card, exception: exception, order: order,
+                shipments: try ReferenceRows.shipments(db, orderNumber: number),
+                payments: try ReferenceRows.payments(db, orderNumber: number),
+                decisions: try DecisionRows.forCard(id, db: db),
+                lockedBy: try String.fetchOne(
+                    db, sql: "SELECT user_name FROM card_locks WHERE card_id = ? AND until > ?",
+                    arguments: [id, now.timeIntervalSince1970]))
+        }
+    }
+
+    /// The exception's order number, else the order the AI suggestion matched.
+    private static func order(for card: StoredCard, exception: ExceptionRecord, db: Database) throws -> Order? {
+        if let number = exception.exception.orderNumber, let order = try OrderRow.fetch(db, number: number) {
+            return order
+        }
+        let parameters = ReviewPlanner.suggestion(of: card)?.parameters ?? [:]
+        if case .string(let id)? = parameters["order_id"], let order = try OrderRow.fetch(db, id: id) { return order }
+        if case .string(let number)? = parameters["order_number"] { return try OrderRow.fetch(db, number: number) }
+        return nil
+    }
+
+    /// Escalated cards still open, grouped by source and error reason, largest group first.
+    public func openEscalations() throws -> [EscalationGroup] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.source, COALESCE(e.reason, '') AS reason, COUNT(*) AS n, MAX(e.occurred_at) AS last,
+                      group_concat(c.id) AS ids
+                    FROM cards c JOIN exceptions e ON e.id = c.exception_id
+                    WHERE c.decision_type = 'escalated' AND c.status IN ('open', 'awaiting_confirmation')
+                    GROUP BY e.source, e.reason ORDER BY n DESC, last DESC
+                    """
+            ).map { row in
+                let ids = ((row["ids"] as String?) ?? "").split(separator: ",").compactMap { Int64($0) }
+                return EscalationGroup(
+                    source: row["source"], reason: row["reason"], count: row["n"],
+                    cardIDs: Array(ids.sorted(by: >).prefix(20)), lastSeen: Date(timeIntervalSince1970: row["last"]))
+            }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Stored exceptions without a card, oldest first.
+    public func unroutedExceptions(limit: Int) throws -> [ExceptionRecord] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.* FROM exceptions e WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.exception_id = e.id)
+                    ORDER BY e.id LIMIT ?
+                    """, arguments: [limit]
+            ).map(ExceptionRows.record)
+        }
+    }
+}
+
+/// Reads decision rows.
+enum DecisionRows {
+    static func forCard(_ cardID: Int64, db: Database) throws -> [DecisionRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM decisions WHERE card_id = ? ORDER BY id", arguments: [cardID])
+            .map(record)
+    }
+
+    static func record(_ row: Row) throws -> DecisionRecord {
+        let parameters = try JSONCoding.decode([String: JSONValue].self, from: row["parameters"])
+        let edited = try JSONCoding.decode([String].self, from: row["edited_fields"])
+        return DecisionRecord(
+            id: row["id"], cardID: row["card_id"], actor: row["actor"], actorKind: row["actor_kind"],
+            action: row["action"], parameters: parameters, editedFields: edited,
+            suggestedAction: row["suggested_action"], reason: row["reason"],
+            decidedAt: Date(timeIntervalSince1970: row["decided_at"]), secondsToDecide: row["seconds_to_decide"],
+            outcome: row["outcome"])
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import TriageCore
+
+/// Why a user could not be added.
+public struct UserError: Error, CustomStringConvertible, Sendable {
+    /// One line for a person.
+    public let description: String
+}
+
+extension AppDatabase {
+    /// Adds a user; the caller has made the token and passes only its hash.
+    public func addUser(name: String, role: ReviewerRole, team: String?, tokenHash: String, now: Date) throws -> Reviewer {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 80 else { throw UserError(description: "a user name is 1 to 80 characters") }
+        return try writer.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE name = ?", arguments: [trimmed]) == true {
+                throw UserError(description: "a user named \(trimmed) exists already")
+            }
+            try db.execute(
+                sql: "INSERT INTO users (name, role, team, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [trimmed, role.rawValue, team, tokenHash, now.timeIntervalSince1970])
+            return Reviewer(id: db.lastInsertedRowID, name: trimmed, role: role, team: team)
+        }
+    }
+
+    /// Every user (without token hashes).
+    public func users() throws -> [Reviewer] {
+        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY name").map(Self.reviewer) }
+    }
+
+    /// The reviewer whose token hashes to `tokenHash`.
+    public func reviewer(tokenHash: String) throws -> Reviewer? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE token_hash = ?", arguments: [tokenHash]).map(Self.reviewer)
+        }
+    }
+
+    /// Starts a session; only the session id's hash is stored.
+    public func startSession(reviewerID: Int64, sessionHash: String, expires: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO sessions (session_hash, user_id, expires_at) VALUES (?, ?, ?)",
+                arguments: [sessionHash, reviewerID, expires.timeIntervalSince1970])
+        }
+    }
+
+    /// The reviewer of a session that has not expired.
+    public func reviewer(sessionHash: String, now: Date) throws -> Reviewer? {
+        try writer.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+                    WHERE s.session_hash = ? AND s.expires_at > ?
+                    """, arguments: [sessionHash, now.timeIntervalSince1970]
+            ).map(Self.reviewer)
+        }
+    }
+
+    /// Ends a session.
+    public func endSession(sessionHash: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE session_hash = ?", arguments: [sessionHash])
+        }
+    }
+
+    static func reviewer(_ row: Row) -> Reviewer {
+        Reviewer(id: row["id"], name: row["name"], role: ReviewerRole(rawValue: row["role"]) ?? .reviewer, team: row["team"])
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import TriageServer
+
+/// `triage serve`: the reviewer page, the JSON API and the signed webhooks.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the reviewer page, /api/v1 and the webhooks (loopback by default).",
+        discussion: """
+            Webhook secrets come from the environment: TRIAGE_SHOPIFY_SECRET, TRIAGE_ADYEN_HMAC_KEY (hex),
+            TRIAGE_RETURNS_SECRET. A webhook without its secret answers 503. Sign in with a token from
+            `triage users add`.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var rules: RulesOptions
+
+    @Option(help: "Address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to bind (0: any free port, printed on start).")
+    var port = 8080
+
+    @Option(help: "Seconds a webhook event may be old.")
+    var replayWindow: Double = 300
+
+    @Option(help: "Seconds opening a card locks it to the reviewer.")
+    var lockSeconds: Double = 600
+
+    @Flag(help: "Mark cookies Secure (when served behind HTTPS).")
+    var secureCookies = false
+
+    func run() async throws {
+        var logger = Logger(label: "triage.serve")
+        logger.logLevel = .info
+        let environment = ProcessInfo.processInfo.environment
+        let settings = ServerSettings(
+            host: host, port: port, shopifySecret: environment["TRIAGE_SHOPIFY_SECRET"],
+            adyenHMACKey: environment["TRIAGE_ADYEN_HMAC_KEY"], returnsSecret: environment["TRIAGE_RETURNS_SECRET"],
+            replayWindow: replayWindow, lockSeconds: lockSeconds, secureCookies: secureCookies)
+        let database = try store.open()
+        let context = ReviewContext(
+            store: database, routing: database, table: try rules.load(), settings: settings, logger: logger)
+        let pending = try ReviewServer.routePending(context)
+        if pending > 0 { print("triage serve: routed \(pending) stored exception(s) that had no card") }
+        let host = self.host
+        let app = try ReviewServer.application(context) { port in
+            let line = "triage serve: http://\(host):\(port)/ (database \(store.databasePath)); Ctrl-C stops\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TriageCore
+import TriageServer
+
+@Suite("Reviewer page: sign-in, escaping, CSRF")
+struct ReviewPageTests {
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    /// Signs in and returns the session cookie (`name=value`).
+    static func signIn(_ client: any TestClientProtocol, token: String) async throws -> String {
+        let response = try await client.execute(
+            uri: "/login", method: .post, headers: form, body: ByteBuffer(string: "token=\(token)"))
+        #expect(response.status == .seeOther)
+        let cookie = try #require(response.headers[.setCookie])
+        #expect(cookie.contains("HttpOnly"))
+        #expect(cookie.contains("SameSite=Strict"))
+        return String(cookie.prefix { $0 != ";" })
+    }
+
+    @Test("a wrong token is refused; pages without a session go to sign-in")
+    func signInRequired() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            let wrong = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: ByteBuffer(string: "token=nope"))
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.headers[.setCookie] == nil)
+            let queue = try await client.execute(uri: "/", method: .get)
+            #expect(queue.status == .seeOther)
+            #expect(queue.headers[.location] == "/login")
+        }
+    }
+
+    @Test("the card renders the email's markup and script as text, with the model and prompt version")
+    func escapesSourceText() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            let cookie = try await Self.signIn(client, token: fixture.alice)
+            let page = try await client.execute(uri: "/cards/\(fixture.warrantyCardID)", method: .get, headers: [.cookie: cookie])
+            #expect(page.status == .ok)
+            #expect(!page.text.contains("<script>alert"))
+            #expect(page.text.contains("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt;") || page.text.contains("&lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt;") || page.text.contains("&lt;script&gt;alert("))
+            #expect(page.text.contains("&lt;b&gt;stopped&lt;/b&gt;"))
+            #expect(page.text.contains("gemma-3-270m-it-Q4_K_M"))
+            #expect(page.text.contains("0123456789ab"))
+            #expect(page.text.contains("possible_injection"))
+            #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+        }
+    }
+
+    @Test("a decision form without the session's CSRF token is refused; with it the card is decided")
+    func csrf() async throws {
+        let fixture = try ServerFixture()
+        let id = fixture.warrantyCardID
+        try await fixture.test { client in
+            let cookie = try await Self.signIn(client, token: fixture.alice)
+            let page = try await client.execute(uri: "/cards/\(id)", method: .get, headers: [.cookie: cookie])
+            let token = try #require(Self.csrf(in: page.text))
+            var headers = Self.form
+            headers[.cookie] = cookie
+            let forged = try await client.execute(
+                uri: "/cards/\(id)/decide", method: .post, headers: headers, body: ByteBuffer(string: "verdict=accept&csrf=forged"))
+            #expect(forged.status == .forbidden)
+            let accepted = try await client.execute(
+                uri: "/cards/\(id)/decide", method: .post, headers: headers, body: ByteBuffer(string: "verdict=accept&csrf=\(token)"))
+            #expect(accepted.status == .seeOther)
+        }
+        let decisions = try await fixture.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT actor || ':' || action FROM decisions WHERE actor_kind = 'reviewer'")
+        }
+        #expect(decisions == ["alice:replace"])
+    }
+
+    static func csrf(in html: String) -> String? {
+        guard let range = html.range(of: #"name="csrf" value=""#) else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TriageCore
+@testable import TriageServer
+
+@Suite("Webhooks: signatures, replay window, duplicates")
+struct WebhookRouteTests {
+    static let body = ##"{"event_id":"ignored","kind":"address_hold","reason":"invalid_postcode","occurred_at":"2026-10-01T11:59:00Z","order_number":"#1001","payload":{"postcode":"787O1"}}"##
+
+    static func shopifyHeaders(_ body: String, secret: String = ServerFixture.shopifySecret, sent: Date = ServerFixture.now, id: String = "wh-1") -> HTTPFields {
+        [
+            HTTPField.Name("X-Shopify-Hmac-Sha256")!: WebhookSignature(secret: secret).shopifyHeader(body: Data(body.utf8)),
+            HTTPField.Name("X-Shopify-Webhook-Id")!: id,
+            HTTPField.Name("X-Shopify-Triggered-At")!: ISODate.format(sent),
+        ]
+    }
+
+    static func exceptions(_ fixture: ServerFixture, source: String) async throws -> [String] {
+        try await fixture.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT event_id FROM exceptions WHERE source = ? ORDER BY id", arguments: [source])
+        }
+    }
+
+    @Test("a valid Shopify event sent twice is stored once and routed after the answer")
+    func shopifyOnce() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            for expected in [(1, 0), (0, 1)] {
+                let response = try await client.execute(
+                    uri: "/webhooks/shopify", method: .post, headers: Self.shopifyHeaders(Self.body), body: ByteBuffer(string: Self.body))
+                #expect(response.status == .accepted)
+                #expect(response.json?["stored"]?.number == Double(expected.0))
+                #expect(response.json?["duplicates"]?.number == Double(expected.1))
+            }
+        }
+        #expect(try await Self.exceptions(fixture, source: "shopify") == ["wh-1"])
+        var card: StoredCard?
+        for _ in 0..<50 where card == nil {
+            card = try fixture.database.card(exceptionID: 2)
+            if card == nil { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(card?.card.kind == .addressHold)
+    }
+
+    @Test("an exception stored but not routed (a stop between the answer and routing) is routed on the next start")
+    func routePendingOnStart() throws {
+        let fixture = try ServerFixture()
+        let exception = try WebhookRoutes.exception(Data(Self.body.utf8), source: "shopify", eventID: "wh-stranded")
+        let record = try #require(try fixture.database.routingTransaction { try $0.insert(exception, receivedAt: ServerFixture.now) })
+        #expect(try fixture.database.card(exceptionID: record.id) == nil)
+        #expect(try ReviewServer.routePending(fixture.context) == 1)
+        #expect(try fixture.database.card(exceptionID: record.id)?.card.kind == .addressHold)
+        #expect(try ReviewServer.routePending(fixture.context) == 0)
+    }
+
+    @Test("a bad Shopify signature is 401 and stores nothing; so is a stale event")
+    func shopifyRejected() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            let forged = try await client.execute(
+                uri: "/webhooks/shopify", method: .post, headers: Self.shopifyHeaders(Self.body, secret: "wrong"),
+                body: ByteBuffer(string: Self.body))
+            #expect(forged.status == .unauthorized)
+            let stale = try await client.execute(
+                uri: "/webhooks/shopify", method: .post,
+                headers: Self.shopifyHeaders(Self.body, sent: ServerFixture.now.addingTimeInterval(-3600)),
+                body: ByteBuffer(string: Self.body))
+            #expect(stale.status == .unauthorized)
+            #expect(stale.text.contains("replay window"))
+        }
+        #expect(try await Self.exceptions(fixture, source: "shopify").isEmpty)
+    }
+
+    @Test("the returns app's timestamped signature: valid is stored, stale or tampered is 401")
+    func returnsApp() async throws {
+        let fixture = try ServerFixture()
+        let body = #"{"event_id":"rma-9","kind":"return_request","reason":"return_requested","occurred_at":"2026-10-01T11:00:00Z","text":"Please take back my kettle"}"#
+        let signer = WebhookSignature(secret: ServerFixture.returnsSecret)
+        let header = HTTPField.Name("X-Triage-Signature")!
+        try await fixture.test { client in
+            let stale = try await client.execute(
+                uri: "/webhooks/returns", method: .post,
+                headers: [header: signer.timestampedHeader(body: Data(body.utf8), time: ServerFixture.now.addingTimeInterval(-900))],
+                body: ByteBuffer(string: body))
+            #expect(stale.status == .unauthorized)
+            let tampered = try await client.execute(
+                uri: "/webhooks/returns", method: .post,
+                headers: [header: signer.timestampedHeader(body: Data(body.utf8), time: ServerFixture.now)],
+                body: ByteBuffer(string: body.replacingOccurrences(of: "kettle", with: "fridge")))
+            #expect(tampered.status == .unauthorized)
+            let valid = try await client.execute(
+                uri: "/webhooks/returns", method: .post,
+                headers: [header: signer.timestampedHeader(body: Data(body.utf8), time: ServerFixture.now)],
+                body: ByteBuffer(string: body))
+            #expect(valid.status == .accepted)
+        }
+        #expect(try await Self.exceptions(fixture, source: "returns_app") == ["rma-9"])
+    }
+
+    @Test("Adyen items are verified with Adyen's HMAC; one bad item refuses the delivery")
+    func adyen() async throws {
+        let fixture = try ServerFixture()
+        func item(_ psp: String, signed: Bool) -> String {
+            var fields: [String: JSONValue] = [
+                "pspReference": .string(psp), "merchantAccountCode": .string("RetailCo"), "merchantReference": .string("#1001"),
+                "amount": .object(["value": .number(12998), "currency": .string("USD")]), "eventCode": .string("AUTHORISATION"),
+                "success": .string("true"), "eventDate": .string(ISODate.format(ServerFixture.now)),
+            ]
+            let signature = AdyenTestSigner.sign(fields, key: signed ? ServerFixture.adyenKey : "00ff")
+            fields["additionalData"] = .object(["hmacSignature": .string(signature)])
+            return #"{"NotificationRequestItem":"# + JSONValue.object(fields).serialized + "}"
+        }
+        let bad = #"{"live":"false","notificationItems":["# + item("PSP1", signed: true) + "," + item("PSP2", signed: false) + "]}"
+        let good = #"{"live":"false","notificationItems":["# + item("PSP1", signed: true) + "]}"
+        try await fixture.test { client in
+            let refused = try await client.execute(uri: "/webhooks/adyen", method: .post, body: ByteBuffer(string: bad))
+            #expect(refused.status == .unauthorized)
+            let accepted = try await client.execute(uri: "/webhooks/adyen", method: .post, body: ByteBuffer(string: good))
+            #expect(accepted.status == .ok)
+            #expect(accepted.text == "[accepted]")
+        }
+        #expect(try await Self.exceptions(fixture, source: "gateway") == ["adyen:PSP1:AUTHORISATION"])
+    }
+}
+
+/// Computes Adyen's HMAC independently of the server's code path (Python's `hmac` gives the same for the same key).
+enum AdyenTestSigner {
+    static func sign(_ item: [String: JSONValue], key: String) -> String {
+        let amount = item["amount"]?.object ?? [:]
+        let text = [item["pspReference"], item["originalReference"], item["merchantAccountCode"], item["merchantReference"],
+                    amount["value"], amount["currency"], item["eventCode"], item["success"]]
+            .map { $0?.text ?? "" }.joined(separator: ":")
+        let script = "import hmac,hashlib,base64,sys; print(base64.b64encode(hmac.new(bytes.fromhex(sys.argv[1]), sys.argv[2].encode(), hashlib.sha256).digest()).decode())"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, key, text]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try? process.run()
+        process.waitUntilExit()
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
