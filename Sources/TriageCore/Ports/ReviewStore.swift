@@ -179,3 +179,20 @@ public struct EscalationGroup: Sendable, Hashable, Codable {
         self.lastSeen = lastSeen
     }
 }
+
+/// A reviewer's decision with the card and exception it was made on: the raw material of harvested eval cases.
+public struct ReviewedCard: Sendable, Hashable {
+    /// The decision.
+    public var decision: DecisionRecord
+    /// The card, with its suggestion.
+    public var card: StoredCard
+    /// The exception as its source sent it.
+    public var exception: ExceptionRecord
+
+    /// Creates a reviewed card.
+    public init(decision: DecisionRecord, card: StoredCard, exception: ExceptionRecord) {
+        self.decision = decision
+        self.card = card
+        self.exception = exception
+    }
+}

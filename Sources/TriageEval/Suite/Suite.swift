@@ -61,6 +61,8 @@ public struct EvalCase: Sendable, Hashable, Codable {
     public var expected: [String: JSONValue]
     /// Free tags (`injection`, `no_match`, …) for `--tags` and per-tag breakdowns.
     public var tags: [String]
+    /// Where a harvested case came from (card id, reviewer, decided at); not read by `eval run`.
+    public var provenance: [String: JSONValue] = [:]
 
     /// Creates a case.
     public init(
@@ -79,6 +81,7 @@ public struct EvalCase: Sendable, Hashable, Codable {
             "id": .string(id), "task": .string(task.rawValue), "input": .object(input), "expected": .object(expected),
         ]
         if !tags.isEmpty { object["tags"] = .array(tags.map(JSONValue.string)) }
+        if !provenance.isEmpty { object["provenance"] = .object(provenance) }
         return CanonicalJSON.string(.object(object))
     }
 }

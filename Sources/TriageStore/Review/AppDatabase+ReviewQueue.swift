@@ -99,6 +99,27 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
+    /// Reviewer decisions made at or after `since`, oldest first, with their card and exception.
+    public func reviewedCards(since: Date) throws -> [ReviewedCard] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.*, c.id AS c_id FROM decisions d JOIN cards c ON c.id = d.card_id
+                    WHERE d.actor_kind = 'reviewer' AND d.decided_at >= ? ORDER BY d.decided_at, d.id
+                    """, arguments: [since.timeIntervalSince1970])
+            return try rows.compactMap { row in
+                guard let cardRow = try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE id = ?", arguments: [row["c_id"]]),
+                    let exceptionRow = try Row.fetchOne(
+                        db, sql: "SELECT * FROM exceptions WHERE id = ?", arguments: [cardRow["exception_id"]])
+                else { return nil }
+                return ReviewedCard(
+                    decision: try DecisionRows.record(row), card: try CardRows.card(cardRow),
+                    exception: try ExceptionRows.record(exceptionRow))
+            }
+        }
+    }
+
     /// Stored exceptions without a card, oldest first.
     public func unroutedExceptions(limit: Int) throws -> [ExceptionRecord] {
         try writer.read { db in

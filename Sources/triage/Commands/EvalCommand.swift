@@ -11,7 +11,7 @@ import TriageWorker
 struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval", abstract: "Measure the AI worker on labelled suites; compare with a baseline.",
-        subcommands: [EvalRunCommand.self, EvalGenerateCommand.self])
+        subcommands: [EvalRunCommand.self, EvalHarvestCommand.self, EvalGenerateCommand.self])
 }
 
 /// `triage eval run`: every suite through the production worker, with the model and with `--no-llm`.
