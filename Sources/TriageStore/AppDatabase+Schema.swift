@@ -22,6 +22,9 @@ extension AppDatabase {
         migrator.registerMigration("v4-review") { db in
             try db.execute(sql: ReviewSchema.sql)
         }
+        migrator.registerMigration("v5-exception-hours") { db in
+            try FeedbackSchema.migrate(db)
+        }
         return migrator
     }
 

@@ -77,6 +77,37 @@ struct StoreTransaction: RoutingTransaction {
         try statement.execute(arguments: [exceptionID, task.rawValue, now, now, now])
     }
 
+    func countHourly(_ counts: [CascadeKey: Int]) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO exception_hours (kind, source, hour, count) VALUES (?, ?, ?, ?)
+                ON CONFLICT (kind, source, hour) DO UPDATE SET count = count + excluded.count
+                """)
+        for (key, count) in counts {
+            try statement.execute(arguments: [key.kind.rawValue, key.source, key.hour.timeIntervalSince1970, count])
+        }
+    }
+
+    func hourlyCounts(kind: ExceptionKind, source: String, from: Date, to: Date) throws -> [Date: Int] {
+        let statement = try db.cachedStatement(
+            sql: "SELECT hour, count FROM exception_hours WHERE kind = ? AND source = ? AND hour >= ? AND hour < ?")
+        var counts: [Date: Int] = [:]
+        let rows = try Row.fetchCursor(
+            statement, arguments: [kind.rawValue, source, from.timeIntervalSince1970, to.timeIntervalSince1970])
+        while let row = try rows.next() { counts[Date(timeIntervalSince1970: row["hour"])] = row["count"] }
+        return counts
+    }
+
+    func cascadeRaised(kind: ExceptionKind, source: String, since: Date) throws -> Bool {
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT 1 FROM exceptions WHERE source = ? AND kind = 'integration_failure' AND reason = 'cascade'
+                  AND event_id LIKE ? AND occurred_at >= ? LIMIT 1
+                """)
+        return try Bool.fetchOne(
+            statement, arguments: [source, "cascade:\(kind.rawValue):%", since.timeIntervalSince1970]) ?? false
+    }
+
     private func apply(_ change: StateChange) throws {
         switch change {
         case .orderStatus(let number, let status):

@@ -14,8 +14,10 @@ final class PromptSensitiveChat: ChatClient {
         calls.withLock { $0 += 1 }
         let system = request.messages.first?.content ?? ""
         let type = system.contains("defect (the product failed by itself)") ? "defect" : "accident"
+        let email = request.messages.last?.content ?? ""
+        let quote = email.contains("snapped") ? "lid hinge snapped" : email.contains("rattles") ? "rattles and smells of plastic" : ""
         return ChatReply(
-            content: #"{"claim_type":"\#(type)","asks":"replace"}"#, model: model, promptTokens: 90,
+            content: #"{"claim_type":"\#(type)","asks":"replace","quote":"\#(quote)"}"#, model: model, promptTokens: 90,
             completionTokens: 9, latencySeconds: 0.01)
     }
 }

@@ -43,7 +43,7 @@ struct ModelInteractionTests {
             "from": "maria.g@example.com", "body": "The kettle from order #1001 stopped heating. Please send a new one.",
             "received_at": "2026-09-20",
         ]
-        let chat = ScriptedChat(always: #"{"claim_type":"accident","asks":"refund"}"#)
+        let chat = ScriptedChat(always: #"{"claim_type":"accident","asks":"refund","quote":"stopped heating"}"#)
         let withModel = try await TestWorld.engine(chat: chat).suggest(for: TestWorld.record(.warrantyClaim, input), task: .warranty)
         let alone = try await TestWorld.engine().suggest(for: TestWorld.record(.warrantyClaim, input), task: .warranty)
         #expect(alone.action == "replace")
@@ -51,6 +51,33 @@ struct ModelInteractionTests {
         #expect(withModel.flags.contains("model_disagreed"))
         #expect(alone.confidence == .high)
         #expect(withModel.confidence != .high)
+    }
+
+    @Test("a model reading without a quote from the email is only noted: no flag, confidence unchanged")
+    func ungroundedReadingIsNoted() async throws {
+        let input: [String: JSONValue] = [
+            "from": "maria.g@example.com", "body": "The kettle from order #1001 stopped heating. Please send a new one.",
+            "received_at": "2026-09-20",
+        ]
+        let chat = ScriptedChat(always: #"{"claim_type":"accident","asks":"refund","quote":"I dropped it on the floor"}"#)
+        let withModel = try await TestWorld.engine(chat: chat).suggest(for: TestWorld.record(.warrantyClaim, input), task: .warranty)
+        #expect(withModel.action == "replace")
+        #expect(!withModel.flags.contains("model_disagreed"))
+        #expect(withModel.confidence == .high)
+        #expect(withModel.notes.contains { $0.contains("without quoting the email") })
+    }
+
+    @Test("a problem no pattern found is taken from the model only with a quote, and then at most at medium")
+    func modelStatedProblemNeedsQuote() async throws {
+        let input: [String: JSONValue] = [
+            "from": "maria.g@example.com", "body": "About order #1001, the kettle. Please get in touch.", "received_at": "2026-09-20",
+        ]
+        let invented = ScriptedChat(always: #"{"claim_type":"defect","asks":"replace","quote":"it stopped working"}"#)
+        let ignored = try await TestWorld.engine(chat: invented).suggest(for: TestWorld.record(.warrantyClaim, input), task: .warranty)
+        #expect(ignored.action == "need_info")
+        let grounded = ScriptedChat(always: #"{"claim_type":"defect","asks":"replace","quote":"the kettle"}"#)
+        let taken = try await TestWorld.engine(chat: grounded).suggest(for: TestWorld.record(.warrantyClaim, input), task: .warranty)
+        #expect(taken.confidence <= .medium)
     }
 
     @Test("an endpoint failure is thrown for the queue to retry")

@@ -29,6 +29,12 @@ public protocol RoutingTransaction: ReferenceLookup {
     func execute(_ plan: ActionPlan, exceptionID: Int64, at: Date) throws
     /// Puts an exception on the AI worker's queue (once).
     func enqueue(exceptionID: Int64, task: AITask, at: Date) throws
+    /// Adds newly stored exceptions to the hourly counts per type and source.
+    func countHourly(_ counts: [CascadeKey: Int]) throws
+    /// The hourly counts of a type from a source for the hours in `[from, to)`, by the hour's start.
+    func hourlyCounts(kind: ExceptionKind, source: String, from: Date, to: Date) throws -> [Date: Int]
+    /// Whether a cascade of this type from this source was raised at or after `since`.
+    func cascadeRaised(kind: ExceptionKind, source: String, since: Date) throws -> Bool
 }
 
 /// A store that runs routing work in write transactions.

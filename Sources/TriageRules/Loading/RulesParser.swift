@@ -26,11 +26,12 @@ struct RulesParser {
             add(at: root?.mark, "expected a mapping with version, teams and rules")
             return nil
         }
-        checkKeys(mapping, allowed: ["version", "teams", "rules"], in: nil)
+        checkKeys(mapping, allowed: ["version", "teams", "review", "rules"], in: nil)
         let version = parseFileVersion(mapping["version"], at: root.mark)
         let teams = parseTeams(mapping["teams"])
+        let review = parseReview(mapping["review"])
         let rules = parseRules(mapping["rules"], at: root.mark)
-        return RoutingTable(version: version, rules: rules, teams: teams, file: file)
+        return RoutingTable(version: version, rules: rules, teams: teams, review: review, file: file)
     }
 
     /// Records a problem at a position; `context` (e.g. `rule "x"`) prefixes the message.

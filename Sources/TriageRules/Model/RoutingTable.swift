@@ -13,6 +13,8 @@ public struct RoutingTable: Sendable {
     public let teams: [ExceptionKind: String]
     /// The file the table was read from, for messages.
     public let file: String
+    /// The weekly review's thresholds (promotion evidence, cascade detection).
+    public let review: ReviewPolicy
 
     /// The teams used for kinds a rules file does not name.
     public static let defaultTeams: [ExceptionKind: String] = [
@@ -21,10 +23,11 @@ public struct RoutingTable: Sendable {
         .integrationFailure: "engineering",
     ]
 
-    init(version: Int, rules: [Rule], teams: [ExceptionKind: String], file: String) {
+    init(version: Int, rules: [Rule], teams: [ExceptionKind: String], review: ReviewPolicy = ReviewPolicy(), file: String) {
         self.version = version
         self.rules = rules
         self.teams = RoutingTable.defaultTeams.merging(teams) { _, fromFile in fromFile }
+        self.review = review
         self.file = file
     }
 

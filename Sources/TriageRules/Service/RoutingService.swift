@@ -20,15 +20,31 @@ public struct RoutingService: Sendable {
     public func ingest(_ batch: [NewException], now: Date) throws -> RoutingSummary {
         try store.routingTransaction { transaction in
             var summary = RoutingSummary()
+            var stored: [ExceptionRecord] = []
             for exception in batch {
                 guard let record = try transaction.insert(exception, receivedAt: now) else {
                     summary.countDuplicate()
                     continue
                 }
-                summary.count(try route(existing: record, in: transaction, now: now))
+                stored.append(record)
             }
+            summary.merge(try route(stored: stored, in: transaction, now: now))
             return summary
         }
+    }
+
+    /// Routes exceptions stored in this transaction (or stored earlier without a card), then raises one escalated
+    /// card per cascade they complete: an hourly count far above the source's usual for that type.
+    public func route(stored records: [ExceptionRecord], in transaction: any RoutingTransaction, now: Date) throws
+        -> RoutingSummary
+    {
+        var summary = RoutingSummary()
+        for record in records { summary.count(try route(existing: record, in: transaction, now: now)) }
+        for cascade in try CascadeWatch(policy: table.review).check(records, in: transaction) {
+            guard let record = try transaction.insert(cascade, receivedAt: now) else { continue }
+            summary.countCascade(try route(existing: record, in: transaction, now: now))
+        }
+        return summary
     }
 
     /// Routes a stored exception inside `transaction`: writes its card (and executes or enqueues as the rule

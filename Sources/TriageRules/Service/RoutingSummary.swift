@@ -10,6 +10,8 @@ public struct RoutingSummary: Sendable, Hashable, CustomStringConvertible {
     public internal(set) var duplicates = 0
     /// Plans executed by auto rules.
     public internal(set) var executed = 0
+    /// Cascade escalations raised (not counted as received or stored: Triage raised them, no source sent them).
+    public internal(set) var cascades = 0
     /// Stored exceptions per kind.
     public internal(set) var byKind: [ExceptionKind: Int] = [:]
     /// Cards per decision type.
@@ -26,6 +28,7 @@ public struct RoutingSummary: Sendable, Hashable, CustomStringConvertible {
         inserted += other.inserted
         duplicates += other.duplicates
         executed += other.executed
+        cascades += other.cascades
         byKind.merge(other.byKind, uniquingKeysWith: +)
         byDecision.merge(other.byDecision, uniquingKeysWith: +)
         byStatus.merge(other.byStatus, uniquingKeysWith: +)
@@ -41,6 +44,13 @@ public struct RoutingSummary: Sendable, Hashable, CustomStringConvertible {
         if card.status == .autoResolved { executed += 1 }
     }
 
+    /// Counts a cascade escalation Triage raised.
+    mutating func countCascade(_ card: NewCard) {
+        cascades += 1
+        byDecision[card.decisionType, default: 0] += 1
+        byStatus[card.status, default: 0] += 1
+    }
+
     /// Counts a duplicate.
     mutating func countDuplicate() {
         received += 1
@@ -54,7 +64,8 @@ public struct RoutingSummary: Sendable, Hashable, CustomStringConvertible {
             return "\(title): " + (parts.isEmpty ? "none" : parts.joined(separator: ", "))
         }
         return [
-            "received \(received), stored \(inserted), duplicates \(duplicates), auto-executed \(executed)",
+            "received \(received), stored \(inserted), duplicates \(duplicates), auto-executed \(executed)"
+                + (cascades > 0 ? ", cascades raised \(cascades)" : ""),
             line("by kind", byKind), line("by decision", byDecision), line("by status", byStatus),
         ].joined(separator: "\n")
     }

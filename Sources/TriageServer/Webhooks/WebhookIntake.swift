@@ -44,8 +44,8 @@ public struct WebhookIntake: Sendable {
     @discardableResult
     private static func route(_ records: [ExceptionRecord], service: RoutingService, now: Date, logger: Logger) -> Bool {
         do {
-            try service.store.routingTransaction { transaction in
-                for record in records { try service.route(existing: record, in: transaction, now: now) }
+            _ = try service.store.routingTransaction { transaction in
+                try service.route(stored: records, in: transaction, now: now)
             }
             return true
         } catch {

@@ -56,7 +56,7 @@ struct BenchCommand: AsyncParsableCommand {
             let start = clock.now
             outcome = try await ingestion.ingest(file: input)
             let elapsed = clock.now - start
-            print("  parse + validate alone: \(parse)")
+            print("  parse + validate alone: \(parse); cascade escalations raised: \(outcome.summary.cascades)")
             guard outcome.summary.inserted == count else {
                 throw CLIError("bench stored \(outcome.summary.inserted) of \(count) exceptions")
             }

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+import TriageRules
+import TriageStore
+
+/// `triage review --week [DATE]`: the weekly review from the exception log and the decision log.
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "The weekly review: top types by hours, automation, rule agreement and promotion, AI acceptance, upstream fixes, who resolves what, cascades.")
+
+    @Flag(help: "Review one week (the only period so far; kept for the playbook's wording).")
+    var week = false
+
+    @Argument(help: "The week's last day (ISO 8601; default: the day of the newest exception).")
+    var date: String?
+
+    @Option(help: "Write the whole review as JSON to this file.")
+    var json: String?
+
+    @Option(help: "Write every table as CSV into this folder.")
+    var csv: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var rules: RulesOptions
+
+    func run() async throws {
+        let database = try store.open()
+        let table = try rules.load()
+        let review = try Self.review(database: database, table: table, lastDay: date)
+        print("Weekly review \(ISODate.formatDay(review.weekStart)) – \(ISODate.formatDay(review.weekEnd.addingTimeInterval(-1)))")
+        for section in review.tables {
+            print("\n== \(section.title)")
+            print(section.rows.isEmpty ? "(none)" : TextTable.render(header: section.header, rows: section.rows))
+        }
+        if let json {
+            let encoder = JSONCoding.encoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(review).write(to: URL(fileURLWithPath: json))
+            print("\nJSON: \(json)")
+        }
+        if let csv {
+            let folder = URL(fileURLWithPath: csv)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for section in review.tables {
+                try Data(section.csv.utf8).write(to: folder.appendingPathComponent(section.name + ".csv"))
+            }
+            print("CSV: \(review.tables.count) files in \(csv)")
+        }
+    }
+
+    /// The review of the week ending with `lastDay` (default: the newest exception's day).
+    static func review(database: AppDatabase, table: RoutingTable, lastDay: String?) throws -> WeeklyReview {
+        let end: Date
+        if let lastDay {
+            guard let day = ISODate.parse(lastDay) else { throw CLIError("not an ISO 8601 date: \(lastDay)") }
+            end = Calendar.utc.startOfDay(for: day).addingTimeInterval(86_400)
+        } else {
+            end = Calendar.utc.startOfDay(for: try database.latestExceptionDate() ?? Date()).addingTimeInterval(86_400)
+        }
+        let data = try database.feedbackData(from: WeeklyReviewBuilder.windowStart(weekEnd: end), to: end)
+        return WeeklyReviewBuilder(data: data, rules: table.feedbackRules, policy: table.review, weekEnd: end).build()
+    }
+}
+
+extension Calendar {
+    /// The Gregorian calendar in UTC, for day boundaries that do not move with the machine's time zone.
+    static var utc: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        return calendar
+    }
+}
