@@ -118,6 +118,7 @@ let package = Package(
             name: "triageTests",
             dependencies: [
                 "triage", "TriageCore", "TriageStore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),
     ]

@@ -8,6 +8,7 @@ import urllib.error
 import urllib.request
 
 APP, DRIVER, TOKEN, DB, SHOTS = sys.argv[1:6]
+MODE = sys.argv[6] if len(sys.argv) > 6 else "test"
 
 
 def call(method, path, body=None):
@@ -65,12 +66,37 @@ def screenshot(name):
         file.write(base64.b64decode(call("GET", f"/session/{sid}/screenshot")))
 
 
+def execute(script):
+    return call("POST", f"/session/{sid}/execute/sync", {"script": script, "args": []})
+
+
+def review_page():
+    go("/review")
+    charts = execute("return document.querySelectorAll('svg.chart').length")
+    check(charts == 3, f"the weekly review renders its three charts ({charts})")
+    drawn = execute("return Array.from(document.querySelectorAll('svg.chart')).map(s => s.getBoundingClientRect().width)")
+    check(all(width > 100 for width in drawn), f"the charts have a size in the browser: {drawn}")
+    screenshot("review.png")
+
+
+def screenshots_only():
+    db = sqlite3.connect(DB)
+    row = db.execute("SELECT id FROM cards WHERE model LIKE 'gemma%' AND kind = 'warranty_claim' AND status = 'open' ORDER BY id LIMIT 1").fetchone()
+    row = row or db.execute("SELECT id FROM cards WHERE suggestion IS NOT NULL AND status = 'open' ORDER BY id LIMIT 1").fetchone()
+    go(f"/cards/{row[0]}")
+    screenshot("card.png")
+    review_page()
+
+
 try:
     go("/login")
     call("POST", f"/session/{sid}/element/{find('#token')}/value", {"text": TOKEN})
     call("POST", f"/session/{sid}/element/{find('#sign-in')}/click", {})
     check(find("#queue") is not None, "signed in and the queue is shown")
     screenshot("queue.png")
+    if MODE == "screenshots":
+        screenshots_only()
+        sys.exit(0)
 
     db = sqlite3.connect(DB)
     card_id = db.execute(
@@ -83,7 +109,7 @@ try:
         {"type": "keyDown", "value": "a"}, {"type": "keyUp", "value": "a"}]}]})
     time.sleep(1.0)
     decision = db.execute("SELECT actor, action FROM decisions WHERE card_id = ? AND actor_kind = 'reviewer'", (card_id,)).fetchone()
-    check(decision is not None and decision[0] == "browser-reviewer", f"the decision is in the database: {decision}")
+    check(decision is not None and decision[0].startswith("browser-reviewer"), f"the decision is in the database: {decision}")
     outbox = db.execute("SELECT message_type FROM outbox WHERE idempotency_key LIKE ?", (f"review:{card_id}:%",)).fetchall()
     check(len(outbox) == 1, f"one outbox message for the accepted card: {outbox}")
     status = db.execute("SELECT status FROM cards WHERE id = ?", (card_id,)).fetchone()[0]
@@ -97,6 +123,7 @@ try:
     title = call("GET", f"/session/{sid}/title")
     check(title != "owned", f"the script did not run (title {title!r})")
     check(find("#source-text b") is None, "the email's <b> is not rendered as markup")
+    review_page()
 finally:
     call("DELETE", f"/session/{sid}")
 print("browser-test: passed")

@@ -9,7 +9,7 @@ struct Triage: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, LoadCommand.self, IngestCommand.self, RulesCommand.self, ReportCommand.self,
             WorkerCommand.self, OutboxCommand.self, CardsCommand.self, UsersCommand.self, ServeCommand.self,
-            ReviewCommand.self,
+            ReviewCommand.self, SimulateDecisionsCommand.self,
             BenchCommand.self, EvalCommand.self,
         ])
 }

@@ -8,7 +8,7 @@ import TriageCore
 @Suite("OpenAIChatClient")
 struct OpenAIChatClientTests {
     static func client(
-        _ url: URL, key: String? = nil, attempts: Int = 4, timeout: Duration = .seconds(5), limit: Int = 2,
+        _ url: URL, key: String? = nil, attempts: Int = 4, timeout: Duration = .seconds(60), limit: Int = 2,
         sleeper: SleepRecorder = SleepRecorder(), logs: LogCapture = LogCapture()
     ) -> OpenAIChatClient {
         let configuration = LLMConfiguration(

@@ -80,3 +80,31 @@ struct ReviewPageTests {
         return String(html[range.upperBound...].prefix { $0 != "\"" })
     }
 }
+
+@Suite("Weekly review page")
+struct WeeklyReviewPageTests {
+    @Test("/review renders three inline SVG charts and every table; CSV and JSON exports; sign-in required")
+    func reviewPage() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            let anonymous = try await client.execute(uri: "/review", method: .get)
+            #expect(anonymous.status == .seeOther)
+            let cookie = try await ReviewPageTests.signIn(client, token: fixture.alice)
+            let page = try await client.execute(uri: "/review?week=2026-10-01", method: .get, headers: [.cookie: cookie])
+            #expect(page.status == .ok)
+            #expect(page.text.components(separatedBy: "<svg").count - 1 == 3)
+            for section in ["top_types", "automation", "rules", "ai_suggestions", "decision_times", "upstream_fixes", "supply_chain", "cascades"] {
+                #expect(page.text.contains(#"id="\#(section)""#), "\(section)")
+            }
+            #expect(!page.text.contains("<script>alert"))
+            let csv = try await client.execute(uri: "/review/rules.csv?week=2026-10-01", method: .get, headers: [.cookie: cookie])
+            #expect(csv.status == .ok)
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(csv.text.hasPrefix("rule,mode,fired"))
+            let json = try await client.execute(uri: "/review.json?week=2026-10-01", method: .get, headers: [.cookie: cookie])
+            #expect(json.json?["types"]?.array?.first?["kind"]?.text == "warranty_claim")
+            let bad = try await client.execute(uri: "/review?week=soon", method: .get, headers: [.cookie: cookie])
+            #expect(bad.status == .badRequest)
+        }
+    }
+}

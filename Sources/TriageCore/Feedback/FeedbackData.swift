@@ -30,6 +30,7 @@ public struct FeedbackData: Sendable, Hashable {
         public var team: String
         public var ruleID: String?
         public var ruleMode: RuleMode?
+        /// The action of the rule's plan, when the rule made one (a rule that fell back to a person has none).
         public var ruleAction: String?
         /// The AI task, when the worker pre-filled the card.
         public var aiTask: AITask?

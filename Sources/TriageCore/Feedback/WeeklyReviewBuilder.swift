@@ -203,6 +203,7 @@ public struct WeeklyReviewBuilder: Sendable {
         let modes = rules.filter { $0.kinds.contains(kind) || $0.kinds.isEmpty }.compactMap(\.mode)
         for mode in [RuleMode.auto, .gated, .shadow] where modes.contains(mode) { return "rule in \(mode.rawValue)" }
         if rules.contains(where: { $0.kinds.contains(kind) && $0.action == "queue_ai" }) { return "AI worker pre-fills, a person decides" }
+        if rules.contains(where: { $0.kinds.contains(kind) && $0.action == "escalate" }) { return "rule escalates to engineering" }
         return "none: a person decides"
     }
 

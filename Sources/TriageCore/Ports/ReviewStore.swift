@@ -153,6 +153,10 @@ public protocol ReviewStore: Sendable {
     func decide(_ request: ReviewRequest, by reviewer: Reviewer, planner: ReviewPlanner, now: Date) throws -> ReviewOutcome
     /// Escalated cards still open, grouped by source and error reason.
     func openEscalations() throws -> [EscalationGroup]
+    /// Exceptions that occurred in `[from, to)`, their cards and decisions, and users' teams: the weekly review's input.
+    func feedbackData(from: Date, to: Date) throws -> FeedbackData
+    /// When the newest exception occurred.
+    func latestExceptionDate() throws -> Date?
     /// Stored exceptions that have no card yet (stored by a webhook, then the process stopped before routing).
     func unroutedExceptions(limit: Int) throws -> [ExceptionRecord]
 }

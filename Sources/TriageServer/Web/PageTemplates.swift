@@ -9,6 +9,7 @@ struct PageTemplates: Sendable {
     let queue: MustacheTemplate
     let card: MustacheTemplate
     let escalations: MustacheTemplate
+    let review: MustacheTemplate
 
     init() throws {
         layout = try MustacheTemplate(string: Self.layoutSource)
@@ -16,6 +17,7 @@ struct PageTemplates: Sendable {
         queue = try MustacheTemplate(string: Self.queueSource)
         card = try MustacheTemplate(string: Self.cardSource)
         escalations = try MustacheTemplate(string: Self.escalationsSource)
+        review = try MustacheTemplate(string: ReviewPage.source)
     }
 
     /// A full page: the layout around one rendered body.
@@ -31,7 +33,7 @@ struct PageTemplates: Sendable {
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · Triage</title><link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
         <body><header><a class="brand" href="/">Triage</a>
-        {{#reviewer}}<nav><a href="/">Queue</a> <a href="/escalations">Escalations</a></nav>
+        {{#reviewer}}<nav><a href="/">Queue</a> <a href="/escalations">Escalations</a> <a href="/review">Weekly review</a></nav>
         <span class="who">{{name}} · {{role}}{{#team}} · {{team}}{{/team}}</span>
         <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button>Sign out</button></form>{{/reviewer}}
         </header><main>{{{content}}}</main></body></html>

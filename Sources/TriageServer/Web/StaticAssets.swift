@@ -35,6 +35,7 @@ enum StaticAssets {
         .flag { background: #b3261e; color: #fff; padding: 0 .4rem; border-radius: 3px; } .error { color: #b3261e; }
         .actions form, .actions details { margin: .5rem 0; } .inline { display: inline; } kbd { border: 1px solid #aaa; padding: 0 .3rem; border-radius: 3px; }
         section { margin-top: 1rem; } .hint { color: #666; } .decided { background: #e6f4ea; padding: .5rem; }
-        @media print { header, .actions { display: none; } }
+        .charts { display: flex; flex-wrap: wrap; gap: 1rem; } .chart { background: #fff; border: 1px solid #eee; }
+        @media print { header, .actions { display: none; } .chart { break-inside: avoid; } }
         """
 }

@@ -22,6 +22,30 @@ struct WebRoutes {
         router.get("") { request, _ in try await page { try queue(request) } }
         router.get("cards/:id") { request, route in try await page { try card(request, route) } }
         router.post("cards/:id/decide") { request, route in try await page { try await decide(request, route) } }
+        router.get("review") { request, _ in
+            try await page {
+                let reviewer = try context.auth.reviewer(request)
+                let review = try weeklyReview(request)
+                let query = request.query("week").map { "?week=" + $0 } ?? ""
+                return render("Weekly review", templates.review.render(ReviewPage.model(review, query: query)), reviewer, request)
+            }
+        }
+        router.get("review.json") { request, _ in
+            try await page {
+                _ = try context.auth.reviewer(request)
+                return try Responses.json(try weeklyReview(request))
+            }
+        }
+        router.get("review/:table") { request, route in
+            try await page {
+                _ = try context.auth.reviewer(request)
+                let name = (route.parameters.get("table") ?? "").replacingOccurrences(of: ".csv", with: "")
+                guard let table = try weeklyReview(request).tables.first(where: { $0.name == name }) else {
+                    throw HTTPFailure(.notFound, "no review table named \(name)")
+                }
+                return Responses.raw(Data(table.csv.utf8), type: "text/csv; charset=utf-8")
+            }
+        }
         router.get("escalations") { request, _ in
             try await page {
                 let reviewer = try context.auth.reviewer(request)
@@ -29,6 +53,16 @@ struct WebRoutes {
                 return render("Escalations", body, reviewer, request)
             }
         }
+    }
+
+    /// The review of the week ending with `?week=YYYY-MM-DD` (default: the newest exception's day).
+    private func weeklyReview(_ request: Request) throws -> WeeklyReview {
+        var lastDay: Date?
+        if let week = request.query("week") {
+            guard let day = ISODate.parse(week) else { throw HTTPFailure(.badRequest, "week must be a date like 2026-11-19") }
+            lastDay = day
+        }
+        return try WeeklyReviewService.review(store: context.store, table: context.table, lastDay: lastDay)
     }
 
     private func login(_ request: Request) async throws -> Response {

@@ -18,7 +18,7 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT c.id, c.exception_id, c.decision_type, c.status, c.team, c.rule_id, c.rule_mode,
-                      COALESCE(json_extract(c.plan, '$.action'), c.rule_action) AS rule_action,
+                      json_extract(c.plan, '$.action') AS rule_action,
                       c.confidence, json_extract(c.suggestion, '$.task') AS ai_task,
                       json_extract(c.suggestion, '$.action') AS ai_action
                     FROM cards c JOIN exceptions e ON e.id = c.exception_id

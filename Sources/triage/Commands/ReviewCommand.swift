@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TriageCore
 import TriageRules
+import TriageServer
 import TriageStore
 
 /// `triage review --week [DATE]`: the weekly review from the exception log and the decision log.
@@ -28,7 +29,12 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let database = try store.open()
         let table = try rules.load()
-        let review = try Self.review(database: database, table: table, lastDay: date)
+        var lastDay: Date?
+        if let date {
+            guard let day = ISODate.parse(date) else { throw CLIError("not an ISO 8601 date: \(date)") }
+            lastDay = day
+        }
+        let review = try WeeklyReviewService.review(store: database, table: table, lastDay: lastDay)
         print("Weekly review \(ISODate.formatDay(review.weekStart)) – \(ISODate.formatDay(review.weekEnd.addingTimeInterval(-1)))")
         for section in review.tables {
             print("\n== \(section.title)")
@@ -48,27 +54,5 @@ struct ReviewCommand: AsyncParsableCommand {
             }
             print("CSV: \(review.tables.count) files in \(csv)")
         }
-    }
-
-    /// The review of the week ending with `lastDay` (default: the newest exception's day).
-    static func review(database: AppDatabase, table: RoutingTable, lastDay: String?) throws -> WeeklyReview {
-        let end: Date
-        if let lastDay {
-            guard let day = ISODate.parse(lastDay) else { throw CLIError("not an ISO 8601 date: \(lastDay)") }
-            end = Calendar.utc.startOfDay(for: day).addingTimeInterval(86_400)
-        } else {
-            end = Calendar.utc.startOfDay(for: try database.latestExceptionDate() ?? Date()).addingTimeInterval(86_400)
-        }
-        let data = try database.feedbackData(from: WeeklyReviewBuilder.windowStart(weekEnd: end), to: end)
-        return WeeklyReviewBuilder(data: data, rules: table.feedbackRules, policy: table.review, weekEnd: end).build()
-    }
-}
-
-extension Calendar {
-    /// The Gregorian calendar in UTC, for day boundaries that do not move with the machine's time zone.
-    static var utc: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        return calendar
     }
 }

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import Testing
+import TriageCore
+import TriageStore
+
+/// The weekly review on the demo database with scripted reviewer decisions, checked against counts the test makes
+/// itself with SQL.
+@Suite(.serialized) struct ReviewCommandTests {
+    /// A demo database with the AI queue drained (deterministic path) and 300 scripted decisions.
+    static func reviewedDemo(_ folder: URL) throws -> String {
+        let demo = folder.appendingPathComponent("demo")
+        #expect(try TriageProcess.run(["demo", "--out", demo.path, "--no-llm", "--llm-sample", "0"]).status == 0)
+        let db = demo.appendingPathComponent("triage.sqlite").path
+        #expect(try TriageProcess.run(["worker", "--db", db, "--once", "--no-llm", "--concurrency", "4"]).status == 0)
+        let simulated = try TriageProcess.run(["simulate-decisions", "--count", "300", "--db", db])
+        #expect(simulated.status == 0)
+        #expect(simulated.stdout.contains("simulated 300 decisions"))
+        return db
+    }
+
+    @Test func everySectionPrintsAndTheNumbersMatchIndependentCounts() throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try Self.reviewedDemo(folder)
+        let json = folder.appendingPathComponent("review.json")
+        let csv = folder.appendingPathComponent("csv")
+        let output = try TriageProcess.run(["review", "--week", "--db", db, "--json", json.path, "--csv", csv.path])
+        #expect(output.status == 0)
+        for title in ["Top exception types", "Auto-resolution", "Rules:", "AI suggestions", "Median time to decide",
+                      "Upstream fix candidates", "Exception supply chain", "Cascades"] {
+            #expect(output.stdout.contains(title), "\(title)")
+        }
+        let review = try JSONCoding.decode(WeeklyReview.self, from: String(decoding: try Data(contentsOf: json), as: UTF8.self))
+        let files = try FileManager.default.contentsOfDirectory(atPath: csv.path).sorted()
+        #expect(files.count == 8)
+
+        let queue = try DatabaseQueue(path: db)
+        try queue.read { db in
+            let end = review.weekEnd.timeIntervalSince1970, start = review.weekStart.timeIntervalSince1970
+            // Top types: count and count × median handling minutes, per kind, this week.
+            for type in review.types {
+                let minutes = try Double.fetchAll(
+                    db, sql: "SELECT handling_minutes FROM exceptions WHERE kind = ? AND occurred_at >= ? AND occurred_at < ? AND handling_minutes IS NOT NULL ORDER BY handling_minutes",
+                    arguments: [type.kind.rawValue, start, end])
+                let count = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM exceptions WHERE kind = ? AND occurred_at >= ? AND occurred_at < ?",
+                    arguments: [type.kind.rawValue, start, end]) ?? 0
+                let median = minutes.count % 2 == 1 ? minutes[minutes.count / 2] : (minutes[minutes.count / 2 - 1] + minutes[minutes.count / 2]) / 2
+                #expect(type.count == count, "\(type.kind)")
+                #expect(abs(type.hours - Double(count) * median / 60) < 1e-9, "\(type.kind)")
+            }
+            #expect(review.types.map(\.hours) == review.types.map(\.hours).sorted(by: >))
+            // Auto-resolution over this week's cards.
+            let cards = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cards c JOIN exceptions e ON e.id = c.exception_id WHERE e.occurred_at >= ? AND e.occurred_at < ?", arguments: [start, end]) ?? 0
+            let auto = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cards c JOIN exceptions e ON e.id = c.exception_id WHERE c.status = 'auto_resolved' AND e.occurred_at >= ? AND e.occurred_at < ?", arguments: [start, end]) ?? 0
+            #expect(review.automation.cards == cards)
+            #expect(review.automation.autoResolved == auto)
+            // Rule agreement: reviewer decisions on the rule's planned cards in the window, agreeing = the plan's action.
+            for rule in review.rules where rule.mode == .gated {
+                let windowStart = review.weekEnd.addingTimeInterval(-35 * 86_400).timeIntervalSince1970
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) AS reviewed, SUM(d.action = json_extract(c.plan, '$.action')) AS agreed
+                        FROM decisions d JOIN cards c ON c.id = d.card_id JOIN exceptions e ON e.id = c.exception_id
+                        WHERE d.actor_kind = 'reviewer' AND c.rule_id = ? AND c.plan IS NOT NULL
+                          AND e.occurred_at >= ? AND e.occurred_at < ?
+                        """, arguments: [rule.ruleID, windowStart, end])
+                #expect(rule.reviewed == (row?["reviewed"] ?? 0), "\(rule.ruleID)")
+                #expect(rule.agreed == (row?["agreed"] ?? 0), "\(rule.ruleID)")
+            }
+            // AI suggestions: final reviewer decisions per task this week, accepted as is / edited / rejected.
+            for task in review.ai {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT d.action, d.edited_fields, json_extract(c.suggestion, '$.action') AS suggested
+                        FROM decisions d JOIN cards c ON c.id = d.card_id JOIN exceptions e ON e.id = c.exception_id
+                        WHERE d.actor_kind = 'reviewer' AND json_extract(c.suggestion, '$.task') = ?
+                          AND json_extract(c.suggestion, '$.action') IS NOT NULL AND e.occurred_at >= ? AND e.occurred_at < ?
+                        """, arguments: [task.task.rawValue, start, end])
+                let rejected = rows.filter { ($0["action"] as String) == "reject" }.count
+                let accepted = rows.filter { ($0["action"] as String) == ($0["suggested"] as String) && ($0["edited_fields"] as String) == "[]" }.count
+                #expect(task.decided == rows.count, "\(task.task)")
+                #expect(task.accepted == accepted, "\(task.task)")
+                #expect(task.rejected == rejected, "\(task.task)")
+                #expect(task.edited == rows.count - accepted - rejected, "\(task.task)")
+            }
+        }
+        #expect(review.upstream.contains { $0.kind == .addressHold && $0.share >= 0.6 })
+        #expect(review.supplyChain.first { $0.kind == .paymentDrift }?.routing == "rule in auto")
+        #expect(review.cascades.isEmpty)
+    }
+
+    @Test func aBurstOfPaymentDriftFromOneSourceRaisesOneCascadeCardAndShowsInTheReview() throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = folder.appendingPathComponent("demo")
+        #expect(try TriageProcess.run(["demo", "--out", demo.path, "--no-llm", "--llm-sample", "0"]).status == 0)
+        let db = demo.appendingPathComponent("triage.sqlite").path
+        let store = try AppDatabase.open(path: db)
+        let last = try #require(try store.latestExceptionDate())
+        let burstHour = Calendar(identifier: .gregorian).startOfDay(for: last).addingTimeInterval(86_400 + 3 * 3600)
+        let lines = (0..<80).map { index in
+            #"{"source":"gateway","event_id":"burst-\#(index)","kind":"payment_drift","reason":"status_mismatch","occurred_at":"\#(ISODate.format(burstHour.addingTimeInterval(Double(index) * 40)))","order_number":"999\#(index)","payload":{"gateway_status":"captured"}}"#
+        }
+        let file = folder.appendingPathComponent("burst.jsonl")
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        let ingest = try TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
+        #expect(ingest.status == 0)
+        #expect(ingest.stdout.contains("cascades raised 1"))
+        let again = try TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
+        #expect(!again.stdout.contains("cascades raised"))
+        let cascades = try DatabaseQueue(path: db).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cards c JOIN exceptions e ON e.id = c.exception_id WHERE e.reason = 'cascade'") ?? 0
+        }
+        #expect(cascades == 1)
+        let escalated = try #require(try store.openEscalations().first { $0.reason == "cascade" })
+        #expect(escalated.count == 1)
+        let review = try TriageProcess.run(["review", "--week", "--db", db])
+        #expect(review.stdout.contains("payment_drift  gateway"))
+        #expect(review.stdout.contains("#\(escalated.cardIDs[0])"))
+    }
+}
