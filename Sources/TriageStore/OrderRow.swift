@@ -4,14 +4,21 @@ import TriageCore
 
 /// Reads and writes orders with their lines and customer.
 enum OrderRow {
-    static func fetch(_ db: Database, number: String) throws -> Order? {
-        let statement = try db.cachedStatement(sql: "SELECT * FROM orders WHERE order_number = ?")
+    /// The columns every order read selects, in the order `order(from:lines:)` reads them by position (routing
+    /// reads an order per exception; GRDB's by-name lookup lower-cases the name on every access).
+    static let columns = """
+        order_id, order_number, customer_name, email, phone, line1, city, postcode, country, placed_at, currency,
+        total_cents, status, delivered_at
+        """
+
+    static func fetch(_ db: Database, number: String, withLines: Bool = true) throws -> Order? {
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM orders WHERE order_number = ?")
         guard let row = try Row.fetchOne(statement, arguments: [number]) else { return nil }
-        return try order(from: row, db: db)
+        return withLines ? try order(from: row, db: db) : order(from: row, lines: [])
     }
 
     static func fetch(_ db: Database, id: String) throws -> Order? {
-        let statement = try db.cachedStatement(sql: "SELECT * FROM orders WHERE order_id = ?")
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM orders WHERE order_id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
         return try order(from: row, db: db)
     }
@@ -26,42 +33,42 @@ enum OrderRow {
             WHERE order_id IN \(ids) ORDER BY order_id, line_no
             """
         ).fetchCursor(db)
-        while let row = try lineRows.next() { lines[row["order_id"], default: []].append(line(from: row)) }
+        while let row = try lineRows.next() { lines[row[0], default: []].append(line(from: row, offset: 1)) }
         var orders: [String: Order] = [:]
-        for row in try SQLRequest<Row>("SELECT * FROM orders WHERE order_id IN \(ids)").fetchAll(db) {
-            let orderID: String = row["order_id"]
+        for row in try SQLRequest<Row>("SELECT \(sql: columns) FROM orders WHERE order_id IN \(ids)").fetchAll(db) {
+            let orderID: String = row[0]
             orders[orderID] = order(from: row, lines: lines[orderID] ?? [])
         }
         return ids.compactMap { orders[$0] }
     }
 
     static func order(from row: Row, db: Database) throws -> Order {
-        order(from: row, lines: try lines(db, orderID: row["order_id"]))
+        order(from: row, lines: try lines(db, orderID: row[0]))
     }
 
+    /// An order from a row of `columns`, by position.
     static func order(from row: Row, lines: [OrderLine]) -> Order {
-        let address = Address(line1: row["line1"], city: row["city"], postcode: row["postcode"], country: row["country"])
+        let address = Address(line1: row[5], city: row[6], postcode: row[7], country: row[8])
         let hasAddress = address != Address()
-        let customer = Customer(
-            name: row["customer_name"], email: row["email"], phone: row["phone"], address: hasAddress ? address : nil)
-        let delivered: Double? = row["delivered_at"]
+        let customer = Customer(name: row[2], email: row[3], phone: row[4], address: hasAddress ? address : nil)
+        let delivered: Double? = row[13]
         return Order(
-            orderID: row["order_id"], orderNumber: row["order_number"], customer: customer,
-            placedAt: Date(timeIntervalSince1970: row["placed_at"]), currency: row["currency"],
-            total: Money(cents: row["total_cents"]), lines: lines, status: row["status"],
+            orderID: row[0], orderNumber: row[1], customer: customer, placedAt: Date(timeIntervalSince1970: row[9]),
+            currency: row[10], total: Money(cents: row[11]), lines: lines, status: row[12],
             deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)))
     }
 
     static func lines(_ db: Database, orderID: String) throws -> [OrderLine] {
         let statement = try db.cachedStatement(
             sql: "SELECT sku, description, qty, unit_price_cents FROM order_lines WHERE order_id = ? ORDER BY line_no")
-        return try Row.fetchAll(statement, arguments: [orderID]).map(line(from:))
+        return try Row.fetchAll(statement, arguments: [orderID]).map { line(from: $0) }
     }
 
-    private static func line(from row: Row) -> OrderLine {
+    /// A line from `sku, description, qty, unit_price_cents` (after `order_id` when `offset` is 1), by position.
+    private static func line(from row: Row, offset: Int = 0) -> OrderLine {
         OrderLine(
-            sku: row["sku"], description: row["description"], qty: row["qty"],
-            unitPrice: Money(cents: row["unit_price_cents"]))
+            sku: row[offset], description: row[offset + 1], qty: row[offset + 2],
+            unitPrice: Money(cents: row[offset + 3]))
     }
 
     static func insert(_ order: Order, db: Database) throws {

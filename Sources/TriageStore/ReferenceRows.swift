@@ -15,12 +15,14 @@ enum ReferenceRows {
 
     static func payments(_ db: Database, orderNumber: String) throws -> [Payment] {
         let statement = try db.cachedStatement(
-            sql: "SELECT * FROM payments WHERE order_number = ? ORDER BY updated_at DESC")
+            sql: """
+                SELECT payment_id, order_number, status, amount_cents, currency, updated_at FROM payments
+                WHERE order_number = ? ORDER BY updated_at DESC
+                """)
         return try Row.fetchAll(statement, arguments: [orderNumber]).map { row in
             Payment(
-                paymentID: row["payment_id"], orderNumber: row["order_number"], status: row["status"],
-                amount: Money(cents: row["amount_cents"]), currency: row["currency"],
-                updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
+                paymentID: row[0], orderNumber: row[1], status: row[2], amount: Money(cents: row[3]), currency: row[4],
+                updatedAt: Date(timeIntervalSince1970: row[5]))
         }
     }
 

@@ -13,6 +13,10 @@ struct StoreTransaction: RoutingTransaction {
         try OrderRow.fetch(db, number: number)
     }
 
+    func orderHeader(number: String) throws -> Order? {
+        try OrderRow.fetch(db, number: number, withLines: false)
+    }
+
     func product(sku: String) throws -> Product? {
         try ReferenceRows.product(db, sku: sku)
     }

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// Implemented by the store; synchronous because it runs inside one database transaction.
 public protocol ReferenceLookup {
-    /// The order with this storefront order number.
+    /// The order with this storefront order number, with its lines.
     func order(number: String) throws -> Order?
+    /// The order without its lines (`lines` is empty): for actions that read only status, totals and address.
+    func orderHeader(number: String) throws -> Order?
     /// The product with this SKU.
     func product(sku: String) throws -> Product?
     /// The gateway's payments for an order, newest first.

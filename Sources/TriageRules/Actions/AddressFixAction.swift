@@ -24,7 +24,7 @@ public struct AddressFixAction: BinaryAction {
         guard let number = record.orderNumber else {
             return .needsJudgment(reason: "the exception has no order number")
         }
-        guard let order = try lookup.order(number: number) else {
+        guard let order = try lookup.orderHeader(number: number) else {
             return .needsJudgment(reason: "order #\(number) is not in the store")
         }
         guard Self.heldStatuses.contains(order.status) else {

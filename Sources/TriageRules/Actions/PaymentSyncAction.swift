@@ -32,7 +32,7 @@ public struct PaymentSyncAction: BinaryAction {
         guard Self.paidStatuses.contains(status) || Self.failedStatuses.contains(status) else {
             return .needsJudgment(reason: "gateway status \"\(status)\" is neither paid nor refused")
         }
-        guard let order = try lookup.order(number: number) else {
+        guard let order = try lookup.orderHeader(number: number) else {
             return .needsJudgment(reason: "order #\(number) is not in the store")
         }
         guard Self.waitingStatuses.contains(order.status) else {

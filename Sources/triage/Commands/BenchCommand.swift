@@ -55,6 +55,7 @@ struct BenchCommand: AsyncParsableCommand {
             let parse = try clock.measure { _ = try ExceptionFileReader.read(contentsOf: input) }
             let start = clock.now
             outcome = try await ingestion.ingest(file: input)
+            try database.checkpoint()
             let elapsed = clock.now - start
             print("  parse + validate alone: \(parse); cascade escalations raised: \(outcome.summary.cascades)")
             guard outcome.summary.inserted == count else {

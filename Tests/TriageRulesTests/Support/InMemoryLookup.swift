@@ -11,6 +11,7 @@ struct InMemoryLookup: ReferenceLookup {
     var occurrenceCount = 1
 
     func order(number: String) throws -> Order? { orders[number] }
+    func orderHeader(number: String) throws -> Order? { orders[number].map { order in var header = order; header.lines = []; return header } }
     func product(sku: String) throws -> Product? { products[sku] }
     func payments(orderNumber: String) throws -> [Payment] { paymentsByOrder[orderNumber] ?? [] }
     func shipments(orderNumber: String) throws -> [Shipment] { shipmentsByOrder[orderNumber] ?? [] }
