@@ -17,6 +17,8 @@ public struct ReviewContext: Sendable {
     public let now: @Sendable () -> Date
     /// Where errors are logged (never with secrets or bodies).
     public let logger: Logger
+    /// Routes webhook exceptions after the answer; run it in the server's service group.
+    public let webhookRouter: WebhookRouter
 
     /// Creates a context.
     public init(
@@ -29,6 +31,7 @@ public struct ReviewContext: Sendable {
         self.settings = settings
         self.now = now
         self.logger = logger
+        webhookRouter = WebhookRouter(store: routing, table: table, now: now, logger: logger)
     }
 
     var auth: ReviewerAuth { ReviewerAuth(store: store, settings: settings, now: now) }

@@ -16,7 +16,8 @@ public enum ReviewServer {
     /// Routes exceptions a webhook stored but a stop kept from routing; call before serving.
     @discardableResult
     public static func routePending(_ context: ReviewContext) throws -> Int {
-        try WebhookIntake.routePending(context)
+        try WebhookRouter.routePending(
+            context.store, routing: context.routing, table: context.table, now: context.now(), logger: context.logger)
     }
 
     /// The application bound to the settings' address; `onRunning` receives the port actually bound.

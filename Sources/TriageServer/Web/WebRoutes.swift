@@ -22,6 +22,18 @@ struct WebRoutes {
         router.get("") { request, _ in try await page { try queue(request) } }
         router.get("cards/:id") { request, route in try await page { try card(request, route) } }
         router.post("cards/:id/decide") { request, route in try await page { try await decide(request, route) } }
+        registerReview(on: router)
+        router.get("escalations") { request, _ in
+            try await page {
+                let reviewer = try context.auth.reviewer(request)
+                let body = templates.escalations.render(PageModels.escalations(try context.store.openEscalations()))
+                return render("Escalations", body, reviewer, request)
+            }
+        }
+    }
+
+    /// `/review` (the page), `/review.json` and `/review/TABLE.csv`, for the week ending `?week=DAY`.
+    private func registerReview(on router: Router<BasicRequestContext>) {
         router.get("review") { request, _ in
             try await page {
                 let reviewer = try context.auth.reviewer(request)
@@ -44,13 +56,6 @@ struct WebRoutes {
                     throw HTTPFailure(.notFound, "no review table named \(name)")
                 }
                 return Responses.raw(Data(table.csv.utf8), type: "text/csv; charset=utf-8")
-            }
-        }
-        router.get("escalations") { request, _ in
-            try await page {
-                let reviewer = try context.auth.reviewer(request)
-                let body = templates.escalations.render(PageModels.escalations(try context.store.openEscalations()))
-                return render("Escalations", body, reviewer, request)
             }
         }
     }

@@ -53,7 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         let group = ServiceGroup(
-            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(
+                services: [app, context.webhookRouter], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

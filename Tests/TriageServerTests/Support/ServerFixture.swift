@@ -44,6 +44,11 @@ struct ServerFixture {
         alice = try Self.user("alice", .reviewer, team: "customer_ops", database)
         bob = try Self.user("bob", .reviewer, team: "finance", database)
         admin = try Self.user("root", .admin, team: nil, database)
+        context = ReviewContext(
+            store: database, routing: database, table: table,
+            settings: ServerSettings(
+                shopifySecret: Self.shopifySecret, adyenHMACKey: Self.adyenKey, returnsSecret: Self.returnsSecret),
+            now: { Self.now })
     }
 
     private static func user(_ name: String, _ role: ReviewerRole, team: String?, _ database: AppDatabase) throws -> String {
@@ -52,18 +57,20 @@ struct ServerFixture {
         return token
     }
 
-    var context: ReviewContext {
-        ReviewContext(
-            store: database, routing: database, table: table,
-            settings: ServerSettings(
-                shopifySecret: Self.shopifySecret, adyenHMACKey: Self.adyenKey, returnsSecret: Self.returnsSecret),
-            now: { Self.now })
-    }
+    /// One context per fixture, so its webhook router is the one `test` runs.
+    let context: ReviewContext
 
-    /// Runs `body` against the router (no socket), with a client.
+    /// Runs `body` against the router (no socket), with a client, while the webhook router runs beside it as
+    /// it does in `triage serve`; when `body` ends, the router finishes what it was handed.
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let context = self.context
         let app = Application(router: try ReviewServer.router(context))
-        try await app.test(.router, body)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await context.webhookRouter.run() }
+            try await app.test(.router, body)
+            context.webhookRouter.finish()
+            try await group.waitForAll()
+        }
     }
 
     static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
