@@ -93,6 +93,35 @@ import TriageStore
         #expect(review.cascades.isEmpty)
     }
 
+    @Test func harvestedDecisionsRunAsSuitesWithTheirExportedFixtures() throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try Self.reviewedDemo(folder)
+        let out = folder.appendingPathComponent("harvest/harvested.jsonl")
+        let harvest = try TriageProcess.run(["eval", "harvest", "--since", "2026-01-01", "--out", out.path, "--db", db])
+        #expect(harvest.status == 0)
+        let decided = try DatabaseQueue(path: db).read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM decisions d JOIN cards c ON c.id = d.card_id
+                    WHERE d.actor_kind = 'reviewer' AND c.suggestion IS NOT NULL AND d.action != 'reject'
+                    """) ?? 0
+        }
+        var harvested = 0
+        for task in ["invoice", "return_match", "warranty"] {
+            let manifest = folder.appendingPathComponent("harvest/harvested.\(task).suite.json").path
+            #expect(harvest.stdout.contains(manifest), "\(task)")
+            let cases = try String(contentsOfFile: folder.appendingPathComponent("harvest/harvested.\(task).jsonl").path, encoding: .utf8)
+            harvested += cases.split(separator: "\n").count
+            let run = try TriageProcess.run(["eval", "run", "--no-llm", "--suite", manifest])
+            #expect(run.status == 0, "\(task): \(run.stderr)")
+            #expect(run.stdout.contains("errors") && !run.stdout.contains("error naming"))
+        }
+        #expect(decided > 0)
+        #expect(harvested == decided)
+    }
+
     @Test func aBurstOfPaymentDriftFromOneSourceRaisesOneCascadeCardAndShowsInTheReview() throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -11,8 +11,9 @@ struct EvalHarvestCommand: AsyncParsableCommand {
         abstract: "Write reviewed AI cards as eval cases (expected = the reviewer's final decision).",
         discussion: """
             A suite holds one task, so with cards of several tasks FILE's name gets the task before its extension
-            (harvest.jsonl → harvest.warranty.jsonl, …); --task writes exactly FILE. Pair the file with a manifest
-            whose fixtures hold the orders, purchase orders and suppliers the cards were decided against.
+            (harvest.jsonl → harvest.warranty.jsonl, …); --task writes exactly FILE. Beside each cases file goes a
+            manifest (harvest.warranty.suite.json) over fixtures exported from the same database (harvest-fixtures/:
+            products, suppliers, orders, purchase orders, invoices), so `triage eval run --suite` runs it as it is.
             """)
 
     @Option(help: "Decisions made on or after this date (ISO 8601, e.g. 2026-11-01).")
@@ -37,15 +38,34 @@ struct EvalHarvestCommand: AsyncParsableCommand {
             case .failure(let reason): skipped[reason.kind.rawValue, default: 0] += 1
             }
         }
-        let folder = URL(fileURLWithPath: out).deletingLastPathComponent()
+        let database = try store.open()
+        let output = URL(fileURLWithPath: out)
+        let folder = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let fixturesFolder = output.deletingPathExtension().lastPathComponent + "-fixtures"
+        let fixtures = cases.isEmpty ? [:] : try database.exportFixtures(to: folder.appendingPathComponent(fixturesFolder))
         for (task, entries) in cases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let path = self.task == nil && cases.count > 1 ? Self.path(out, task: task) : out
             try Data((entries.map(\.jsonLine).joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
-            print("\(task.rawValue): \(entries.count) case(s) → \(path)")
+            let manifest = try Self.writeManifest(cases: URL(fileURLWithPath: path), task: task, fixtures: fixtures, folder: fixturesFolder)
+            print("\(task.rawValue): \(entries.count) case(s) → \(path); run: triage eval run --suite \(manifest.path)")
         }
         if cases.isEmpty { print("no reviewed AI cards since \(since)") }
         for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) { print("skipped \(count): \(reason)") }
+    }
+
+    /// Writes `<cases>.suite.json` beside the cases file, naming the exported fixtures by relative path.
+    static func writeManifest(cases: URL, task: AITask, fixtures: [String: URL], folder: String) throws -> URL {
+        let stem = cases.deletingPathExtension().lastPathComponent
+        var files: [String: JSONValue] = [:]
+        for (name, url) in fixtures { files[name] = .string(folder + "/" + url.lastPathComponent) }
+        let manifest: JSONValue = .object([
+            "name": .string(stem), "task": .string(task.rawValue), "cases": .string(cases.lastPathComponent),
+            "fixtures": .object(files),
+        ])
+        let url = cases.deletingLastPathComponent().appendingPathComponent(stem + ".suite.json")
+        try Data(manifest.serialized.utf8).write(to: url)
+        return url
     }
 
     /// `dir/name.jsonl` → `dir/name.<task>.jsonl`.
