@@ -41,10 +41,12 @@ public struct ReviewContext: Sendable {
         try store.decide(request, by: reviewer, planner: ReviewPlanner(), now: now())
     }
 
-    /// Opens a card for `reviewer`: locks it (unless it is decided already) and returns it with its rule trace.
+    /// Opens a card for `reviewer`: locks it to them when it is open and nobody else holds it, and returns it
+    /// with its rule trace. A card another reviewer holds is shown read-only, naming them.
     func open(cardID: Int64, for reviewer: Reviewer) throws -> CardView {
         guard var context = try store.cardContext(id: cardID, now: now()) else { throw ReviewError.cardNotFound(cardID) }
-        if [.open, .awaitingConfirmation].contains(context.card.card.status) {
+        let undecided = [.open, .awaitingConfirmation].contains(context.card.card.status)
+        if undecided, context.lockedBy == nil || context.lockedBy == reviewer.name {
             _ = try store.lockCard(
                 id: cardID, reviewer: reviewer, until: now().addingTimeInterval(settings.lockSeconds), now: now())
             context.lockedBy = reviewer.name

@@ -43,7 +43,7 @@ struct ReviewAPITests {
         }
     }
 
-    @Test("opening a card returns the consolidated view and locks it: another reviewer gets 409")
+    @Test("opening a card returns the consolidated view and locks it: another reviewer sees who holds it and gets 409 on deciding")
     func lockConflict() async throws {
         let fixture = try ServerFixture()
         let id = fixture.warrantyCardID
@@ -52,6 +52,9 @@ struct ReviewAPITests {
             #expect(open.status == .ok)
             #expect(open.json?["context"]?["order"]?["order_number"]?.text == "#1001")
             #expect(open.json?["context"]?["lockedBy"]?.text == "alice")
+            let bobViews = try await client.execute(uri: "/api/v1/cards/\(id)", method: .get, headers: ServerFixture.bearer(fixture.bob))
+            #expect(bobViews.status == .ok)
+            #expect(bobViews.json?["context"]?["lockedBy"]?.text == "alice")
             let bob = try await client.execute(uri: "/api/v1/cards/\(id)/accept", method: .post, headers: ServerFixture.bearer(fixture.bob))
             #expect(bob.status == .conflict)
             #expect(bob.text.contains("alice"))

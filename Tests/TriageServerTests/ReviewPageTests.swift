@@ -77,6 +77,22 @@ struct ReviewPageTests {
         #expect(decisions == ["alice:replace"])
     }
 
+    @Test("a card another reviewer holds is shown read-only, naming them")
+    func lockedCardIsReadOnly() async throws {
+        let fixture = try ServerFixture()
+        let id = fixture.warrantyCardID
+        try await fixture.test { client in
+            let alice = try await Self.signIn(client, token: fixture.alice)
+            let mine = try await client.execute(uri: "/cards/\(id)", method: .get, headers: [.cookie: alice])
+            #expect(mine.text.contains(#"id="accept""#))
+            let bob = try await Self.signIn(client, token: fixture.bob)
+            let theirs = try await client.execute(uri: "/cards/\(id)", method: .get, headers: [.cookie: bob])
+            #expect(theirs.status == .ok)
+            #expect(!theirs.text.contains(#"id="accept""#))
+            #expect(theirs.text.contains("open with alice"))
+        }
+    }
+
     static func csrf(in html: String) -> String? {
         guard let range = html.range(of: #"name="csrf" value=""#) else { return nil }
         return String(html[range.upperBound...].prefix { $0 != "\"" })

@@ -33,11 +33,13 @@ enum PageModels {
 
     /// The card page's model. The demo generator's answer labels (`_truth…` payload keys, which the eval reads)
     /// are left out of the payload shown, so a reviewer decides from what the source sent.
-    static func card(_ view: CardView, csrf: String) -> [String: Any] {
+    static func card(_ view: CardView, csrf: String, viewer: String) -> [String: Any] {
         let context = view.context
         let stored = context.card
         let suggestion = ReviewPlanner.suggestion(of: stored)
+        // Another reviewer's card is shown read-only: the lock is theirs until they decide or it lapses.
         let decidable = [.open, .awaitingConfirmation].contains(stored.card.status)
+            && (context.lockedBy == nil || context.lockedBy == viewer)
         let suggestedAction = stored.card.plan?.action ?? suggestion?.action
         var model: [String: Any] = [
             "id": stored.id, "title": stored.card.title, "kind": stored.card.kind.rawValue,

@@ -90,7 +90,7 @@ struct WebRoutes {
         let reviewer = try context.auth.reviewer(request)
         let view = try context.open(cardID: try id(route), for: reviewer)
         let csrf = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
-        return render("Card \(view.context.card.id)", templates.card.render(PageModels.card(view, csrf: csrf)), reviewer, request)
+        return render("Card \(view.context.card.id)", templates.card.render(PageModels.card(view, csrf: csrf, viewer: reviewer.name)), reviewer, request)
     }
 
     private func decide(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
