@@ -38,9 +38,6 @@ public struct ChatRequestBody: Sendable, Hashable {
     public static func cacheKey(model: String, request: ChatRequest) -> String {
         let body = ChatRequestBody(model: model, request: request)
         let digest = SHA256.hash(data: Data((model + "\n" + body.text).utf8))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return Hex.string(digest)
     }
 }

@@ -7,17 +7,8 @@ public enum WeeklyReviewService {
     /// The review of the week ending with `lastDay` (default: the day of the newest exception).
     public static func review(store: any ReviewStore, table: RoutingTable, lastDay: Date?) throws -> WeeklyReview {
         let day = try lastDay ?? store.latestExceptionDate() ?? Date()
-        let end = Calendar.utc.startOfDay(for: day).addingTimeInterval(86_400)
+        let end = ISODate.startOfDay(day).addingTimeInterval(86_400)
         let data = try store.feedbackData(from: WeeklyReviewBuilder.windowStart(weekEnd: end), to: end)
         return WeeklyReviewBuilder(data: data, rules: table.feedbackRules, policy: table.review, weekEnd: end).build()
-    }
-}
-
-extension Calendar {
-    /// The Gregorian calendar in UTC, for day boundaries that do not move with the machine's time zone.
-    public static var utc: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        return calendar
     }
 }

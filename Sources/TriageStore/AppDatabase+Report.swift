@@ -44,7 +44,7 @@ extension AppDatabase {
     }
 
     private func row(kind: ExceptionKind, minutes: [Double], cards: [Row], total: Int, weeks: Double) -> KindReportRow {
-        let median = ExceptionReport.median(minutes)
+        let median = Statistics.median(minutes) ?? 0
         var byDecision: [String: Int] = [:]
         var autoResolved = 0
         for card in cards {

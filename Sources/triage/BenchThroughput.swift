@@ -37,7 +37,7 @@ struct ThroughputBench {
             }
             return rates
         }
-        let median = ExceptionReport.median(rates)
+        let median = Statistics.median(rates) ?? 0
         print(
             String(
                 format:

@@ -74,8 +74,10 @@ struct WeeklyReviewBuilderTests {
                                         occurredAt: hour.addingTimeInterval(Double(minute % 60) * 60), handlingMinutes: 4))
             }
         }
+        // 30 at 10:00 on each of the last eight days; the last day's 10:00 gets 40 more (70 < 5 × the usual 30),
+        // and its 03:00, usually empty, gets 90 (≥ 20 and ≥ 5 × 1): only the latter is a cascade.
         for day in 1...8 { add(30, at: Self.weekEnd.addingTimeInterval(-Double(day) * 86_400 + 10 * 3600)) }
-        add(40, at: Self.weekEnd.addingTimeInterval(-86_400 + 10 * 3600 + 86_400 - 86_400))
+        add(40, at: Self.weekEnd.addingTimeInterval(-86_400 + 10 * 3600))
         add(90, at: Self.weekEnd.addingTimeInterval(-86_400 + 3 * 3600))
         let review = WeeklyReviewBuilder(
             data: FeedbackData(exceptions: exceptions, cards: [], decisions: [], teams: [:]), rules: [],

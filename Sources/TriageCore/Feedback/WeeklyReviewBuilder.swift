@@ -16,6 +16,8 @@ public struct WeeklyReviewBuilder: Sendable {
     private let exceptionsByID: [Int64: FeedbackData.Exception]
     private let cardsByException: [Int64: FeedbackData.Card]
     private let decisionsByCard: [Int64: [FeedbackData.Decision]]
+    /// The exceptions of each trend week, the review's week first.
+    private let weeks: [[FeedbackData.Exception]]
 
     /// Creates a builder for the week ending at `weekEnd` (exclusive).
     public init(data: FeedbackData, rules: [FeedbackData.RuleInfo], policy: ReviewPolicy, weekEnd: Date) {
@@ -26,6 +28,11 @@ public struct WeeklyReviewBuilder: Sendable {
         exceptionsByID = Dictionary(data.exceptions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         cardsByException = Dictionary(data.cards.map { ($0.exceptionID, $0) }, uniquingKeysWith: { first, _ in first })
         decisionsByCard = Dictionary(grouping: data.decisions, by: \.cardID)
+        weeks = (0..<Self.trendWeeks).map { index in
+            let end = weekEnd.addingTimeInterval(-Double(index * 7) * 86_400)
+            let start = end.addingTimeInterval(-7 * 86_400)
+            return data.exceptions.filter { $0.occurredAt >= start && $0.occurredAt < end }
+        }
     }
 
     /// The first instant of the review's window (trend included).
@@ -35,7 +42,7 @@ public struct WeeklyReviewBuilder: Sendable {
 
     /// The review.
     public func build() -> WeeklyReview {
-        let thisWeek = exceptions(inWeek: 0)
+        let thisWeek = weeks[0]
         let types = typeHours()
         return WeeklyReview(
             weekStart: weekStart, weekEnd: weekEnd, types: types,
@@ -49,20 +56,13 @@ public struct WeeklyReviewBuilder: Sendable {
             cascades: cascades(), policy: policy)
     }
 
-    /// Exceptions of week `index` back from the review's week (0 = the review's week).
-    func exceptions(inWeek index: Int) -> [FeedbackData.Exception] {
-        let end = weekEnd.addingTimeInterval(-Double(index * 7) * 86_400)
-        let start = end.addingTimeInterval(-7 * 86_400)
-        return data.exceptions.filter { $0.occurredAt >= start && $0.occurredAt < end }
-    }
-
     private func hours(_ exceptions: [FeedbackData.Exception]) -> (median: Double, hours: Double) {
         let median = Statistics.median(exceptions.compactMap(\.handlingMinutes)) ?? 0
         return (median, Double(exceptions.count) * median / 60)
     }
 
     func typeHours() -> [WeeklyReview.TypeHours] {
-        let weeks = (0..<Self.trendWeeks).map { Dictionary(grouping: exceptions(inWeek: $0), by: \.kind) }
+        let weeks = self.weeks.map { Dictionary(grouping: $0, by: \.kind) }
         return ExceptionKind.allCases.compactMap { kind -> WeeklyReview.TypeHours? in
             guard let current = weeks[0][kind], !current.isEmpty else { return nil }
             let (median, hours) = hours(current)
@@ -208,53 +208,26 @@ public struct WeeklyReviewBuilder: Sendable {
     }
 
     func cascades() -> [WeeklyReview.Cascade] {
-        let hour = { (date: Date) in Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 3600).rounded(.down) * 3600) }
         let ordinary = data.exceptions.filter { $0.kind != .integrationFailure }
-        let counts = Dictionary(grouping: ordinary, by: { CascadeKey(kind: $0.kind, source: $0.source, hour: hour($0.occurredAt)) })
+        let hours = Dictionary(grouping: ordinary, by: { CascadeKey(kind: $0.kind, source: $0.source, at: $0.occurredAt) })
             .mapValues(\.count)
-        let days = policy.cascadeBaselineDays
-        return counts.filter { $0.key.hour >= weekStart && $0.key.hour < weekEnd && $0.value >= policy.cascadeMinPerHour }
-            .compactMap { key, count -> WeeklyReview.Cascade? in
-                let baseline = CascadeKey.usual((1...days).map { day in
-                    counts[CascadeKey(kind: key.kind, source: key.source, hour: key.hour.addingTimeInterval(-Double(day) * 86_400))] ?? 0
-                })
-                let history = counts.contains {
-                    $0.key.kind == key.kind && $0.key.source == key.source && $0.key.hour < key.hour.addingTimeInterval(-86_400)
-                        && $0.key.hour >= key.hour.addingTimeInterval(-Double(days) * 86_400)
-                }
-                guard history, Double(count) >= policy.cascadeFactor * max(baseline, 1) else { return nil }
-                let cards = data.exceptions.filter {
-                    $0.reason == CascadeKey.reason && $0.source == key.source && hour($0.occurredAt) >= key.hour.addingTimeInterval(-6 * 3600)
-                        && hour($0.occurredAt) <= key.hour.addingTimeInterval(6 * 3600)
-                }.compactMap { cardsByException[$0.id]?.id }
-                return WeeklyReview.Cascade(
-                    kind: key.kind, source: key.source, hour: key.hour, count: count, baselinePerHour: baseline, cardIDs: cards)
-            }.sorted { $0.hour < $1.hour }
+        let bySource = Dictionary(grouping: hours, by: { [$0.key.kind.rawValue, $0.key.source] })
+            .mapValues { pairs in Dictionary(uniqueKeysWithValues: pairs.map { ($0.key.hour, $0.value) }) }
+        let raised = data.exceptions.filter { $0.reason == CascadeKey.reason }
+        return hours.keys.filter { $0.hour >= weekStart && $0.hour < weekEnd }.compactMap { key -> WeeklyReview.Cascade? in
+            let counts = bySource[[key.kind.rawValue, key.source]] ?? [:]
+            guard let baseline = policy.cascadeBaseline(at: key.hour, counts: counts) else { return nil }
+            let cards = raised.filter {
+                $0.source == key.source && abs(CascadeKey(kind: key.kind, source: $0.source, at: $0.occurredAt).hour
+                    .timeIntervalSince(key.hour)) <= 6 * 3600
+            }.compactMap { cardsByException[$0.id]?.id }
+            return WeeklyReview.Cascade(
+                kind: key.kind, source: key.source, hour: key.hour, count: counts[key.hour] ?? 0, baselinePerHour: baseline,
+                cardIDs: cards)
+        }.sorted { $0.hour < $1.hour }
     }
 
     static func mostCommon<T: Hashable & Comparable>(_ values: [T]) -> T? {
         Dictionary(grouping: values, by: { $0 }).max { $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key > $1.key }?.key
-    }
-}
-
-/// One hour of one exception type from one source; `reason` marks the cascade exceptions Triage raises itself.
-public struct CascadeKey: Sendable, Hashable {
-    /// The reason on the escalation Triage raises for a cascade.
-    public static let reason = "cascade"
-    public var kind: ExceptionKind
-    public var source: String
-    public var hour: Date
-
-    public init(kind: ExceptionKind, source: String, hour: Date) {
-        self.kind = kind
-        self.source = source
-        self.hour = hour
-    }
-
-    /// The usual count at an hour of the day: the mean over the previous days that had any at that hour (a day
-    /// before the feed started, or a quiet one, says nothing about the usual).
-    public static func usual(_ sameHourCounts: [Int]) -> Double {
-        let seen = sameHourCounts.filter { $0 > 0 }
-        return seen.isEmpty ? 0 : Double(seen.reduce(0, +)) / Double(seen.count)
     }
 }

@@ -61,14 +61,6 @@ public struct ExceptionReport: Sendable, Hashable, Codable {
 
     /// The five costliest types.
     public var topFive: [KindReportRow] { Array(rows.prefix(5)) }
-
-    /// Median of a list of numbers; 0 for an empty list.
-    public static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
 }
 
 extension ExceptionReport {

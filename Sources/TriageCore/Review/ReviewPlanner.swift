@@ -48,7 +48,7 @@ public struct ReviewPlanner: Sendable {
             guard let suggestion, let action = suggestion.action else {
                 throw .invalid("the card has no suggestion to accept; edit it to choose an action")
             }
-            return try planned(action, suggestion.parameters, edited: [], suggested: suggested, card: card, record: record)
+            return try planned(action, suggestion.parameters, edited: [], suggested: suggested, task: suggestion.task, card: card, record: record)
         case .edit:
             let action = request.action ?? suggested
             guard let action else { throw .invalid("an edit needs an action") }
@@ -58,16 +58,16 @@ public struct ReviewPlanner: Sendable {
                 parameters[key] = value
                 edited.append("parameters." + key)
             }
-            return try planned(action, parameters, edited: edited, suggested: suggested, card: card, record: record)
+            return try planned(action, parameters, edited: edited, suggested: suggested, task: suggestion?.task, card: card, record: record)
         }
     }
 
     private func planned(
-        _ action: String, _ parameters: [String: JSONValue], edited: [String], suggested: String?, card: StoredCard,
-        record: ExceptionRecord
+        _ action: String, _ parameters: [String: JSONValue], edited: [String], suggested: String?, task: AITask?,
+        card: StoredCard, record: ExceptionRecord
     ) throws(ReviewError) -> Planned {
-        try Self.validate(action: action, parameters: parameters, task: Self.suggestion(of: card)?.task)
-        let (target, type) = Self.confirmation(for: Self.suggestion(of: card)?.task, action: action, record: record)
+        try Self.validate(action: action, parameters: parameters, task: task)
+        let (target, type) = Self.confirmation(for: task, action: action, record: record)
         var payload = parameters
         payload["action"] = .string(action)
         payload["exception_event_id"] = .string(record.exception.eventID)

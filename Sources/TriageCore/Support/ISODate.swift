@@ -21,6 +21,11 @@ public enum ISODate {
             + "\(pad(time.minutes, 2)):\(pad(time.seconds, 2))Z"
     }
 
+    /// The start (00:00 UTC) of the day holding `date`.
+    public static func startOfDay(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+    }
+
     /// Formats the calendar day of a date (UTC) as `YYYY-MM-DD`.
     public static func formatDay(_ date: Date) -> String {
         String(format(date).prefix(10))

@@ -9,24 +9,21 @@ public enum TruthCases {
     /// another kind) or carries no label.
     public static func evalCase(_ exception: NewException, task: AITask, id: String) -> EvalCase? {
         guard exception.kind == CaseRecord.origin(of: task).kind else { return nil }
-        var input = exception.payload.filter { !$0.key.hasPrefix("_truth") }
+        let input = CaseRecord.input(from: exception, task: task)
         var tags = ["generated"]
         let expected: [String: JSONValue]
         switch task {
         case .returnMatch:
             guard exception.orderNumber == nil, let truth = exception.payload["_truth_order_id"] else { return nil }
             expected = ["order_id": truth.isNull ? .null : truth]
-            if let text = exception.text { input["text"] = .string(text) }
             tags += [input["text"] == nil ? "structured" : "text", truth.isNull ? "no_match" : "match"]
         case .invoice:
-            guard let truth = exception.payload["_truth"]?.object, let text = exception.text else { return nil }
+            guard let truth = exception.payload["_truth"]?.object, exception.text != nil else { return nil }
             expected = truth.filter { Prediction.keys(for: .invoice).contains($0.key) }
-            input["text"] = .string(text)
             tags += [truth["action"]?.text ?? "unlabelled"] + (truth["injection"] == nil ? [] : ["injection"])
         case .warranty:
-            guard let truth = exception.payload["_truth"]?.object, let body = exception.text else { return nil }
+            guard let truth = exception.payload["_truth"]?.object, exception.text != nil else { return nil }
             expected = truth.filter { Prediction.keys(for: .warranty).contains($0.key) }
-            input["body"] = .string(body)
             tags += [truth["action"]?.text ?? "unlabelled"] + (truth["order_ref"]?.isNull == false ? [] : ["no_order_ref"])
                 + (truth["injection"] == nil ? [] : ["injection"])
         }

@@ -39,13 +39,10 @@ public enum HarvestedCases {
         return .success(entry)
     }
 
-    /// The case input a source would have sent: payload keys without generator labels, the text under the task's
-    /// key, and `received_at` from the exception.
+    /// The case input a source would have sent, with `received_at` from the exception when the payload has none.
     static func input(_ record: ExceptionRecord, task: AITask) -> [String: JSONValue] {
-        let exception = record.exception
-        var input = exception.payload.filter { !$0.key.hasPrefix("_truth") }
-        if let text = exception.text { input[task == .warranty ? "body" : "text"] = .string(text) }
-        if input["received_at"] == nil { input["received_at"] = .string(ISODate.format(exception.occurredAt)) }
+        var input = CaseRecord.input(from: record.exception, task: task)
+        if input["received_at"] == nil { input["received_at"] = .string(ISODate.format(record.exception.occurredAt)) }
         return input
     }
 

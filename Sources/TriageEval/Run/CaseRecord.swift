@@ -18,6 +18,14 @@ public enum CaseRecord {
         }
     }
 
+    /// The inverse of `exception(for:)`: a case input from an exception as its source sent it, the payload without
+    /// the demo generator's `_truth…` labels and the text under the task's key (`body` for warranty, else `text`).
+    public static func input(from exception: NewException, task: AITask) -> [String: JSONValue] {
+        var input = exception.payload.filter { !$0.key.hasPrefix("_truth") }
+        if let text = exception.text { input[task == .warranty ? "body" : "text"] = .string(text) }
+        return input
+    }
+
     /// The exception for `entry`; its event id is the case id, so the log's (source, event id) stays unique.
     public static func exception(for entry: EvalCase) -> NewException {
         let origin = origin(of: entry.task)

@@ -34,17 +34,8 @@ struct CascadeWatch {
     }
 
     private func cascade(_ key: CascadeKey, counts: [Date: Int], in transaction: any RoutingTransaction) throws -> NewException? {
+        guard let baseline = policy.cascadeBaseline(at: key.hour, counts: counts) else { return nil }
         let count = counts[key.hour] ?? 0
-        guard count >= policy.cascadeMinPerHour else { return nil }
-        let days = policy.cascadeBaselineDays
-        // "Usual" needs history: without exceptions of this type from this source a day or more before, a first
-        // busy hour is a new feed, not a cascade.
-        let dayAgo = key.hour.addingTimeInterval(-86_400)
-        guard counts.contains(where: { $0.key < dayAgo && $0.value > 0 }) else { return nil }
-        // The usual count is this hour of the day on the previous days: exceptions follow the working day, so a
-        // busy morning is not a cascade for being busier than the night.
-        let baseline = CascadeKey.usual((1...days).map { counts[key.hour.addingTimeInterval(-Double($0) * 86_400)] ?? 0 })
-        guard Double(count) >= policy.cascadeFactor * max(baseline, 1) else { return nil }
         let since = key.hour.addingTimeInterval(-Self.quietHours * 3600)
         guard try !transaction.cascadeRaised(kind: key.kind, source: key.source, since: since) else { return nil }
         return NewException(
@@ -61,7 +52,6 @@ struct CascadeWatch {
     static func prefix(_ key: CascadeKey) -> String { "cascade:\(key.kind.rawValue):" }
 
     static func key(_ exception: NewException) -> CascadeKey {
-        let hour = (exception.occurredAt.timeIntervalSince1970 / 3600).rounded(.down) * 3600
-        return CascadeKey(kind: exception.kind, source: exception.source, hour: Date(timeIntervalSince1970: hour))
+        CascadeKey(kind: exception.kind, source: exception.source, at: exception.occurredAt)
     }
 }

@@ -10,13 +10,13 @@ struct APIRoutes {
     func register(on router: Router<BasicRequestContext>) {
         let api = router.group("api/v1")
         api.get("openapi.json") { _, _ in Responses.raw(Data(OpenAPIDocument.json.utf8), type: "application/json") }
-        api.get("me") { request, _ in try guarded { try Responses.json(try context.auth.reviewer(request)) } }
-        api.get("cards") { request, _ in try guarded { try queue(request) } }
+        api.get("me") { request, _ in await guarded { try Responses.json(try context.auth.reviewer(request)) } }
+        api.get("cards") { request, _ in await guarded { try queue(request) } }
         api.get("cards/:id") { request, route in
-            try guarded { try Responses.json(try context.open(cardID: try id(route), for: try context.auth.reviewer(request))) }
+            await guarded { try Responses.json(try context.open(cardID: try id(route), for: try context.auth.reviewer(request))) }
         }
         api.post("cards/:id/lock") { request, route in
-            try guarded {
+            await guarded {
                 let reviewer = try context.auth.reviewer(request)
                 let until = try context.store.lockCard(
                     id: try id(route), reviewer: reviewer,
@@ -25,23 +25,23 @@ struct APIRoutes {
             }
         }
         api.delete("cards/:id/lock") { request, route in
-            try guarded {
+            await guarded {
                 try context.store.unlockCard(id: try id(route), reviewer: try context.auth.reviewer(request))
                 return Response(status: .noContent)
             }
         }
         for verdict in ReviewVerdict.allCases {
             api.post("cards/:id/\(verdict.rawValue)") { request, route in
-                try await guardedAsync { try await decide(verdict, request, route) }
+                await guarded { try await decide(verdict, request, route) }
             }
         }
         api.get("escalations") { request, _ in
-            try guarded {
+            await guarded {
                 _ = try context.auth.reviewer(request)
                 return try Responses.json(try context.store.openEscalations())
             }
         }
-        api.post("users") { request, _ in try await guardedAsync { try await addUser(request) } }
+        api.post("users") { request, _ in await guarded { try await addUser(request) } }
     }
 
     private func queue(_ request: Request) throws -> Response {
@@ -84,18 +84,8 @@ struct APIRoutes {
         }
     }
 
-    private func guarded(_ body: () throws -> Response) throws -> Response {
-        do { return try body() } catch { return failure(error) }
-    }
-
-    private func guardedAsync(_ body: () async throws -> Response) async throws -> Response {
-        do { return try await body() } catch { return failure(error) }
-    }
-
-    private func failure(_ error: any Error) -> Response {
-        let failure = HTTPFailure.from(error)
-        if failure.status == .internalServerError { context.logger.error("api error: \(String(describing: type(of: error)))") }
-        return Responses.error(failure)
+    private func guarded(_ body: () async throws -> Response) async -> Response {
+        await Responses.json(logger: context.logger, body)
     }
 }
 

@@ -49,14 +49,10 @@ struct ReviewerAuth: Sendable {
         else { throw HTTPFailure.badCSRF }
     }
 
-    /// The session id from the `Cookie` header.
+    /// The session id from the request's cookies.
     static func session(_ request: Request) -> String? {
-        guard let header = request.headers[.cookie] else { return nil }
-        for pair in header.split(separator: ";") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.count == 2, parts[0] == cookieName, !parts[1].isEmpty { return parts[1] }
-        }
-        return nil
+        guard let value = request.cookies[cookieName]?.value, !value.isEmpty else { return nil }
+        return value
     }
 
     private func cookie(_ value: String, maxAge: Int) -> String {

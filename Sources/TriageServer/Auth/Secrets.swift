@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TriageCore
 
 /// Tokens, session ids and CSRF tokens. Only hashes of tokens and session ids are ever stored.
 public enum Secrets {
@@ -14,14 +15,14 @@ public enum Secrets {
 
     /// The SHA-256 of a token or session id, hex: what the store keeps.
     public static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(secret.utf8)))
     }
 
     /// The CSRF token of a session: an HMAC of a fixed label under the session id, so it needs no storage and
     /// is worthless without the session cookie.
     public static func csrfToken(session: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data("triage-csrf".utf8), using: SymmetricKey(data: Data(session.utf8)))
-        return Data(code).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(code)
     }
 
     /// Compares two strings in time that does not depend on where they differ.

@@ -30,6 +30,12 @@ public struct HTTPFailure: Error, Sendable {
             case .lockedBy, .notDecidable: return HTTPFailure(.conflict, review.description)
             case .invalid: return HTTPFailure(.unprocessableContent, review.description)
             }
+        case let rejection as WebhookRejection:
+            switch rejection {
+            case .missingSignature: return HTTPFailure(.unauthorized, "signature missing or malformed")
+            case .badSignature: return HTTPFailure(.unauthorized, "signature does not match")
+            case .stale: return HTTPFailure(.unauthorized, "event outside the replay window")
+            }
         default: return HTTPFailure(.internalServerError, "internal error; the server log has the details")
         }
     }

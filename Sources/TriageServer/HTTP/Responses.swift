@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import TriageCore
 
 /// Builds responses: JSON for the API, HTML for pages, with the headers every response carries.
@@ -35,6 +36,15 @@ enum Responses {
         all[.location] = location
         all.append(contentsOf: headers)
         return Response(status: .seeOther, headers: all)
+    }
+
+    /// `body`'s response, or its error as a JSON error response (a 500 is logged by type, never sent in detail).
+    static func json(logger: Logger, _ body: () async throws -> Response) async -> Response {
+        do { return try await body() } catch {
+            let failure = HTTPFailure.from(error)
+            if failure.status == .internalServerError { logger.error("request failed", metadata: ["error": "\(type(of: error))"]) }
+            return Self.error(failure)
+        }
     }
 
     static func error(_ failure: HTTPFailure) -> Response {

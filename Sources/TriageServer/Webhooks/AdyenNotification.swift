@@ -21,7 +21,7 @@ struct AdyenNotification {
     /// Checks the item's signature under `hexKey`, in constant time.
     func verify(hexKey: String) throws(WebhookRejection) {
         guard let sent = item["additionalData"]?["hmacSignature"]?.text, let signature = Data(base64Encoded: sent),
-            let key = Self.bytes(hex: hexKey)
+            let key = Hex.bytes(hexKey)
         else { throw .missingSignature }
         guard HMAC<SHA256>.isValidAuthenticationCode(
             signature, authenticating: Data(signingString.utf8), using: SymmetricKey(data: key))
@@ -30,7 +30,7 @@ struct AdyenNotification {
 
     /// The signature a sender computes (for tests and tools).
     func signature(hexKey: String) -> String? {
-        guard let key = Self.bytes(hex: hexKey) else { return nil }
+        guard let key = Hex.bytes(hexKey) else { return nil }
         let code = HMAC<SHA256>.authenticationCode(for: Data(signingString.utf8), using: SymmetricKey(data: key))
         return Data(code).base64EncodedString()
     }
@@ -67,18 +67,5 @@ struct AdyenNotification {
             source: "gateway", eventID: "adyen:\(psp):\(code)", kind: .paymentDrift, reason: "gateway_" + status,
             occurredAt: item["eventDate"]?.text.flatMap(ISODate.parse) ?? Date(), orderNumber: order,
             handlingMinutes: nil, text: nil, payload: payload)
-    }
-
-    static func bytes(hex: String) -> Data? {
-        let characters = Array(hex.utf8)
-        guard characters.count % 2 == 0, !characters.isEmpty else { return nil }
-        var data = Data()
-        for index in stride(from: 0, to: characters.count, by: 2) {
-            guard let byte = UInt8(String(decoding: characters[index..<index + 2], as: UTF8.self), radix: 16) else {
-                return nil
-            }
-            data.append(byte)
-        }
-        return data
     }
 }

@@ -88,18 +88,6 @@ struct WebhookRoutes {
     }
 
     private func respond(_ body: () async throws -> Response) async -> Response {
-        do { return try await body() } catch let rejection as WebhookRejection {
-            let message: String
-            switch rejection {
-            case .missingSignature: message = "signature missing or malformed"
-            case .badSignature: message = "signature does not match"
-            case .stale: message = "event outside the replay window"
-            }
-            return Responses.error(HTTPFailure(.unauthorized, message))
-        } catch {
-            let failure = HTTPFailure.from(error)
-            if failure.status == .internalServerError { context.logger.error("webhook error: \(type(of: error))") }
-            return Responses.error(failure)
-        }
+        await Responses.json(logger: context.logger, body)
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TriageCore
 
 /// Why a webhook was refused. Carries no secret and no body.
 public enum WebhookRejection: Error, Sendable, Hashable {
@@ -34,7 +35,7 @@ public struct WebhookSignature: Sendable {
     /// Checks a `t=…,v1=…` header: the HMAC of `"t.body"` and a timestamp within `window` seconds of `now`.
     public func verifyTimestamped(body: Data, header: String?, now: Date, window: Double = 300) throws(WebhookRejection) {
         guard let parts = header.map(Self.parts), let stamp = parts["t"].flatMap(Double.init),
-            let signature = parts["v1"].flatMap(Self.hexBytes)
+            let signature = parts["v1"].flatMap(Hex.bytes)
         else { throw .missingSignature }
         let signed = Data("\(parts["t"] ?? "").".utf8) + body
         guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signed, using: key) else {
@@ -53,7 +54,7 @@ public struct WebhookSignature: Sendable {
     public func timestampedHeader(body: Data, time: Date) -> String {
         let stamp = String(Int(time.timeIntervalSince1970))
         let code = HMAC<SHA256>.authenticationCode(for: Data("\(stamp).".utf8) + body, using: key)
-        return "t=\(stamp),v1=" + code.map { String(format: "%02x", $0) }.joined()
+        return "t=\(stamp),v1=" + Hex.string(code)
     }
 
     private static func parts(_ header: String) -> [String: String] {
@@ -63,18 +64,5 @@ public struct WebhookSignature: Sendable {
             if pair.count == 2 { parts[pair[0]] = pair[1] }
         }
         return parts
-    }
-
-    private static func hexBytes(_ text: String) -> Data? {
-        guard text.count % 2 == 0, text.count <= 128 else { return nil }
-        var bytes = Data()
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(index, offsetBy: 2)
-            guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        return bytes
     }
 }

@@ -99,23 +99,27 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    /// Reviewer decisions made at or after `since`, oldest first, with their card and exception.
+    /// Reviewer decisions made at or after `since`, oldest first, with their card and exception (three queries).
     public func reviewedCards(since: Date) throws -> [ReviewedCard] {
         try writer.read { db in
-            let rows = try Row.fetchAll(
+            let decisions = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT d.*, c.id AS c_id FROM decisions d JOIN cards c ON c.id = d.card_id
-                    WHERE d.actor_kind = 'reviewer' AND d.decided_at >= ? ORDER BY d.decided_at, d.id
-                    """, arguments: [since.timeIntervalSince1970])
-            return try rows.compactMap { row in
-                guard let cardRow = try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE id = ?", arguments: [row["c_id"]]),
-                    let exceptionRow = try Row.fetchOne(
-                        db, sql: "SELECT * FROM exceptions WHERE id = ?", arguments: [cardRow["exception_id"]])
-                else { return nil }
-                return ReviewedCard(
-                    decision: try DecisionRows.record(row), card: try CardRows.card(cardRow),
-                    exception: try ExceptionRows.record(exceptionRow))
+                    SELECT * FROM decisions WHERE actor_kind = 'reviewer' AND decided_at >= ? ORDER BY decided_at, id
+                    """, arguments: [since.timeIntervalSince1970]
+            ).map(DecisionRows.record)
+            let cardIDs = Array(Set(decisions.map(\.cardID)))
+            let cards = try SQLRequest<Row>("SELECT * FROM cards WHERE id IN \(cardIDs)").fetchAll(db).map(CardRows.card)
+            let cardsByID = Dictionary(uniqueKeysWithValues: cards.map { ($0.id, $0) })
+            let exceptionIDs = cards.map(\.card.exceptionID)
+            let exceptions = try SQLRequest<Row>("SELECT * FROM exceptions WHERE id IN \(exceptionIDs)").fetchAll(db)
+                .map(ExceptionRows.record)
+            let exceptionsByID = Dictionary(uniqueKeysWithValues: exceptions.map { ($0.id, $0) })
+            return decisions.compactMap { decision in
+                guard let card = cardsByID[decision.cardID], let exception = exceptionsByID[card.card.exceptionID] else {
+                    return nil
+                }
+                return ReviewedCard(decision: decision, card: card, exception: exception)
             }
         }
     }

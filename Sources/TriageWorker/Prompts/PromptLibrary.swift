@@ -63,7 +63,7 @@ public struct PromptLibrary: Sendable {
             throw .invalidSchema(path: schemaURL.path)
         }
         let digest = SHA256.hash(data: templateData + schemaData)
-        let version = digest.map { String(format: "%02x", $0) }.joined()
+        let version = Hex.string(digest)
         return Prompt(template: template, schema: schema, version: version)
     }
 

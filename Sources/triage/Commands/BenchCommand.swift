@@ -41,7 +41,7 @@ struct BenchCommand: AsyncParsableCommand {
                 rates.append(rate)
                 print(String(format: "run %d: %.0f exceptions/s", run, rate))
             }
-            let median = ExceptionReport.median(rates)
+            let median = Statistics.median(rates) ?? 0
             print(String(format: "bench route: %d exceptions × %d runs, median %.0f exceptions/s (ingest + route, SQLite WAL file)", count, runs, median))
         }
 

@@ -31,14 +31,14 @@ struct EvalHarvestCommand: AsyncParsableCommand {
         guard let date = ISODate.parse(since) else { throw CLIError("--since: not an ISO 8601 date: \(since)") }
         var cases: [AITask: [EvalCase]] = [:]
         var skipped: [String: Int] = [:]
-        for reviewed in try store.open().reviewedCards(since: date) {
+        let database = try store.open()
+        for reviewed in try database.reviewedCards(since: date) {
             switch HarvestedCases.evalCase(reviewed) {
             case .success(let entry) where task == nil || entry.task == task: cases[entry.task, default: []].append(entry)
             case .success: continue
             case .failure(let reason): skipped[reason.kind.rawValue, default: 0] += 1
             }
         }
-        let database = try store.open()
         let output = URL(fileURLWithPath: out)
         let folder = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
