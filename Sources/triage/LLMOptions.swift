@@ -19,19 +19,15 @@ struct LLMOptions: ParsableArguments {
     @Option(help: "Response cache: live, record, replay, read-through.")
     var cache: CacheMode = .record
 
-    @Option(help: "Prompts folder (default: $TRIAGE_PROMPTS or ./prompts).")
+    @Option(help: "Prompts folder (default: $TRIAGE_PROMPTS, ./prompts if present, else the built-in prompts).")
     var prompts: String?
 
-    var promptsPath: String { prompts ?? ProcessInfo.processInfo.environment["TRIAGE_PROMPTS"] ?? "prompts" }
+    /// Where the prompts come from, after defaults.
+    var promptsOrigin: ConfigurationOrigin { PromptOptions.origin(flag: prompts) }
 
     /// The suggestion engine and a description of the model behind it.
     func engine(database: AppDatabase, concurrency: Int) throws -> (maker: SuggestionEngine, modelDescription: String) {
-        let library: PromptLibrary
-        do {
-            library = try PromptLibrary.load(directory: URL(fileURLWithPath: promptsPath))
-        } catch {
-            throw CLIError("cannot load prompts from \(promptsPath): \(error)")
-        }
+        let library = try PromptOptions.load(promptsOrigin)
         guard !noLLM else {
             return (SuggestionEngine(reference: database, chat: nil, prompts: library), "none (--no-llm)")
         }
@@ -48,3 +44,20 @@ struct LLMOptions: ParsableArguments {
 
 extension CacheMode: ExpressibleByArgument {}
 extension SuggestionEngine: SuggestionMaking {}
+
+/// Resolves and loads the prompts: `--prompts`, `$TRIAGE_PROMPTS`, `./prompts`, else the built-in prompts.
+enum PromptOptions {
+    static func origin(flag: String?) -> ConfigurationOrigin {
+        .resolve(
+            flag: flag, variable: "TRIAGE_PROMPTS", environment: ProcessInfo.processInfo.environment,
+            defaultName: "prompts")
+    }
+
+    static func load(_ origin: ConfigurationOrigin) throws -> PromptLibrary {
+        do {
+            return try PromptLibrary.load(from: origin)
+        } catch {
+            throw CLIError("cannot load prompts from \(origin): \(error)")
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriageCore
 import TriageRules
 import TriageStore
 
@@ -23,23 +24,22 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Where the routing table is.
+/// Where the routing table is: `--rules`, `$TRIAGE_RULES`, `./rules.yaml`, else the built-in table.
 struct RulesOptions: ParsableArguments {
-    @Option(name: .long, help: "Rules file (default: $TRIAGE_RULES or ./rules.yaml).")
+    @Option(name: .long, help: "Rules file (default: $TRIAGE_RULES, ./rules.yaml if present, else the built-in table).")
     var rules: String?
 
-    /// The rules path after defaults.
-    var rulesPath: String {
-        rules ?? ProcessInfo.processInfo.environment["TRIAGE_RULES"] ?? "rules.yaml"
+    /// Where the table comes from, after defaults.
+    var origin: ConfigurationOrigin {
+        .resolve(
+            flag: rules, variable: "TRIAGE_RULES", environment: ProcessInfo.processInfo.environment,
+            defaultName: "rules.yaml")
     }
 
     /// Loads and validates the routing table, or fails with every problem listed.
     func load() throws -> RoutingTable {
-        guard FileManager.default.fileExists(atPath: rulesPath) else {
-            throw CLIError("rules file not found: \(rulesPath) (pass --rules or set TRIAGE_RULES)")
-        }
         do {
-            return try RoutingTable.load(contentsOf: URL(fileURLWithPath: rulesPath))
+            return try RoutingTable.load(from: origin)
         } catch {
             throw CLIError("\(error)")
         }

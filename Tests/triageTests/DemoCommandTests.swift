@@ -8,7 +8,7 @@ import TriageStore
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("demo").path
-        let arguments = ["demo", "--out", out, "--rules", "rules.yaml", "--no-llm", "--llm-sample", "0"]
+        let arguments = ["demo", "--out", out, "--rules", "rules.yaml", "--no-llm", "--llm-sample", "0", "--force"]
         let first = try TriageProcess.run(arguments)
         #expect(first.status == 0)
         let db = out + "/triage.sqlite"

@@ -19,8 +19,9 @@ enum TriageProcess {
     }
 
     /// Runs to completion and captures both streams.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Output {
         let process = configured(arguments, environment: environment)
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -3,7 +3,7 @@ import Foundation
 import Mustache
 import TriageCore
 
-/// The prompt templates and reply schemas of the AI worker's tasks, loaded from `prompts/<task>/`.
+/// The prompt templates and reply schemas of the AI worker's tasks, from `prompts/<task>/` or the compiled-in copy.
 ///
 /// Each task folder holds `prompt.mustache` and `schema.json`. The rendered template is split at the line
 /// `### USER`: the text before it is the system message, the text after it the user message.
@@ -22,6 +22,19 @@ public struct PromptLibrary: Sendable {
         var prompts: [AITask: Prompt] = [:]
         for task in AITask.allCases {
             prompts[task] = try loadPrompt(task, directory: directory.appendingPathComponent(task.rawValue))
+        }
+        return PromptLibrary(prompts: prompts)
+    }
+
+    /// The prompts that ship with Triage, compiled into the binary (`scripts/embed-defaults` writes them).
+    public static func embedded() throws(PromptLibraryError) -> PromptLibrary {
+        var prompts: [AITask: Prompt] = [:]
+        for task in AITask.allCases {
+            guard let files = embeddedFiles[task.rawValue] else { throw .missingFile(path: "<embedded>/\(task.rawValue)") }
+            prompts[task] = try makePrompt(
+                template: Data(files.template.utf8), schema: Data(files.schema.utf8),
+                templatePath: "<embedded>/\(task.rawValue)/prompt.mustache",
+                schemaPath: "<embedded>/\(task.rawValue)/schema.json")
         }
         return PromptLibrary(prompts: prompts)
     }
@@ -51,16 +64,22 @@ public struct PromptLibrary: Sendable {
     private static func loadPrompt(_ task: AITask, directory: URL) throws(PromptLibraryError) -> Prompt {
         let templateURL = directory.appendingPathComponent("prompt.mustache")
         let schemaURL = directory.appendingPathComponent("schema.json")
-        let templateData = try read(templateURL)
-        let schemaData = try read(schemaURL)
+        return try makePrompt(
+            template: try read(templateURL), schema: try read(schemaURL),
+            templatePath: templateURL.path, schemaPath: schemaURL.path)
+    }
+
+    private static func makePrompt(
+        template templateData: Data, schema schemaData: Data, templatePath: String, schemaPath: String
+    ) throws(PromptLibraryError) -> Prompt {
         let template: MustacheTemplate
         do {
             template = try MustacheTemplate(string: String(decoding: templateData, as: UTF8.self))
         } catch {
-            throw .invalidTemplate(path: templateURL.path, message: String(describing: error))
+            throw .invalidTemplate(path: templatePath, message: String(describing: error))
         }
         guard let schema = try? JSONDecoder().decode(JSONValue.self, from: schemaData), schema.object != nil else {
-            throw .invalidSchema(path: schemaURL.path)
+            throw .invalidSchema(path: schemaPath)
         }
         let digest = SHA256.hash(data: templateData + schemaData)
         let version = Hex.string(digest)

@@ -20,12 +20,20 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Unstructured jobs per AI task drained through the LLM during the demo (0 to skip).")
     var llmSample = 6
 
+    @Flag(help: "Replace an earlier demo database in the folder, with its users and decisions.")
+    var force = false
+
     @OptionGroup var rules: RulesOptions
     @OptionGroup var llm: LLMOptions
 
     func run() async throws {
         let folder = URL(fileURLWithPath: out)
         let paths = DemoPaths(folder: folder)
+        if !force && FileManager.default.fileExists(atPath: paths.database.path) {
+            throw CLIError(
+                "\(paths.database.path) already holds a demo database (its users and decisions would be lost); "
+                    + "pass --force to replace it, or --out another folder")
+        }
         try paths.removePreviousRun()
         let table = try rules.load()
         let clock = DemoConfiguration(seed: seed).end
@@ -43,7 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let ingestion = Ingestion(service: RoutingService(table: table, store: database))
         let outcome = try await ingestion.ingest(file: paths.data.appendingPathComponent("exceptions.jsonl"), now: { clock })
-        print("\nrouted with \(rules.rulesPath):\n\(outcome.summary)")
+        print("\nrouted with \(rules.origin):\n\(outcome.summary)")
 
         let relay = OutboxRelay(database: database, sink: JSONLFileSink(url: paths.outbox))
         let delivered = try await relay.deliverDue(now: clock)

@@ -56,7 +56,7 @@ struct EvalRunCommand: AsyncParsableCommand {
     @Option(help: "Cases in flight at once (and LLM calls).")
     var concurrency = 2
 
-    @Option(help: "Prompts folder (default: $TRIAGE_PROMPTS, ./prompts, else the one beside the build).")
+    @Option(help: "Prompts folder (default: $TRIAGE_PROMPTS, ./prompts if present, else the built-in prompts).")
     var prompts: String?
 
     @Option(help: "Seconds before an LLM call times out.")
@@ -76,7 +76,7 @@ struct EvalRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try badInput { try manifestURLs().map { url throws(SuiteError) in try SuiteLoader.load(manifest: url) } }
-        let library = try badInput { try EvalPrompts.load(prompts) }
+        let library = try badInput { try PromptOptions.load(PromptOptions.origin(flag: prompts)) }
         let chat = try makeChat()
         let runner = EvalRunner(
             makeWorld: StoreSuiteWorld.make, prompts: library, concurrency: concurrency,
@@ -172,21 +172,6 @@ struct StoreSuiteWorld: SuiteWorld {
         let stored = try database.routingTransaction { try $0.insert(exception, receivedAt: receivedAt) }
         guard let stored else { throw CLIError("case \(exception.eventID) is already in the exception log") }
         return stored
-    }
-}
-
-/// Finds the prompts folder: the flag, `$TRIAGE_PROMPTS`, `./prompts`, else the one beside the build folder, so a
-/// suite runs from any working folder.
-enum EvalPrompts {
-    static func load(_ flag: String?) throws -> PromptLibrary {
-        let environment = ProcessInfo.processInfo.environment["TRIAGE_PROMPTS"]
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let besideBuild = executable.deletingLastPathComponent().appendingPathComponent("../../../prompts")
-        let candidates = [flag, environment].compactMap { $0 }.map { URL(fileURLWithPath: $0) }
-            + [URL(fileURLWithPath: "prompts"), besideBuild.standardizedFileURL]
-        let folder = (flag ?? environment).map { URL(fileURLWithPath: $0) }
-            ?? candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
-        return try PromptLibrary.load(directory: folder)
     }
 }
 

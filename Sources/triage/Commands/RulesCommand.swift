@@ -6,8 +6,8 @@ import TriageStore
 /// `triage rules check|explain`.
 struct RulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rules", abstract: "Check the routing table or explain how it routes an exception.",
-        subcommands: [Check.self, Explain.self])
+        commandName: "rules", abstract: "Check or show the routing table, or explain how it routes an exception.",
+        subcommands: [Check.self, Show.self, Explain.self])
 
     /// `triage rules check FILE`: every problem with its line and column.
     struct Check: AsyncParsableCommand {
@@ -25,6 +25,28 @@ struct RulesCommand: AsyncParsableCommand {
                 printError("\(file): \(error.problems.count) problem(s)")
                 throw ExitCode(1)
             }
+        }
+    }
+
+    /// `triage rules show`: the table in force and where it came from.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the routing table in force (--rules, $TRIAGE_RULES, ./rules.yaml or built-in) and its origin.")
+
+        @OptionGroup var rules: RulesOptions
+
+        func run() async throws {
+            let origin = rules.origin
+            let table = try rules.load()
+            let text: String
+            do {
+                text = try RoutingTable.text(at: origin)
+            } catch {
+                throw CLIError("cannot read \(origin): \(error.localizedDescription)")
+            }
+            print("# routing table: \(origin)")
+            print("# \(table.rules.count) rules, valid")
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
     }
 

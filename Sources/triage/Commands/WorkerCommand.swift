@@ -49,7 +49,7 @@ struct WorkerCommand: AsyncParsableCommand {
             concurrency: concurrency, leaseSeconds: leaseSeconds, owner: "worker-\(getpid())", retry: .init(maxAttempts: attempts), limit: limit,
             once: once, task: task)
         let worker = QueueWorker(queue: database, engine: engine.maker, configuration: configuration)
-        print("worker: model \(engine.modelDescription), prompts \(llm.promptsPath)")
+        print("worker: model \(engine.modelDescription), prompts \(llm.promptsOrigin)")
         let summary = try await WorkerService.runUntilDone(worker, logger: Logger(label: "triage.worker"))
         if isTerminal { print("") }
         print(WorkerReport.line(summary, counts: try database.jobCounts()))
