@@ -42,7 +42,7 @@ public struct QueueWorker: Sendable {
                 if free > 0 && !stop.isStopped {
                     jobs = try queue.claim(
                         owner: configuration.owner, limit: free, now: now(), leaseSeconds: configuration.leaseSeconds,
-                        task: configuration.task)
+                        task: configuration.task, maxAttempts: configuration.retry.maxAttempts)
                 }
                 for job in jobs { group.addTask { await self.process(job) } }
                 inFlight += jobs.count
