@@ -54,10 +54,15 @@ extension AppDatabase: AIJobQueue {
                     next.state.rawValue, next.notBefore.timeIntervalSince1970, next.lastError,
                     now.timeIntervalSince1970, job.id, job.leaseOwner,
                 ])
-            guard db.changesCount == 1, next.state == .dead else { return }
-            try SuggestionCardWriter(db: db).writeDead(
-                exceptionID: job.exceptionID, reason: next.lastError ?? "unknown error", attempts: job.attempts,
-                now: now)
+            guard db.changesCount == 1 else { return }
+            let reason = next.lastError ?? "unknown error"
+            let cards = SuggestionCardWriter(db: db)
+            guard next.state == .dead else {
+                return try cards.writeRetry(
+                    exceptionID: job.exceptionID, reason: reason, attempts: job.attempts, nextTry: next.notBefore,
+                    now: now)
+            }
+            try cards.writeDead(exceptionID: job.exceptionID, reason: reason, attempts: job.attempts, now: now)
         }
     }
 
