@@ -42,7 +42,8 @@ struct FuzzTests {
     @Test("every JSON line is stored or rejected, and ingest accounts for each", arguments: seeds)
     func jsonLinesThroughIngest(seed: UInt64) throws {
         var input = FuzzInput(seed: seed)
-        let service = RoutingService(table: try RoutingTable.parse(yaml: Self.rules), store: try AppDatabase.inMemory())
+        let service = RoutingService(
+            table: try RoutingTable.load(contentsOf: Self.shippedRules), store: try AppDatabase.inMemory())
         for round in 0..<40 {
             let lines = (0..<Int.random(in: 1...12, using: &input.random)).map { input.jsonLine(round * 100 + $0) }
             let bom = input.chance(10) ? "\u{FEFF}" : ""
@@ -73,18 +74,9 @@ struct FuzzTests {
         }
     }
 
-    static let rules = """
-        version: 1
-        rules:
-          - id: payment-sync
-            when: { kind: payment_drift }
-            decision: binary
-            action: release_or_cancel_payment
-            mode: auto
-          - id: inventory
-            when: { kind: inventory_drift }
-            decision: binary
-            action: reconcile_inventory
-            mode: auto
-        """
+    /// The shipped routing table, so fuzzed records go through the rules a user runs.
+    static var shippedRules: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules.yaml")
+    }
 }

@@ -23,10 +23,8 @@ struct WorkerDeadlineTests {
             concurrency: 1, owner: "t", retry: .init(maxAttempts: 3), limit: 1, jobDeadlineSeconds: 0.2)
         let worker = QueueWorker(
             queue: database, engine: HangingEngine(), configuration: configuration, sleep: { _ in }, jitter: { 0 })
-        let clock = ContinuousClock()
-        let start = clock.now
+        // Without the deadline the engine would hang for ten minutes; the card names the deadline that cut it.
         let summary = try await worker.run()
-        #expect(clock.now - start < .seconds(10))
         #expect(summary.retried == 1)
         let card = try #require(try database.cards().first?.card)
         #expect(card.summary.contains("job deadline of 0.2 s"), "\(card.summary)")
