@@ -15,6 +15,23 @@ public final class AppDatabase: Sendable {
         try Self.migrator.migrate(writer)
     }
 
+    /// Wraps a connection as it is, without migrating: for read-only files.
+    private init(unmigrated writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    /// Opens an existing file read-only and unmigrated, so reading it never changes its bytes (a replayed
+    /// recording under version control). Throws when the file is missing or has no `table`.
+    public static func openReadOnly(path: String, requiring table: String) throws -> AppDatabase {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        guard try queue.read({ try $0.tableExists(table) }) else {
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "no table \(table) in \(path)")
+        }
+        return AppDatabase(unmigrated: queue)
+    }
+
     /// Opens (creating if needed) the database file at `path` in WAL mode.
     public static func open(path: String) throws -> AppDatabase {
         var configuration = Configuration()

@@ -135,6 +135,19 @@ struct StoreTransaction: RoutingTransaction {
     }
 }
 
+extension StoreTransaction {
+    /// Runs `body` in a savepoint: rolled back when it throws, so the rest of the transaction still commits.
+    func isolated<T>(_ body: () throws -> T) throws -> T {
+        var outcome: Result<T, any Error> = .failure(CancellationError())
+        try db.inSavepoint {
+            outcome = Result { try body() }
+            if case .failure = outcome { return .rollback }
+            return .commit
+        }
+        return try outcome.get()
+    }
+}
+
 extension AppDatabase: RoutingStore {
     /// Runs routing work in one write transaction.
     public func routingTransaction<T>(_ body: (any RoutingTransaction) throws -> T) throws -> T {

@@ -8,6 +8,8 @@ struct IngestOutcome {
     var summary = RoutingSummary()
     /// Every rejected record, with file, line and field.
     var rejected: [RejectedRecord] = []
+    /// Records read; always stored + duplicates + rejected.
+    var rowsRead = 0
 }
 
 /// Reads an exception file and routes its valid records in batches, one transaction a batch.
@@ -24,7 +26,9 @@ struct Ingestion {
         let name = url.lastPathComponent
         guard url.pathExtension.lowercased() != "csv" else {
             let file = ExceptionFileReader.readCSV(String(decoding: data, as: UTF8.self), fileName: name)
-            return IngestOutcome(summary: try route(file.exceptions.map(\.exception), now: now), rejected: file.rejected)
+            return IngestOutcome(
+                summary: try route(file.exceptions.map(\.exception), now: now), rejected: file.rejected,
+                rowsRead: file.rowsRead)
         }
         let chunks = JSONLinesReader.chunks(of: data, lines: batchSize)
         var outcome = IngestOutcome()
@@ -35,6 +39,7 @@ struct Ingestion {
             let following = index + 1 < chunks.count ? chunks[index + 1] : nil
             next = following.map { chunk in Task.detached { Self.parse(chunk, fileName: name) } }
             outcome.rejected += file.rejected
+            outcome.rowsRead += file.rowsRead
             outcome.summary.merge(try service.ingest(file.exceptions.map(\.exception), now: now()))
         }
         return outcome

@@ -49,4 +49,79 @@ import Testing
         #expect(file.rejected.map(\.line) == [4, 5])
         #expect(file.rejected.first?.field == "event_id")
     }
+
+    static let header = "source,event_id,kind,occurred_at,text"
+
+    /// stored + rejected = rows read: nothing is lost silently.
+    func expectAccounted(_ file: ExceptionFile, rows: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(file.rowsRead == rows, sourceLocation: sourceLocation)
+        #expect(file.exceptions.count + file.rejected.count == rows, sourceLocation: sourceLocation)
+    }
+
+    @Test func amountsOutOfRangeRejectTheRecordNamingLineAndField() {
+        let lines = [
+            Self.goodLine.replacingOccurrences(of: #""extra":7"#, with: #""amount":1e300"#),
+            Self.goodLine.replacingOccurrences(of: #""extra":7"#, with: #""refund_amount":"12345678901234567890""#),
+            Self.goodLine.replacingOccurrences(of: #""gateway_status":"captured""#, with: #""total":"NaN""#),
+            Self.goodLine.replacingOccurrences(of: #""extra":7"#, with: #""amount":"48.48""#),
+        ]
+        let file = ExceptionFileReader.readJSONLines(Data(lines.joined(separator: "\n").utf8), fileName: "x.jsonl")
+        #expect(file.exceptions.map(\.line) == [4])
+        #expect(file.rejected.map(\.line) == [1, 2, 3])
+        #expect(file.rejected.map(\.field) == ["amount", "refund_amount", "payload.total"])
+        #expect(file.rejected.first?.message.contains("out of range") == true)
+        #expect(file.rejected.last?.message.contains("not a finite number") == true)
+        expectAccounted(file, rows: 4)
+    }
+
+    @Test func csvAmountOutOfRangeIsRejectedByLineAndColumnName() {
+        let csv = "source,event_id,kind,occurred_at,amount\nerp,a1,payment_drift,2026-11-02T09:00:00Z,99999999999999999\n"
+        let file = ExceptionFileReader.readCSV(csv, fileName: "x.csv")
+        #expect(file.rejected.map(\.line) == [2])
+        #expect(file.rejected.map(\.field) == ["amount"])
+        expectAccounted(file, rows: 1)
+    }
+
+    @Test func unterminatedQuoteIsRejectedAtTheLineItOpensAndTheRowsAfterItAreRead() {
+        let csv = [
+            Self.header,
+            "erp,i1,inventory_drift,2026-11-02T09:00:00Z,\"multi\nline\"",
+            #"erp,i2,inventory_drift,2026-11-02T09:00:00Z,"never closed"#,
+            "erp,i3,inventory_drift,2026-11-02T09:00:00Z,fine",
+            "erp,i4,inventory_drift,2026-11-02T09:00:00Z,also fine",
+        ].joined(separator: "\n")
+        let file = ExceptionFileReader.readCSV(csv, fileName: "x.csv")
+        #expect(file.rejected.map(\.line) == [4])
+        #expect(file.rejected.first?.message.contains("quote opens on line 4 and never closes") == true)
+        #expect(file.exceptions.map(\.line) == [2, 5, 6])
+        #expect(file.exceptions.map(\.exception.text) == ["multi\nline", "fine", "also fine"])
+        expectAccounted(file, rows: 4)
+    }
+
+    @Test("CR, CRLF and LF line ends and a BOM all read the same rows", arguments: ["\n", "\r\n", "\r"])
+    func lineEndsAndBOM(_ end: String) throws {
+        let rows = [
+            Self.header, "erp,i1,inventory_drift,2026-11-02T09:00:00Z,\"a\(end)b\"",
+            "erp,i2,inventory_drift,2026-11-02T09:00:00Z,\"say \"\"hi\"\"\"", "erp,,inventory_drift,2026-11-02T09:00:00Z,x",
+        ]
+        for bom in ["", "\u{FEFF}"] {
+            let file = ExceptionFileReader.readCSV(bom + rows.joined(separator: end) + end, fileName: "x.csv")
+            #expect(file.exceptions.map(\.line) == [2, 4], "\(bom.isEmpty ? "" : "BOM ")\(end.debugDescription)")
+            #expect(file.exceptions.first?.exception.text == "a\(end)b")
+            #expect(file.exceptions.last?.exception.text == "say \"hi\"")
+            #expect(file.rejected.map(\.line) == [5])
+            #expect(file.rejected.map(\.field) == ["event_id"])
+            expectAccounted(file, rows: 3)
+        }
+    }
+
+    @Test func jsonLinesWithABOMAndCRLFReadEveryLine() {
+        let second = Self.goodLine.replacingOccurrences(of: "\"e1\"", with: "\"e2\"")
+        let data = Data(("\u{FEFF}" + Self.goodLine + "\r\n" + second + "\r\n").utf8)
+        let file = ExceptionFileReader.readJSONLines(data, fileName: "x.jsonl")
+        #expect(file.rejected.isEmpty, "\(file.rejected)")
+        #expect(file.exceptions.map(\.line) == [1, 2])
+        expectAccounted(file, rows: 2)
+    }
 }
+

@@ -58,8 +58,13 @@ struct RulesProblemTests {
             message: #"unknown param "speed""#),
         .init(
             name: "queue_ai without task",
-            yaml: R.rule(decision: "    decision: unstructured", action: "    action: queue_ai"),
+            yaml: R.rule(decision: "    decision: unstructured", action: "    action: queue_ai", mode: "    mode: gated"),
             line: 3, message: #"missing field "task""#),
+        .init(
+            name: "auto mode on AI work",
+            yaml: R.rule(
+                decision: "    decision: unstructured", action: "    action: queue_ai", extra: "    task: invoice"),
+            line: 9, message: #"mode "auto" is not allowed for decision "unstructured""#),
         .init(name: "invalid YAML", yaml: "version: 1\nrules:\n  - id: [unclosed\n", line: 4, message: "invalid YAML"),
     ]
 
@@ -69,6 +74,7 @@ struct RulesProblemTests {
         let problem = try #require(problems.first, "no problem reported")
         #expect(problems.count == 1, "\(problems)")
         #expect(problem.line == testCase.line)
+        #expect(problem.column >= 1)
         #expect(problem.file == "rules.yaml")
         #expect(problem.message.contains(testCase.message), "\(problem.message)")
     }

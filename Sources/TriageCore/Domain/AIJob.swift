@@ -78,9 +78,11 @@ public struct AIJobRetryPolicy: Sendable, Hashable {
 
 /// The AI queue as the worker sees it. Implemented by the store.
 public protocol AIJobQueue: Sendable {
-    /// Claims up to `limit` ready jobs (queued and due, or leased with an expired lease) in one statement,
-    /// only of `task` when one is given.
-    func claim(owner: String, limit: Int, now: Date, leaseSeconds: Double, task: AITask?) throws -> [AIJob]
+    /// Claims up to `limit` ready jobs (queued and due, or leased with an expired lease), only of `task` when one
+    /// is given, counting the attempt. A ready job that already used `maxAttempts` (its worker died mid-job) is
+    /// dead-lettered with a card instead of run again.
+    func claim(owner: String, limit: Int, now: Date, leaseSeconds: Double, task: AITask?, maxAttempts: Int) throws
+        -> [AIJob]
     /// The exception a job is about.
     func exception(forJob job: AIJob) throws -> ExceptionRecord?
     /// Writes the suggestion on the card and marks the job done, in one transaction, only while `job` is still

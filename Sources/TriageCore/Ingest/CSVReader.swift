@@ -1,58 +1,128 @@
-/// A small RFC 4180 CSV reader: quoted fields, doubled quotes, newlines inside quotes, CRLF.
+/// An RFC 4180 CSV reader: quoted fields, doubled quotes, newlines inside quotes, LF, CRLF and CR line ends, and a
+/// leading byte-order mark.
+///
+/// A quote that opens and never closes would swallow every row after it; instead the record is reported as a
+/// problem naming the line the quote opens on, and reading resumes on the next line, so no row is lost silently.
 public struct CSVReader: Sendable {
     /// One parsed record with the 1-based line it starts on.
     public struct Record: Sendable, Hashable {
         /// The line the record starts on.
         public var line: Int
-        /// The cells.
+        /// The cells; empty when the record could not be read.
         public var cells: [String]
+        /// Why the record could not be read, or nil.
+        public var problem: String?
+
+        /// Creates a record.
+        public init(line: Int, cells: [String], problem: String? = nil) {
+            self.line = line
+            self.cells = cells
+            self.problem = problem
+        }
     }
 
-    private let text: String
+    private let scalars: [Unicode.Scalar]
 
     /// Creates a reader over the whole text of a file.
-    public init(text: String) { self.text = text }
+    public init(text: String) {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        self.scalars = scalars
+    }
 
-    /// Every record, in order; a record with an unterminated quote ends at the end of the file.
+    /// Every record, in order, blank lines skipped; a record with an unterminated quote carries a problem.
     public func records() -> [Record] {
         var records: [Record] = []
-        var cells: [String] = []
-        var cell = ""
-        var inQuotes = false
+        var position = 0
         var line = 1
-        var recordLine = 1
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func finishRecord() {
-            cells.append(cell)
-            if !(cells.count == 1 && cells[0].isEmpty) { records.append(Record(line: recordLine, cells: cells)) }
-            cells = []
-            cell = ""
-        }
-        while let scalar = pending ?? iterator.next() {
-            pending = nil
-            if inQuotes {
-                if scalar == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" { cell.unicodeScalars.append("\"") } else { inQuotes = false; pending = next }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    cell.unicodeScalars.append(scalar)
-                }
-                continue
+        while position < scalars.count {
+            var scan = CSVScanner(scalars: scalars, position: position, line: line)
+            if scan.readRecord() {
+                if !scan.isBlank { records.append(Record(line: line, cells: scan.cells)) }
+                (position, line) = (scan.position, scan.line)
+            } else {
+                let problem = "a quote opens on line \(scan.openQuoteLine) and never closes"
+                records.append(Record(line: line, cells: [], problem: problem))
+                (position, line) = (CSVScanner.endOfLine(scalars, from: position), line + 1)
             }
+        }
+        return records
+    }
+}
+
+/// Reads one CSV record from a position; a value type so a failed read leaves the reader where it was.
+struct CSVScanner {
+    let scalars: [Unicode.Scalar]
+    var position: Int
+    var line: Int
+    var cells: [String] = []
+    var cell = ""
+    var openQuoteLine = 0
+
+    /// True when the record is one empty cell: a blank line.
+    var isBlank: Bool { cells.count == 1 && cells[0].isEmpty }
+
+    /// Reads up to and past the record's line end; false when a quote never closes.
+    mutating func readRecord() -> Bool {
+        while position < scalars.count {
+            let scalar = scalars[position]
+            position += 1
             switch scalar {
-            case "\"" where cell.isEmpty: inQuotes = true
-            case ",": cells.append(cell); cell = ""
-            case "\r": continue
-            case "\n":
-                finishRecord()
-                line += 1
-                recordLine = line
+            case "\"" where cell.isEmpty:
+                guard readQuoted() else { return false }
+            case ",":
+                cells.append(cell)
+                cell = ""
+            case "\r", "\n":
+                skipLineEnd(after: scalar)
+                cells.append(cell)
+                return true
             default: cell.unicodeScalars.append(scalar)
             }
         }
-        if !cell.isEmpty || !cells.isEmpty { finishRecord() }
-        return records
+        cells.append(cell)
+        return true
+    }
+
+    /// Reads a quoted field's content up to its closing quote; `""` is one quote, line ends are kept.
+    private mutating func readQuoted() -> Bool {
+        openQuoteLine = line
+        while position < scalars.count {
+            let scalar = scalars[position]
+            position += 1
+            if scalar == "\"" {
+                guard position < scalars.count, scalars[position] == "\"" else { return true }
+                position += 1
+                cell.unicodeScalars.append("\"")
+                continue
+            }
+            cell.unicodeScalars.append(scalar)
+            if scalar == "\r" || scalar == "\n" { countLineEnd(scalar) }
+        }
+        return false
+    }
+
+    /// Skips the LF of a CRLF and counts the line.
+    private mutating func skipLineEnd(after scalar: Unicode.Scalar) {
+        if scalar == "\r", position < scalars.count, scalars[position] == "\n" { position += 1 }
+        line += 1
+    }
+
+    /// Counts a line end inside a quoted field, keeping both scalars of a CRLF.
+    private mutating func countLineEnd(_ scalar: Unicode.Scalar) {
+        if scalar == "\r", position < scalars.count, scalars[position] == "\n" {
+            cell.unicodeScalars.append("\n")
+            position += 1
+        }
+        line += 1
+    }
+
+    /// The position just past the line end that follows `start`, ignoring quotes.
+    static func endOfLine(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+        var index = start
+        while index < scalars.count, scalars[index] != "\r", scalars[index] != "\n" { index += 1 }
+        guard index < scalars.count else { return index }
+        if scalars[index] == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { return index + 2 }
+        return index + 1
     }
 }

@@ -6,6 +6,20 @@ public struct ExceptionFile: Sendable {
     public var exceptions: [(line: Int, exception: NewException)]
     /// Rejected records, each naming the file, line and field.
     public var rejected: [RejectedRecord]
+    /// Records read (non-blank JSON lines, CSV rows after the header): always `exceptions` + `rejected`.
+    public var rowsRead = 0
+
+    /// Counts a valid record.
+    mutating func accept(_ exception: NewException, line: Int) {
+        rowsRead += 1
+        exceptions.append((line, exception))
+    }
+
+    /// Counts a rejected record.
+    mutating func reject(_ record: RejectedRecord) {
+        rowsRead += 1
+        rejected.append(record)
+    }
 }
 
 /// Reads exceptions from JSON Lines (`.jsonl`, `.ndjson`, `.json`) or CSV (`.csv`) files.
@@ -24,38 +38,42 @@ public enum ExceptionFileReader {
         var result = ExceptionFile(exceptions: [], rejected: [])
         JSONLinesReader(data: data, fileName: fileName, firstLine: firstLine).forEachLine { line, bytes in
             guard let value = try? JSONValue.parse(bytes), let object = value.object else {
-                result.rejected.append(
-                    RejectedRecord(file: fileName, line: line, field: nil, message: "not a JSON object"))
+                result.reject(RejectedRecord(file: fileName, line: line, field: nil, message: "not a JSON object"))
                 return
             }
             switch Result(catching: { () throws(FieldError) in try ExceptionParser.parse(object: object) }) {
-            case .success(let exception): result.exceptions.append((line, exception))
+            case .success(let exception): result.accept(exception, line: line)
             case .failure(let error):
-                result.rejected.append(
-                    RejectedRecord(file: fileName, line: line, field: error.field, message: error.message))
+                result.reject(RejectedRecord(file: fileName, line: line, field: error.field, message: error.message))
             }
         }
         return result
     }
 
-    /// Reads CSV with a header row; extra columns become payload fields.
+    /// Reads CSV with a header row; extra columns become payload fields. Every row is stored or rejected.
     public static func readCSV(_ text: String, fileName: String) -> ExceptionFile {
         var result = ExceptionFile(exceptions: [], rejected: [])
         var records = CSVReader(text: text).records()
         guard !records.isEmpty else { return result }
-        let header = records.removeFirst().cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let headerRecord = records.removeFirst()
+        let header = headerRecord.cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         for record in records {
+            let reject = { (field: String?, message: String) in
+                result.reject(RejectedRecord(file: fileName, line: record.line, field: field, message: message))
+            }
+            if let problem = headerRecord.problem ?? record.problem {
+                reject(nil, headerRecord.problem == nil ? problem : "the header row is unreadable: \(problem)")
+                continue
+            }
             guard record.cells.count == header.count else {
-                let message = "has \(record.cells.count) columns, the header has \(header.count)"
-                result.rejected.append(RejectedRecord(file: fileName, line: record.line, field: nil, message: message))
+                reject(nil, "has \(record.cells.count) columns, the header has \(header.count)")
                 continue
             }
             let row = Dictionary(zip(header, record.cells), uniquingKeysWith: { first, _ in first })
             do {
-                result.exceptions.append((record.line, try ExceptionParser.parse(row: row)))
+                result.accept(try ExceptionParser.parse(row: row), line: record.line)
             } catch {
-                result.rejected.append(
-                    RejectedRecord(file: fileName, line: record.line, field: error.field, message: error.message))
+                reject(error.field, error.message)
             }
         }
         return result

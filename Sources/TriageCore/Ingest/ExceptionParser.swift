@@ -23,11 +23,34 @@ public enum ExceptionParser {
         guard let occurredAt = ISODate.parse(occurredText) else {
             throw FieldError(field: "occurred_at", message: "not an ISO 8601 date: \"\(occurredText.prefix(40))\"")
         }
+        let payload = try payload(object)
+        try checkAmounts(payload, topLevel: object)
         return NewException(
             source: source, eventID: eventID, kind: kind, reason: try optionalText(object, "reason"),
             occurredAt: occurredAt, orderNumber: try optionalText(object, "order_number"),
             handlingMinutes: try handlingMinutes(object), text: try optionalText(object, "text"),
-            payload: try payload(object))
+            payload: payload)
+    }
+
+    /// The payload fields routing reads as money.
+    public static let amountKeys = ["amount", "refund_amount", "total"]
+
+    /// Rejects an amount no system could have meant: NaN, infinite, or beyond ``Money/limit``. Text that is not
+    /// a number at all is left for routing to judge, as before.
+    private static func checkAmounts(_ payload: [String: JSONValue], topLevel: [String: JSONValue])
+        throws(FieldError)
+    {
+        for key in amountKeys {
+            guard let value = payload[key] else { continue }
+            do throws(MoneyError) {
+                _ = try Money.parse(value)
+            } catch .notMoney {
+                continue
+            } catch {
+                let field = topLevel[key] == nil ? "payload.\(key)" : key
+                throw FieldError(field: field, message: error.description)
+            }
+        }
     }
 
     /// Validates a CSV row given as header → cell. Empty cells are absent values.

@@ -35,6 +35,9 @@ public struct JSONLinesReader: Sendable {
         return chunks
     }
 
+    /// The UTF-8 byte-order mark some editors write at the start of a file.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// Calls `body` with each non-blank line's 1-based number and bytes.
     public func forEachLine(_ body: (Int, Data) throws -> Void) rethrows {
         var lineNumber = firstLine - 1
@@ -42,7 +45,9 @@ public struct JSONLinesReader: Sendable {
         while start < data.endIndex {
             lineNumber += 1
             let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
-            let line = data[start..<end]
+            var line = data[start..<end]
+            if start == data.startIndex, line.starts(with: Self.byteOrderMark) { line = line.dropFirst(3) }
+            if line.last == 13 { line = line.dropLast() }
             if line.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) { try body(lineNumber, Data(line)) }
             start = end < data.endIndex ? data.index(after: end) : end
         }

@@ -80,12 +80,13 @@ public enum ChatError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `--replay` found no stored response for this request.
     case cacheMiss(model: String, key: String)
 
-    /// True when retrying the same request later may succeed.
+    /// True when retrying the same request later may succeed. An invalid 2xx body is retried too: an endpoint
+    /// that garbled one reply (a proxy page, a truncated body) often answers the next one properly.
     public var isRetryable: Bool {
         switch self {
-        case .timeout, .transport: true
+        case .timeout, .transport, .invalidResponse: true
         case .http(_, let status): status == 408 || status == 429 || status >= 500
-        case .invalidResponse, .cacheMiss: false
+        case .cacheMiss: false
         }
     }
 

@@ -37,6 +37,13 @@ public protocol RoutingTransaction: ReferenceLookup {
     func hourlyCounts(kind: ExceptionKind, source: String, from: Date, to: Date) throws -> [Date: Int]
     /// Whether a cascade of this type from this source was raised at or after `since`.
     func cascadeRaised(kind: ExceptionKind, source: String, since: Date) throws -> Bool
+    /// Runs `body` so that, when it throws, what it wrote is undone and the transaction goes on (a savepoint).
+    func isolated<T>(_ body: () throws -> T) throws -> T
+}
+
+extension RoutingTransaction {
+    /// Runs `body` without isolation: for stores that cannot undo part of a transaction (test doubles).
+    public func isolated<T>(_ body: () throws -> T) throws -> T { try body() }
 }
 
 /// A store that runs routing work in write transactions.

@@ -3,17 +3,23 @@ import Foundation
 /// An amount of money in minor units (cents), exact to the cent.
 ///
 /// Retail systems send money as decimal strings ("48.48"); floating point would drift, so amounts are
-/// kept as integer cents and formatted back to decimal strings.
+/// kept as integer cents and formatted back to decimal strings. Parsing is total: an amount beyond
+/// ``Money/limit`` (or NaN, or infinite) is rejected, never trapped on, and arithmetic saturates.
 public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The amount in minor units (cents).
     public var cents: Int64
 
+    /// The largest magnitude parsing accepts: 10^15 major units (10^17 cents), far above any retail amount and
+    /// far enough below `Int64.max` that sums of a few amounts cannot overflow.
+    public static let limit: Int64 = 100_000_000_000_000_000
+
     /// Creates an amount from minor units.
     public init(cents: Int64) { self.cents = cents }
 
-    /// Parses a decimal string such as `"48.48"`, `"-3"`, `"1,234.50"` or `"1.234,50"`; nil when it is not money.
+    /// Parses a decimal string such as `"48.48"`, `"-3"`, `"1,234.50"` or `"1.234,50"`; nil when it is not money
+    /// or is out of range.
     public init?(_ text: String) {
-        guard let cents = Money.parseCents(text) else { return nil }
+        guard let cents = try? Money.parseCents(text) else { return nil }
         self.cents = cents
     }
 
@@ -32,72 +38,43 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     public var doubleValue: Double { Double(cents) / 100 }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
-    public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
-    public static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
-    public static func * (lhs: Money, rhs: Int) -> Money { Money(cents: lhs.cents * Int64(rhs)) }
+
+    /// The sum, saturated at the bounds of `Int64` instead of trapping.
+    public static func + (lhs: Money, rhs: Money) -> Money {
+        let (sum, overflow) = lhs.cents.addingReportingOverflow(rhs.cents)
+        return overflow ? Money(cents: rhs.cents < 0 ? .min : .max) : Money(cents: sum)
+    }
+
+    /// The difference, saturated at the bounds of `Int64` instead of trapping.
+    public static func - (lhs: Money, rhs: Money) -> Money {
+        let (difference, overflow) = lhs.cents.subtractingReportingOverflow(rhs.cents)
+        return overflow ? Money(cents: rhs.cents < 0 ? .max : .min) : Money(cents: difference)
+    }
+
+    /// The product with a quantity, saturated at the bounds of `Int64` instead of trapping.
+    public static func * (lhs: Money, rhs: Int) -> Money {
+        let (product, overflow) = lhs.cents.multipliedReportingOverflow(by: Int64(rhs))
+        guard overflow else { return Money(cents: product) }
+        return Money(cents: (lhs.cents < 0) == (rhs < 0) ? .max : .min)
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        let json: JSONValue
         if let number = try? container.decode(Double.self) {
-            self.cents = Int64((number * 100).rounded())
+            json = .number(number)
         } else {
-            let text = try container.decode(String.self)
-            guard let cents = Money.parseCents(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a money amount")
-            }
-            self.cents = cents
+            json = .string(try container.decode(String.self))
+        }
+        do {
+            self = try Money.parse(json)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
-    }
-
-    static func parseCents(_ raw: String) -> Int64? {
-        var text = raw.trimmingCharacters(in: .whitespaces).filter { $0 != " " && $0 != "\u{00A0}" && $0 != "'" }
-        var negative = false
-        if text.hasPrefix("-") || text.hasPrefix("(") && text.hasSuffix(")") {
-            negative = true
-            text = text.trimmingCharacters(in: CharacterSet(charactersIn: "-()"))
-        }
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else {
-            return nil
-        }
-        let decimalSeparator = decimalSeparatorIndex(text)
-        var whole = text
-        var fraction = ""
-        if let separator = decimalSeparator {
-            whole = String(text[..<separator])
-            fraction = String(text[text.index(after: separator)...])
-        }
-        whole.removeAll { $0 == "," || $0 == "." }
-        guard fraction.count <= 4, fraction.allSatisfy(\.isNumber), let units = Int64(whole.isEmpty ? "0" : whole)
-        else { return nil }
-        let padded = (fraction + "0000").prefix(4)
-        guard let minor4 = Int64(padded) else { return nil }
-        let cents = units * 100 + (minor4 + 50) / 100
-        return negative ? -cents : cents
-    }
-
-    /// The last `.` or `,` followed by one, two or four digits is the decimal separator.
-    private static func decimalSeparatorIndex(_ text: String) -> String.Index? {
-        guard let index = text.lastIndex(where: { $0 == "." || $0 == "," }) else { return nil }
-        let tail = text[text.index(after: index)...]
-        if text[index] == "," && tail.count == 3 { return nil }
-        if text[index] == "." && tail.count == 3 && text.filter({ $0 == "." }).count > 1 { return nil }
-        return index
-    }
-}
-
-extension Money {
-    /// Parses a `JSONValue` holding a decimal string or number.
-    public init?(json: JSONValue?) {
-        guard let json else { return nil }
-        switch json {
-        case .number(let value): self.init(cents: Int64((value * 100).rounded()))
-        case .string(let value): self.init(value)
-        default: return nil
-        }
     }
 }

@@ -8,6 +8,27 @@ extension ExceptionRecord {
         return text
     }
 
+    /// A payload amount as routing reads it: absent (or not a number, as before), an amount, or out of range.
+    enum PayloadAmount {
+        case absent
+        case amount(Money)
+        /// Present but unusable: why, naming the field.
+        case unusable(String)
+    }
+
+    /// Reads a money field without trapping: NaN, infinity and amounts past ``Money/limit`` are named.
+    func amount(_ name: String) -> PayloadAmount {
+        guard let value = field(name), !value.isNull else { return .absent }
+        do throws(MoneyError) {
+            return .amount(try Money.parse(value))
+        } catch .notMoney {
+            return .absent
+        } catch {
+            let shown = value.text.map { " \"\($0.prefix(30))\"" } ?? ""
+            return .unusable("\(name)\(shown) is \(error)")
+        }
+    }
+
     /// A payload field as a whole number (numeric strings count).
     func integer(_ name: String) -> Int? {
         guard let number = field(name)?.number, number.rounded() == number, abs(number) < 1e15 else { return nil }

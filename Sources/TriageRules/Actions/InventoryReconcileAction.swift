@@ -38,9 +38,9 @@ public struct InventoryReconcileAction: BinaryAction {
 
     /// The allowed drift in units: `tolerance`, or `tolerance_percent` of the WMS count when that is larger.
     static func tolerance(_ params: [String: JSONValue], wms: Int) -> Int {
-        let units = params["tolerance"]?.number.map { Int($0) } ?? defaultTolerance
+        let units = params["tolerance"]?.number.flatMap { Int(bounded: $0) } ?? defaultTolerance
         guard let percent = params["tolerance_percent"]?.number else { return units }
-        return max(units, Int((Double(abs(wms)) * percent / 100).rounded(.down)))
+        return max(units, Int(bounded: (Double(wms.magnitude) * percent / 100).rounded(.down)) ?? units)
     }
 
     private func plan(_ record: ExceptionRecord, sku: String, wms: Int, counts: (Int, Int), targets: [String])

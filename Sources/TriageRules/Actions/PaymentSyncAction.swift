@@ -54,8 +54,11 @@ public struct PaymentSyncAction: BinaryAction {
             return "the exception says \(status) but the gateway's latest payment \(payment.paymentID) "
                 + "is \(payment.status)"
         }
-        if let amount = Money(json: record.field("amount")), amount != payment.amount {
+        switch record.amount("amount") {
+        case .unusable(let reason): return "the exception's \(reason)"
+        case .amount(let amount) where amount != payment.amount:
             return "amounts differ: the exception says \(amount), payment \(payment.paymentID) is \(payment.amount)"
+        case .amount, .absent: break
         }
         if let currency = record.text("currency"), currency.uppercased() != payment.currency.uppercased() {
             return "currencies differ: the exception says \(currency), payment \(payment.paymentID) is "

@@ -64,8 +64,11 @@ public struct ReturnRefundAction: BinaryAction {
         if let currency = record.text("currency"), currency.uppercased() != order.currency.uppercased() {
             return "the request is in \(currency) but order #\(order.orderNumber) is in \(order.currency)"
         }
-        if let requested = Money(json: record.field("refund_amount")), requested != amount {
+        switch record.amount("refund_amount") {
+        case .unusable(let reason): return "the request's \(reason)"
+        case .amount(let requested) where requested != amount:
             return "the request asks for \(requested) but the items cost \(amount) \(order.currency) on the order"
+        case .amount, .absent: break
         }
         return nil
     }

@@ -82,7 +82,8 @@ extension RulesParser {
         return parseEnum(AITask.self, node, name: "task", in: context)
     }
 
-    /// Binary rules must say how far they are trusted; other rules default to gated.
+    /// Binary rules must say how far they are trusted; other rules default to gated. AI work is never `auto`:
+    /// no AI suggestion is executed without a reviewer.
     private mutating func parseMode(_ node: Node?, decision: DecisionType?, at mark: Mark?, in context: String)
         -> RuleMode?
     {
@@ -91,7 +92,13 @@ extension RulesParser {
             add(at: mark, "binary rule has no mode (expected shadow, gated, auto)", in: context)
             return nil
         }
-        return parseEnum(RuleMode.self, node, name: "mode", in: context)
+        let mode = parseEnum(RuleMode.self, node, name: "mode", in: context)
+        guard mode == .auto, decision == .unstructured else { return mode }
+        add(
+            at: node.mark,
+            "mode \"auto\" is not allowed for decision \"unstructured\": AI suggestions are never executed without "
+                + "a reviewer (expected shadow, gated)", in: context)
+        return nil
     }
 
     private mutating func parseParams(_ node: Node?, action: RuleAction?, in context: String)

@@ -52,6 +52,14 @@ struct CardFactory {
             .escalated, .open, summary: "\(connector): \(error)\(endpoint) (\(times))", rule: rule, extra: extra)
     }
 
+    /// An engineering card for an exception routing could not handle, naming the error.
+    func unroutable(error: any Error) -> NewCard {
+        let message = String(describing: error)
+        return make(
+            .escalated, .open, summary: "This exception could not be routed: \(message). Check its data and the rules",
+            rule: nil, extra: ["routing_error": .string(message)])
+    }
+
     /// A card waiting for the AI worker to pre-fill it.
     func awaitingWorker(rule: Rule, task: AITask) -> NewCard {
         make(

@@ -39,12 +39,25 @@ public struct RoutingService: Sendable {
         -> RoutingSummary
     {
         var summary = RoutingSummary()
-        for record in records { summary.count(try route(existing: record, in: transaction, now: now)) }
+        for record in records { summary.count(try routeIsolated(record, in: transaction, now: now)) }
         for cascade in try CascadeWatch(policy: table.review).check(records, in: transaction) {
             guard let record = try transaction.insert(cascade, receivedAt: now) else { continue }
-            summary.countCascade(try route(existing: record, in: transaction, now: now))
+            summary.countCascade(try routeIsolated(record, in: transaction, now: now))
         }
         return summary
+    }
+
+    /// Routes one stored exception in a savepoint. When routing it fails, what it wrote is undone and it gets an
+    /// escalated card naming the error instead, so one bad row never blocks (or rolls back) the rows behind it.
+    func routeIsolated(_ record: ExceptionRecord, in transaction: any RoutingTransaction, now: Date) throws -> NewCard {
+        do {
+            return try transaction.isolated { try route(existing: record, in: transaction, now: now) }
+        } catch {
+            let team = table.team(for: .integrationFailure)
+            let card = CardFactory(record: record, team: team, now: now).unroutable(error: error)
+            try transaction.writeCard(card)
+            return card
+        }
     }
 
     /// Routes a stored exception inside `transaction`: writes its card (and executes or enqueues as the rule

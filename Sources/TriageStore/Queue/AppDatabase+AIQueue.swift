@@ -5,12 +5,13 @@ import TriageCore
 /// The AI queue: one row per unstructured exception; claims are one `UPDATE … RETURNING`, and a suggestion is
 /// written on the card in the same transaction that acks the job.
 extension AppDatabase: AIJobQueue {
-    public func claim(owner: String, limit: Int, now: Date, leaseSeconds: Double, task: AITask? = nil) throws
-        -> [AIJob]
-    {
+    public func claim(
+        owner: String, limit: Int, now: Date, leaseSeconds: Double, task: AITask? = nil, maxAttempts: Int = 4
+    ) throws -> [AIJob] {
         let time = now.timeIntervalSince1970
         return try writer.write { db in
-            try Row.fetchAll(
+            try deadLetterExhausted(db, now: now, task: task, maxAttempts: maxAttempts)
+            return try Row.fetchAll(
                 db,
                 sql: """
                     UPDATE ai_jobs SET state = 'leased', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
@@ -18,11 +19,13 @@ extension AppDatabase: AIJobQueue {
                     WHERE id IN (
                       SELECT id FROM ai_jobs
                       WHERE ((state = 'queued' AND not_before <= ?) OR (state = 'leased' AND lease_until < ?))
-                        AND (? IS NULL OR task = ?)
+                        AND (? IS NULL OR task = ?) AND attempts < ?
                       ORDER BY id LIMIT ?)
                     RETURNING *
                     """,
-                arguments: [owner, time + leaseSeconds, time, time, time, task?.rawValue, task?.rawValue, limit]
+                arguments: [
+                    owner, time + leaseSeconds, time, time, time, task?.rawValue, task?.rawValue, maxAttempts, limit,
+                ]
             ).map(AIJobRows.job).sorted { $0.id < $1.id }
         }
     }
@@ -51,10 +54,15 @@ extension AppDatabase: AIJobQueue {
                     next.state.rawValue, next.notBefore.timeIntervalSince1970, next.lastError,
                     now.timeIntervalSince1970, job.id, job.leaseOwner,
                 ])
-            guard db.changesCount == 1, next.state == .dead else { return }
-            try SuggestionCardWriter(db: db).writeDead(
-                exceptionID: job.exceptionID, reason: next.lastError ?? "unknown error", attempts: job.attempts,
-                now: now)
+            guard db.changesCount == 1 else { return }
+            let reason = next.lastError ?? "unknown error"
+            let cards = SuggestionCardWriter(db: db)
+            guard next.state == .dead else {
+                return try cards.writeRetry(
+                    exceptionID: job.exceptionID, reason: reason, attempts: job.attempts, nextTry: next.notBefore,
+                    now: now)
+            }
+            try cards.writeDead(exceptionID: job.exceptionID, reason: reason, attempts: job.attempts, now: now)
         }
     }
 

@@ -22,6 +22,16 @@ struct SuggestionCardWriter {
             ])
     }
 
+    /// Says on a card still waiting for the worker why the last attempt failed and when the next one is.
+    func writeRetry(exceptionID: Int64, reason: String, attempts: Int, nextTry: Date, now: Date) throws {
+        let summary =
+            "Waiting for the AI worker: attempt \(attempts) failed (\(reason)); next try at "
+            + ISODate.format(nextTry)
+        try db.execute(
+            sql: "UPDATE cards SET summary = ?, updated_at = ? WHERE exception_id = ? AND status = 'awaiting_worker'",
+            arguments: [summary, now.timeIntervalSince1970, exceptionID])
+    }
+
     func writeDead(exceptionID: Int64, reason: String, attempts: Int, now: Date) throws {
         try db.execute(
             sql: """

@@ -42,7 +42,15 @@ struct ModelCall: Sendable {
         for attempt in 0..<2 {
             let request = ChatRequest(
                 messages: conversation, schemaName: schemaName, schema: schema, maxTokens: Self.maxTokens)
-            let reply = try await chat.complete(request)
+            let reply: ChatReply
+            do {
+                reply = try await chat.complete(request)
+            } catch .invalidResponse(_, let message) where attempt == 0 {
+                // A 2xx body that is no chat completion: ask again once, with the repair prompt.
+                lastError = message
+                conversation.append(ChatMessage(role: "user", content: Self.repairPrompt(ReplyError(message))))
+                continue
+            }
             usage.add(reply)
             switch Self.decode(reply.content).flatMap(validate) {
             case .success(let value): return ModelOutcome(reply: value, usage: usage)

@@ -42,7 +42,7 @@ public struct QueueWorker: Sendable {
                 if free > 0 && !stop.isStopped {
                     jobs = try queue.claim(
                         owner: configuration.owner, limit: free, now: now(), leaseSeconds: configuration.leaseSeconds,
-                        task: configuration.task)
+                        task: configuration.task, maxAttempts: configuration.retry.maxAttempts)
                 }
                 for job in jobs { group.addTask { await self.process(job) } }
                 inFlight += jobs.count
@@ -80,10 +80,9 @@ public struct QueueWorker: Sendable {
                 return try fail(job, message: "exception \(job.exceptionID) not found", retryable: false)
             }
             let suggestion: Suggestion
-            do {
-                suggestion = try await engine.suggest(for: record, task: job.task)
-            } catch {
-                return try fail(job, message: error.description, retryable: error.isRetryable)
+            switch await suggestWithinDeadline(record, task: job.task) {
+            case .success(let value): suggestion = value
+            case .failure(let failure): return try fail(job, message: failure.message, retryable: failure.retryable)
             }
             return try queue.complete(job, with: suggestion, now: now()) ? .done(job.task) : .lost
         } catch {

@@ -19,14 +19,18 @@ public struct WorkerConfiguration: Sendable {
     public var once: Bool
     /// Only jobs of this task, when set.
     public var task: AITask?
+    /// The most time one attempt at a job may take, model calls and their retries included; past it the attempt
+    /// fails (and is retried with backoff), so a hanging endpoint costs this much, not attempts × call timeout.
+    public var jobDeadlineSeconds: Double
 
     /// Creates a configuration.
     public init(
         concurrency: Int = 2, leaseSeconds: Double = 300, pollSeconds: Double = 1, owner: String,
         retry: AIJobRetryPolicy = .init(), limit: Int? = nil, once: Bool = true,
-        task: AITask? = nil
+        task: AITask? = nil, jobDeadlineSeconds: Double = 120
     ) {
         self.task = task
+        self.jobDeadlineSeconds = jobDeadlineSeconds
         self.concurrency = max(concurrency, 1)
         self.leaseSeconds = leaseSeconds
         self.pollSeconds = pollSeconds

@@ -116,7 +116,11 @@ struct EvalRunCommand: AsyncParsableCommand {
         if mode == .replay, !FileManager.default.fileExists(atPath: cacheDB) {
             throw exitBadInput(CLIError("no recorded responses at \(cacheDB): run with --record first, or pass --cache-db"))
         }
-        let cache = try badInput { try AppDatabase.open(path: cacheDB) }
+        // A replay only reads: open the recordings read-only so the committed file's bytes never change.
+        let cache = try badInput {
+            mode == .replay
+                ? try AppDatabase.openReadOnly(path: cacheDB, requiring: "llm_cache") : try AppDatabase.open(path: cacheDB)
+        }
         return CachingChatClient(inner: client, cache: cache, mode: mode)
     }
 

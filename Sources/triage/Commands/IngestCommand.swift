@@ -24,7 +24,10 @@ struct IngestCommand: AsyncParsableCommand {
         let outcome = try await Ingestion(service: service).ingest(file: url)
         for rejected in outcome.rejected { printError("rejected \(rejected)") }
         print(outcome.summary.description)
-        print("\(url.lastPathComponent): \(outcome.summary.inserted) stored, \(outcome.summary.duplicates) duplicates ignored, \(outcome.rejected.count) rejected")
+        let summary = outcome.summary
+        print(
+            "\(url.lastPathComponent): \(outcome.rowsRead) read, \(summary.inserted) stored, "
+                + "\(summary.duplicates) duplicates ignored, \(outcome.rejected.count) rejected")
         if !outcome.rejected.isEmpty && !tolerateRejects { throw ExitCode(1) }
     }
 }

@@ -35,7 +35,11 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Seconds a claimed job stays leased; a crashed worker's jobs are taken again after this.")
     var leaseSeconds: Double = 300
 
+    @Option(help: "Seconds one attempt at a job may take in all (model calls and their retries) before it is retried.")
+    var jobDeadline: Double = 120
+
     func validate() throws {
+        guard jobDeadline > 0 else { throw ValidationError("--job-deadline must be positive") }
         guard concurrency >= 1, concurrency <= 64 else { throw ValidationError("--concurrency must be 1…64") }
         guard attempts >= 1 else { throw ValidationError("--attempts must be at least 1") }
         guard leaseSeconds >= 1 else { throw ValidationError("--lease-seconds must be at least 1") }
@@ -47,7 +51,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let engine = try llm.engine(database: database, concurrency: concurrency)
         let configuration = WorkerConfiguration(
             concurrency: concurrency, leaseSeconds: leaseSeconds, owner: "worker-\(getpid())", retry: .init(maxAttempts: attempts), limit: limit,
-            once: once, task: task)
+            once: once, task: task, jobDeadlineSeconds: jobDeadline)
         let worker = QueueWorker(queue: database, engine: engine.maker, configuration: configuration)
         print("worker: model \(engine.modelDescription), prompts \(llm.promptsOrigin)")
         let summary = try await WorkerService.runUntilDone(worker, logger: Logger(label: "triage.worker"))

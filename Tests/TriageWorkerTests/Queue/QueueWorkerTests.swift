@@ -139,6 +139,27 @@ func seedQueue(_ database: AppDatabase, count: Int) throws {
         #expect(try database.jobCounts() == [.done: 1])
     }
 
+    @Test func expiredLeaseWithNoAttemptsLeftIsDeadLetteredAtClaimWithACard() async throws {
+        let database = try AppDatabase.inMemory()
+        try seedQueue(database, count: 1)
+        let start = Date(timeIntervalSince1970: 1_000)
+        // Two processes claimed the job and died mid-job: the lease of the second has expired too.
+        _ = try database.claim(owner: "a", limit: 1, now: start, leaseSeconds: 10, task: nil)
+        _ = try database.claim(owner: "b", limit: 1, now: start.addingTimeInterval(11), leaseSeconds: 10, task: nil)
+        let engine = ScriptedEngine()
+        let configuration = WorkerConfiguration(
+            concurrency: 1, owner: "c", retry: .init(maxAttempts: 2, baseDelay: 0.001, maxDelay: 0.001))
+        let worker = QueueWorker(
+            queue: database, engine: engine, configuration: configuration, now: { start.addingTimeInterval(100) },
+            sleep: { _ in }, jitter: { 0 })
+        _ = try await worker.run()
+        #expect(engine.state.withLock { $0.calls } == 0)
+        #expect(try database.jobCounts() == [.dead: 1])
+        let card = try #require(try database.cards().first)
+        #expect(card.card.flags == ["worker_failed"])
+        #expect(card.card.summary.contains("after 2 attempt"), "\(card.card.summary)")
+    }
+
     @Test func releasedJobIsQueuedAgainWithoutCountingTheAttempt() throws {
         let database = try AppDatabase.inMemory()
         try seedQueue(database, count: 1)

@@ -53,7 +53,7 @@ struct ReturnRequest: Sendable {
 
     private static func item(_ value: JSONValue) -> ReturnItem? {
         guard let description = value["description"]?.text ?? value["sku"]?.text else { return nil }
-        let qty = value["qty"]?.number.map { Int($0) }
+        let qty = value["qty"]?.number.flatMap { Int(bounded: $0) }
         return ReturnItem(description: description, sku: value["sku"]?.text?.uppercased(), qty: qty)
     }
 

@@ -1,0 +1,56 @@
+import Foundation
+import TriageCore
+import TriageStore
+
+/// A store whose lookups fail for one order number, to stand for a row routing cannot read.
+struct FailingStore: RoutingStore {
+    let database: AppDatabase
+    let poisonOrder: String
+
+    func routingTransaction<T>(_ body: (any RoutingTransaction) throws -> T) throws -> T {
+        try database.routingTransaction { inner in try body(FailingTransaction(inner: inner, poisonOrder: poisonOrder)) }
+    }
+}
+
+/// Forwards to a real transaction, except that reading `poisonOrder` throws.
+struct FailingTransaction: RoutingTransaction {
+    struct Poisoned: Error, CustomStringConvertible {
+        var description: String { "row cannot be decoded" }
+    }
+
+    let inner: any RoutingTransaction
+    let poisonOrder: String
+
+    func order(number: String) throws -> Order? {
+        guard number != poisonOrder else { throw Poisoned() }
+        return try inner.order(number: number)
+    }
+    func orderHeader(number: String) throws -> Order? {
+        guard number != poisonOrder else { throw Poisoned() }
+        return try inner.orderHeader(number: number)
+    }
+    func product(sku: String) throws -> Product? { try inner.product(sku: sku) }
+    func payments(orderNumber: String) throws -> [Payment] { try inner.payments(orderNumber: orderNumber) }
+    func shipments(orderNumber: String) throws -> [Shipment] { try inner.shipments(orderNumber: orderNumber) }
+    func inventory(sku: String) throws -> [InventoryCount] { try inner.inventory(sku: sku) }
+    func occurrences(source: String, kind: ExceptionKind, reason: String?) throws -> Int {
+        try inner.occurrences(source: source, kind: kind, reason: reason)
+    }
+    func insert(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord? {
+        try inner.insert(exception, receivedAt: receivedAt)
+    }
+    func writeCard(_ card: NewCard) throws -> Int64 { try inner.writeCard(card) }
+    func execute(_ plan: ActionPlan, exceptionID: Int64, at: Date) throws {
+        try inner.execute(plan, exceptionID: exceptionID, at: at)
+    }
+    func enqueue(exceptionID: Int64, task: AITask, at: Date) throws {
+        try inner.enqueue(exceptionID: exceptionID, task: task, at: at)
+    }
+    func countHourly(_ counts: [CascadeKey: Int]) throws { try inner.countHourly(counts) }
+    func hourlyCounts(kind: ExceptionKind, source: String, from: Date, to: Date) throws -> [Date: Int] {
+        try inner.hourlyCounts(kind: kind, source: source, from: from, to: to)
+    }
+    func cascadeRaised(kind: ExceptionKind, source: String, since: Date) throws -> Bool {
+        try inner.cascadeRaised(kind: kind, source: source, since: since)
+    }
+}
