@@ -146,8 +146,8 @@ public protocol ReviewStore: Sendable {
     func cardContext(id: Int64, now: Date) throws -> CardContext?
     /// Locks a card to `reviewer` until `until`; refused while another reviewer holds it.
     func lockCard(id: Int64, reviewer: Reviewer, until: Date, now: Date) throws -> Date
-    /// Releases a reviewer's lock.
-    func unlockCard(id: Int64, reviewer: Reviewer) throws
+    /// Releases a reviewer's own lock; another reviewer's live lock is refused (`ReviewError.notLockHolder`).
+    func unlockCard(id: Int64, reviewer: Reviewer, now: Date) throws
     /// Plans and executes a decision in one transaction: the decision row, the state changes, the outbox messages,
     /// the card resolved and its lock released.
     func decide(_ request: ReviewRequest, by reviewer: Reviewer, planner: ReviewPlanner, now: Date) throws -> ReviewOutcome

@@ -67,7 +67,7 @@ struct PageTemplates: Sendable {
         <p class="meta">{{kind}} · {{decision}} · {{status}} · team {{team}}{{#confidence}} · confidence <b>{{confidence}}</b>{{/confidence}}{{#lockedBy}} · open with {{lockedBy}}{{/lockedBy}}</p>
         {{#hasFlags}}<p class="flags">{{#flags}}<span class="flag">{{.}}</span> {{/flags}}</p>{{/hasFlags}}
         <p>{{summary}}</p>
-        {{#decidable}}<section class="actions">
+        {{#decidable}}<section class="actions" id="actions" data-lock="/api/v1/cards/{{id}}/lock" data-csrf="{{csrf}}">
         <form method="post" action="/cards/{{id}}/decide" id="accept-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="verdict" value="accept">
         <button id="accept" {{^acceptable}}disabled{{/acceptable}}>{{acceptLabel}}</button> <kbd>a</kbd></form>
         <details id="edit"><summary>Edit then accept <kbd>e</kbd></summary><form method="post" action="/cards/{{id}}/decide" id="edit-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="verdict" value="edit">

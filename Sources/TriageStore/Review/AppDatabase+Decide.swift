@@ -22,9 +22,15 @@ extension AppDatabase: ReviewStore {
         }
     }
 
-    /// Releases a reviewer's own lock.
-    public func unlockCard(id: Int64, reviewer: Reviewer) throws {
+    /// Releases a reviewer's own lock; another reviewer's live lock is refused with `ReviewError.notLockHolder`.
+    public func unlockCard(id: Int64, reviewer: Reviewer, now: Date) throws {
         try writer.write { db in
+            if let holder = try String.fetchOne(
+                db, sql: "SELECT user_name FROM card_locks WHERE card_id = ? AND user_id != ? AND until > ?",
+                arguments: [id, reviewer.id, now.timeIntervalSince1970])
+            {
+                throw ReviewError.notLockHolder(holder)
+            }
             try db.execute(sql: "DELETE FROM card_locks WHERE card_id = ? AND user_id = ?", arguments: [id, reviewer.id])
         }
     }
