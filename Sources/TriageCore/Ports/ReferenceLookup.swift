@@ -21,7 +21,7 @@ public protocol ReferenceLookup {
 }
 
 /// Write access for routing one exception, inside the transaction that stored it.
-public protocol RoutingTransaction: ReferenceLookup {
+public protocol RoutingTransaction: ReferenceLookup, OrderLedger {
     /// Stores an exception; nil when (source, event id) was already stored.
     func insert(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord?
     /// Writes the exception's card; a second card for the same exception is ignored. Returns the card id.
@@ -37,6 +37,12 @@ public protocol RoutingTransaction: ReferenceLookup {
     func hourlyCounts(kind: ExceptionKind, source: String, from: Date, to: Date) throws -> [Date: Int]
     /// Whether a cascade of this type from this source was raised at or after `since`.
     func cascadeRaised(kind: ExceptionKind, source: String, since: Date) throws -> Bool
+    /// The oldest undecided card about the same order, kind and reason as `record`, if any.
+    func openCard(like record: ExceptionRecord, orderNumber: String) throws -> Int64?
+    /// Joins an exception to an existing card instead of giving it one of its own.
+    func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) throws
+    /// Remembers a webhook body's digest for its source; false when that source sent the same body before.
+    func remember(digest: String, source: String, at date: Date) throws -> Bool
 }
 
 /// A store that runs routing work in write transactions.

@@ -62,12 +62,15 @@ public struct CardContext: Sendable, Hashable, Codable {
     public var decisions: [DecisionRecord]
     /// Who has it open, while their lock lasts.
     public var lockedBy: String?
+    /// Later exceptions of the same kind and reason for the same order that joined this card, oldest first.
+    public var linked: [ExceptionRecord]
 
     /// Creates a context.
     public init(
         card: StoredCard, exception: ExceptionRecord, order: Order?, shipments: [Shipment], payments: [Payment],
-        decisions: [DecisionRecord], lockedBy: String?
+        decisions: [DecisionRecord], lockedBy: String?, linked: [ExceptionRecord] = []
     ) {
+        self.linked = linked
         self.card = card
         self.exception = exception
         self.order = order
