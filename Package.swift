@@ -112,6 +112,7 @@ let package = Package(
             dependencies: [
                 "TriageServer", "TriageCore", "TriageStore", "TriageRules",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),

@@ -41,17 +41,15 @@ public struct ReviewContext: Sendable {
         try store.decide(request, by: reviewer, planner: ReviewPlanner(), now: now())
     }
 
-    /// Opens a card for `reviewer`: locks it to them when it is open and nobody else holds it, and returns it
-    /// with its rule trace. A card another reviewer holds is shown read-only, naming them.
-    func open(cardID: Int64, for reviewer: Reviewer) throws -> CardView {
-        guard var context = try store.cardContext(id: cardID, now: now()) else { throw ReviewError.cardNotFound(cardID) }
-        let undecided = [.open, .awaitingConfirmation].contains(context.card.card.status)
-        if undecided, context.lockedBy == nil || context.lockedBy == reviewer.name {
-            _ = try store.lockCard(
-                id: cardID, reviewer: reviewer, until: now().addingTimeInterval(settings.lockSeconds), now: now())
-            context.lockedBy = reviewer.name
-        }
+    /// A card with its rule trace. Viewing never locks (a GET changes nothing): `lock` does, from a POST.
+    func view(cardID: Int64) throws -> CardView {
+        guard let context = try store.cardContext(id: cardID, now: now()) else { throw ReviewError.cardNotFound(cardID) }
         return CardView(context: context, trace: trace(context))
+    }
+
+    /// Locks a card to `reviewer` for the configured time; returns when the lock ends.
+    func lock(cardID: Int64, for reviewer: Reviewer) throws -> Date {
+        try store.lockCard(id: cardID, reviewer: reviewer, until: now().addingTimeInterval(settings.lockSeconds), now: now())
     }
 
     /// The rule trace of a rule-made card, under the rules file in force.

@@ -41,7 +41,7 @@ extension AppDatabase {
     public func counts() throws -> [String: Int] {
         let tables = [
             "exceptions", "cards", "decisions", "outbox", "ai_jobs", "orders", "customers", "products", "suppliers",
-            "purchase_orders", "invoices", "payments", "shipments", "inventory",
+            "purchase_orders", "invoices", "payments", "shipments", "inventory", "card_links",
         ]
         return try writer.read { db in
             var result: [String: Int] = [:]

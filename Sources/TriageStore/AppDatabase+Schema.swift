@@ -25,6 +25,12 @@ extension AppDatabase {
         migrator.registerMigration("v5-exception-hours") { db in
             try FeedbackSchema.migrate(db)
         }
+        migrator.registerMigration("v6-webhook-digests") { db in
+            try db.execute(sql: WebhookDigestSchema.sql)
+        }
+        migrator.registerMigration("v7-refund-safety") { db in
+            try db.execute(sql: RefundSafetySchema.sql)
+        }
         return migrator
     }
 

@@ -11,8 +11,8 @@ struct CardWriter {
             sql: """
                 INSERT INTO cards (exception_id, kind, decision_type, status, team, title, summary,
                   rule_id, rule_version, rule_mode, rule_action, plan, amount_cents, flags, details,
-                  created_at, updated_at, resolved_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  created_at, updated_at, resolved_at, order_number)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (exception_id) DO NOTHING
                 """)
         let created = card.createdAt.timeIntervalSince1970
@@ -25,7 +25,7 @@ struct CardWriter {
         arguments += [
             card.plan?.jsonValue.serialized, card.amountAtStake?.cents, JSONValue.array(card.flags.map(JSONValue.string)).serialized,
             JSONValue.object(card.details).serialized,
-            created, created, resolved,
+            created, created, resolved, card.details["order_number"]?.text,
         ]
         try statement.execute(arguments: arguments)
         guard db.changesCount > 0 else {

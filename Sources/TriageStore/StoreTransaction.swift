@@ -131,6 +131,8 @@ struct StoreTransaction: RoutingTransaction {
             try db.cachedStatement(
                 sql: "UPDATE orders SET refunded_cents = refunded_cents + ? WHERE order_number = ?"
             ).execute(arguments: [amount.cents, number])
+        case .returnedItems(let number, let quantities):
+            try recordReturn(orderNumber: number, quantities: quantities)
         }
     }
 }

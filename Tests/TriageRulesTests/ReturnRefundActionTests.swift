@@ -40,7 +40,11 @@ struct ReturnRefundActionTests {
                 for: returnRequest([["sku": "MUG-1", "qty": 1]]), params: [:], lookup: lookup()
             ).plan)
         #expect(plan.action == "refund")
-        #expect(plan.changes == [.refund(orderNumber: "100240", amount: Money(cents: 2424))])
+        #expect(
+            plan.changes == [
+                .refund(orderNumber: "100240", amount: Money(cents: 2424)),
+                .returnedItems(orderNumber: "100240", quantities: ["MUG-1": 1]),
+            ])
         #expect(plan.messages.map(\.targetSystem) == ["returns_app", "storefront"])
         #expect(plan.messages.map(\.messageType) == ["refund.issue", "order.refund"])
         #expect(plan.messages.first?.idempotencyKey == "refund:returns_app:evt-7:returns_app")
@@ -53,6 +57,7 @@ struct ReturnRefundActionTests {
         #expect(
             plan.changes == [
                 .refund(orderNumber: "100240", amount: Money(cents: 6348)),
+                .returnedItems(orderNumber: "100240", quantities: ["MUG-1": 2, "TEE-1": 1]),
                 .orderStatus(orderNumber: "100240", status: "refunded"),
             ])
     }

@@ -43,7 +43,7 @@ struct ReviewAPITests {
         }
     }
 
-    @Test("opening a card returns the consolidated view and locks it: another reviewer sees who holds it and gets 409 on deciding")
+    @Test("a card returns the consolidated view; locking it with POST …/lock means another reviewer sees who holds it and gets 409 on deciding")
     func lockConflict() async throws {
         let fixture = try ServerFixture()
         let id = fixture.warrantyCardID
@@ -51,7 +51,8 @@ struct ReviewAPITests {
             let open = try await client.execute(uri: "/api/v1/cards/\(id)", method: .get, headers: ServerFixture.bearer(fixture.alice))
             #expect(open.status == .ok)
             #expect(open.json?["context"]?["order"]?["order_number"]?.text == "#1001")
-            #expect(open.json?["context"]?["lockedBy"]?.text == "alice")
+            let locked = try await client.execute(uri: "/api/v1/cards/\(id)/lock", method: .post, headers: ServerFixture.bearer(fixture.alice))
+            #expect(locked.status == .ok)
             let bobViews = try await client.execute(uri: "/api/v1/cards/\(id)", method: .get, headers: ServerFixture.bearer(fixture.bob))
             #expect(bobViews.status == .ok)
             #expect(bobViews.json?["context"]?["lockedBy"]?.text == "alice")
@@ -69,7 +70,7 @@ struct ReviewAPITests {
         let fixture = try ServerFixture()
         let id = fixture.warrantyCardID
         try await fixture.test { client in
-            _ = try await client.execute(uri: "/api/v1/cards/\(id)", method: .get, headers: ServerFixture.bearer(fixture.alice))
+            _ = try await client.execute(uri: "/api/v1/cards/\(id)/lock", method: .post, headers: ServerFixture.bearer(fixture.alice))
             let accept = try await client.execute(uri: "/api/v1/cards/\(id)/accept", method: .post, headers: ServerFixture.bearer(fixture.alice))
             #expect(accept.status == .ok)
             #expect(accept.json?["action"]?.text == "replace")

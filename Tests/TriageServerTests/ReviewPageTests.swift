@@ -78,7 +78,7 @@ struct ReviewPageTests {
         #expect(decisions == ["alice:replace"])
     }
 
-    @Test("a card another reviewer holds is shown read-only, naming them")
+    @Test("viewing a card does not lock it; the page locks it with a POST; another reviewer then sees it read-only")
     func lockedCardIsReadOnly() async throws {
         let fixture = try ServerFixture()
         let id = fixture.warrantyCardID
@@ -86,6 +86,13 @@ struct ReviewPageTests {
             let alice = try await Self.signIn(client, token: fixture.alice)
             let mine = try await client.execute(uri: "/cards/\(id)", method: .get, headers: [.cookie: alice])
             #expect(mine.text.contains(#"id="accept""#))
+            #expect(!mine.text.contains("open with alice"), "a GET never locks")
+            let csrf = try #require(Self.csrf(in: mine.text))
+            #expect(mine.text.contains(#"data-lock="/api/v1/cards/\#(id)/lock""#))
+            let lock = try await client.execute(
+                uri: "/api/v1/cards/\(id)/lock", method: .post,
+                headers: [.cookie: alice, HTTPField.Name("X-CSRF-Token")!: csrf])
+            #expect(lock.status == .ok)
             let bob = try await Self.signIn(client, token: fixture.bob)
             let theirs = try await client.execute(uri: "/cards/\(id)", method: .get, headers: [.cookie: bob])
             #expect(theirs.status == .ok)

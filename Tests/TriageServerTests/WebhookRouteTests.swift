@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import HTTPTypes
@@ -119,6 +120,85 @@ struct WebhookRouteTests {
             #expect(accepted.text == "[accepted]")
         }
         #expect(try await Self.exceptions(fixture, source: "gateway") == ["adyen:PSP1:AUTHORISATION"])
+    }
+}
+
+@Suite("Webhooks: malformed timestamps and replays with fresh headers")
+struct WebhookReplayTests {
+    static let returnsHeader = HTTPField.Name("X-Triage-Signature")!
+
+    @Test("a correctly signed t=nan or t=1e300 is a 400, the server keeps serving, and nothing is stored")
+    func malformedTimestampIs400() async throws {
+        let fixture = try ServerFixture()
+        let body = #"{"event_id":"rma-1","kind":"return_request","reason":"return_requested","occurred_at":"2026-10-01T11:00:00Z","text":"x"}"#
+        try await fixture.test { client in
+            for stamp in ["nan", "1e300"] {
+                let code = HMAC<SHA256>.authenticationCode(
+                    for: Data("\(stamp).\(body)".utf8), using: SymmetricKey(data: Data(ServerFixture.returnsSecret.utf8)))
+                let response = try await client.execute(
+                    uri: "/webhooks/returns", method: .post, headers: [Self.returnsHeader: "t=\(stamp),v1=" + Hex.string(code)],
+                    body: ByteBuffer(string: body))
+                #expect(response.status == .badRequest, "t=\(stamp)")
+            }
+        }
+        #expect(try await WebhookRouteTests.exceptions(fixture, source: "returns_app").isEmpty)
+    }
+
+    @Test("a captured Shopify body resent with a new webhook id and a fresh time is acknowledged and ignored")
+    func shopifyReplayWithNewHeaders() async throws {
+        let fixture = try ServerFixture()
+        let body = WebhookRouteTests.body
+        try await fixture.test { client in
+            let first = try await client.execute(
+                uri: "/webhooks/shopify", method: .post, headers: WebhookRouteTests.shopifyHeaders(body, id: "wh-1"),
+                body: ByteBuffer(string: body))
+            #expect(first.json?["stored"]?.number == 1)
+            let replay = try await client.execute(
+                uri: "/webhooks/shopify", method: .post,
+                headers: WebhookRouteTests.shopifyHeaders(body, sent: ServerFixture.now.addingTimeInterval(120), id: "wh-forged"),
+                body: ByteBuffer(string: body))
+            #expect(replay.status == .accepted)
+            #expect(replay.json?["stored"]?.number == 0)
+            #expect(replay.json?["duplicates"]?.number == 1)
+        }
+        #expect(try await WebhookRouteTests.exceptions(fixture, source: "shopify") == ["wh-1"])
+    }
+
+    @Test("an Adyen item resent with a fresh (unsigned) eventDate is acknowledged and ignored")
+    func adyenReplayWithFreshDate() async throws {
+        let fixture = try ServerFixture()
+        func delivery(_ date: Date) -> String {
+            var fields: [String: JSONValue] = [
+                "pspReference": "PSP9", "merchantAccountCode": "RetailCo", "merchantReference": "#1001",
+                "amount": .object(["value": .number(12998), "currency": "USD"]), "eventCode": "CAPTURE",
+                "success": "true", "eventDate": .string(ISODate.format(date)),
+            ]
+            fields["additionalData"] = .object(["hmacSignature": .string(AdyenTestSigner.sign(fields, key: ServerFixture.adyenKey))])
+            return #"{"live":"false","notificationItems":[{"NotificationRequestItem":"# + JSONValue.object(fields).serialized + "}]}"
+        }
+        let deliveries = [ServerFixture.now, ServerFixture.now.addingTimeInterval(200)].map(delivery)
+        try await fixture.test { client in
+            for body in deliveries {
+                let response = try await client.execute(uri: "/webhooks/adyen", method: .post, body: ByteBuffer(string: body))
+                #expect(response.status == .ok)
+            }
+        }
+        #expect(try await WebhookRouteTests.exceptions(fixture, source: "gateway").count == 1)
+    }
+
+    @Test("a body over the limit is a 413, not a 500")
+    func oversizedBodyIs413() async throws {
+        let fixture = try ServerFixture()
+        let big = String(repeating: "x", count: 1_100_000)
+        try await fixture.test { client in
+            let response = try await client.execute(
+                uri: "/webhooks/shopify", method: .post, headers: WebhookRouteTests.shopifyHeaders(big), body: ByteBuffer(string: big))
+            #expect(response.status == .contentTooLarge)
+            let api = try await client.execute(
+                uri: "/api/v1/cards/\(fixture.warrantyCardID)/edit", method: .post, headers: ServerFixture.bearer(fixture.alice),
+                body: ByteBuffer(string: String(repeating: " ", count: 70_000)))
+            #expect(api.status == .contentTooLarge)
+        }
     }
 }
 

@@ -1,5 +1,7 @@
+import Crypto
 import Foundation
 import Testing
+import TriageCore
 
 @testable import TriageServer
 
@@ -36,6 +38,18 @@ import Testing
         let forged = header.replacingOccurrences(of: "t=1795000000", with: "t=1795000290")
         #expect(throws: WebhookRejection.badSignature) {
             try verifier.verifyTimestamped(body: body, header: forged, now: sent.addingTimeInterval(301))
+        }
+    }
+
+    @Test("a signed but non-integer or unbounded timestamp is malformed, never a crash")
+    func malformedTimestampIsRefused() throws {
+        for stamp in ["nan", "1e300", "-1e300", "inf", "1795000000.5", "99999999999999999999", "0x10"] {
+            let code = HMAC<SHA256>.authenticationCode(
+                for: Data("\(stamp).".utf8) + body, using: SymmetricKey(data: Data("s3cret".utf8)))
+            let header = "t=\(stamp),v1=" + Hex.string(code)
+            #expect(throws: WebhookRejection.malformedTimestamp, "t=\(stamp)") {
+                try verifier.verifyTimestamped(body: body, header: header, now: Date(timeIntervalSince1970: 1_795_000_000))
+            }
         }
     }
 }

@@ -55,4 +55,19 @@ import TriageStore
         #expect(decision.action == "reject")
         #expect(decision.reason == "duplicate of another ticket")
     }
+
+    @Test func editToAnActionTheCardDoesNotAllowFailsWithTheFieldNamed() throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try Self.database(folder)
+        _ = try TriageProcess.run(["users", "add", "fay", "--db", db])
+        let store = try AppDatabase.open(path: db)
+        let gated = try #require(try store.cards(statuses: [.awaitingConfirmation], kind: .returnRequest, limit: 1).first)
+        let wire = try TriageProcess.run(
+            ["cards", "edit", "\(gated.id)", "--action", "wire_money", "--set", "iban=XX00", "--as", "fay", "--db", db])
+        #expect(wire.status != 0)
+        #expect(wire.stderr.contains("action"))
+        #expect(wire.stderr.contains("wire_money"))
+        #expect(try store.card(id: gated.id)?.card.status == .awaitingConfirmation)
+    }
 }

@@ -74,4 +74,15 @@ import TriageStore
         #expect(output.stdout.contains("warranty"))
         #expect(output.stdout.contains("payment_drift"))
     }
+
+    @Test func aDirectoryIsAOneLineErrorNotAFoundationDump() throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("t.sqlite").path
+        let output = try TriageProcess.run(["ingest", folder.path, "--db", db, "--rules", "rules.yaml"])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("\(folder.path) is a directory, not a file"))
+        #expect(!output.stderr.contains("NSCocoaErrorDomain"))
+        #expect(output.stderr.split(separator: "\n").count == 1)
+    }
 }

@@ -46,6 +46,11 @@ extension StateChange {
             ["change": "inventory_count", "sku": .string(sku), "system": .string(system), "quantity": .number(Double(quantity))]
         case .refund(let number, let amount):
             ["change": "refund", "order_number": .string(number), "amount": .string(amount.description)]
+        case .returnedItems(let number, let quantities):
+            [
+                "change": "returned_items", "order_number": .string(number),
+                "items": .object(quantities.mapValues { .number(Double($0)) }),
+            ]
         }
     }
 
@@ -66,6 +71,9 @@ extension StateChange {
         case "refund":
             guard let number, let amount = Money(json: json["amount"]) else { return nil }
             self = .refund(orderNumber: number, amount: amount)
+        case "returned_items":
+            guard let number, let items = json["items"]?.object else { return nil }
+            self = .returnedItems(orderNumber: number, quantities: items.compactMapValues { $0.number.map { Int($0) } })
         default: return nil
         }
     }

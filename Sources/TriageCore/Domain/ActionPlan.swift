@@ -10,6 +10,8 @@ public enum StateChange: Sendable, Hashable {
     case inventoryCount(sku: String, system: String, quantity: Int)
     /// Record a refund against an order.
     case refund(orderNumber: String, amount: Money)
+    /// Record items taken back on an order, quantity per SKU, so they are not refunded twice.
+    case returnedItems(orderNumber: String, quantities: [String: Int])
 }
 
 /// A message to confirm an executed action back to the originating system.

@@ -21,7 +21,7 @@ public protocol ReferenceLookup {
 }
 
 /// Write access for routing one exception, inside the transaction that stored it.
-public protocol RoutingTransaction: ReferenceLookup {
+public protocol RoutingTransaction: ReferenceLookup, OrderLedger {
     /// Stores an exception; nil when (source, event id) was already stored.
     func insert(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord?
     /// Writes the exception's card; a second card for the same exception is ignored. Returns the card id.
@@ -39,6 +39,12 @@ public protocol RoutingTransaction: ReferenceLookup {
     func cascadeRaised(kind: ExceptionKind, source: String, since: Date) throws -> Bool
     /// Runs `body` so that, when it throws, what it wrote is undone and the transaction goes on (a savepoint).
     func isolated<T>(_ body: () throws -> T) throws -> T
+    /// The oldest undecided card about the same order, kind and reason as `record`, if any.
+    func openCard(like record: ExceptionRecord, orderNumber: String) throws -> Int64?
+    /// Joins an exception to an existing card instead of giving it one of its own.
+    func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) throws
+    /// Remembers a webhook body's digest for its source; false when that source sent the same body before.
+    func remember(digest: String, source: String, at date: Date) throws -> Bool
 }
 
 extension RoutingTransaction {

@@ -62,12 +62,15 @@ public struct CardContext: Sendable, Hashable, Codable {
     public var decisions: [DecisionRecord]
     /// Who has it open, while their lock lasts.
     public var lockedBy: String?
+    /// Later exceptions of the same kind and reason for the same order that joined this card, oldest first.
+    public var linked: [ExceptionRecord]
 
     /// Creates a context.
     public init(
         card: StoredCard, exception: ExceptionRecord, order: Order?, shipments: [Shipment], payments: [Payment],
-        decisions: [DecisionRecord], lockedBy: String?
+        decisions: [DecisionRecord], lockedBy: String?, linked: [ExceptionRecord] = []
     ) {
+        self.linked = linked
         self.card = card
         self.exception = exception
         self.order = order
@@ -146,8 +149,8 @@ public protocol ReviewStore: Sendable {
     func cardContext(id: Int64, now: Date) throws -> CardContext?
     /// Locks a card to `reviewer` until `until`; refused while another reviewer holds it.
     func lockCard(id: Int64, reviewer: Reviewer, until: Date, now: Date) throws -> Date
-    /// Releases a reviewer's lock.
-    func unlockCard(id: Int64, reviewer: Reviewer) throws
+    /// Releases a reviewer's own lock; another reviewer's live lock is refused (`ReviewError.notLockHolder`).
+    func unlockCard(id: Int64, reviewer: Reviewer, now: Date) throws
     /// Plans and executes a decision in one transaction: the decision row, the state changes, the outbox messages,
     /// the card resolved and its lock released.
     func decide(_ request: ReviewRequest, by reviewer: Reviewer, planner: ReviewPlanner, now: Date) throws -> ReviewOutcome

@@ -62,32 +62,33 @@ public struct ReviewPlanner: Sendable {
         }
     }
 
+    /// An AI card's action confirms to the system that owns the next step; any other card's action is one its kind
+    /// allows, with parameters checked and state changes planned as the rule's own action would.
     private func planned(
         _ action: String, _ parameters: [String: JSONValue], edited: [String], suggested: String?, task: AITask?,
         card: StoredCard, record: ExceptionRecord
     ) throws(ReviewError) -> Planned {
         try Self.validate(action: action, parameters: parameters, task: task)
-        let (target, type) = Self.confirmation(for: task, action: action, record: record)
-        var payload = parameters
-        payload["action"] = .string(action)
-        payload["exception_event_id"] = .string(record.exception.eventID)
-        let message = OutboxDraft(
-            targetSystem: target, messageType: type, payload: .object(payload),
-            idempotencyKey: "review:\(card.id):\(type)")
-        let plan = ActionPlan(
-            action: action, summary: "\(action) (reviewed)", parameters: parameters, messages: [message])
-        return Planned(action: action, parameters: parameters, editedFields: edited, suggestedAction: suggested, plan: plan)
+        if task == nil {
+            let allowed = ManualAction.allowed(on: card)
+            guard allowed.contains(action) else {
+                throw .invalid("action: \(action) is not an action for this card (one of \(allowed.joined(separator: ", ")))")
+            }
+        }
+        let plan = try ManualAction.plan(action, parameters, card: card, record: record, task: task)
+        return Planned(action: action, parameters: plan.parameters, editedFields: edited, suggestedAction: suggested, plan: plan)
     }
 
     /// The action must be one of the task's; names and values are bounded so a form cannot smuggle a payload.
     static func validate(action: String, parameters: [String: JSONValue], task: AITask?) throws(ReviewError) {
         if let task, let allowed = actions[task], !allowed.contains(action) {
-            throw .invalid("\(action) is not an action for \(task.rawValue) (one of \(allowed.joined(separator: ", ")))")
+            throw .invalid("action: \(action) is not an action for \(task.rawValue) (one of \(allowed.joined(separator: ", ")))")
         }
         let isName = { (text: String) in
             !text.isEmpty && text.count <= 40 && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
         }
         guard isName(action) else { throw .invalid("action must be lower-case letters, digits and _ (at most 40)") }
+        guard parameters.count <= 40 else { throw .invalid("parameters: at most 40") }
         for (key, value) in parameters {
             guard isName(key) else { throw .invalid("parameter name \(key.prefix(40)) is not allowed") }
             guard value.serialized.utf8.count <= 2_000 else { throw .invalid("parameter \(key) is too long") }
@@ -102,6 +103,12 @@ public struct ReviewPlanner: Sendable {
         case .warranty: ("customer_service", "warranty.\(action)")
         case nil: (record.exception.source, "exception.\(action)")
         }
+    }
+
+    /// The actions a reviewer may choose on `card`: its AI task's, else those its kind allows.
+    public static func allowedActions(on card: StoredCard) -> [String] {
+        if let task = suggestion(of: card)?.task { return actions[task] ?? [] }
+        return ManualAction.allowed(on: card)
     }
 
     /// The card's AI suggestion, when it has one.

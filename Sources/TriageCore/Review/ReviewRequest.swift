@@ -45,8 +45,15 @@ public enum ReviewError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The card was decided already, or is not for a person to decide yet (409).
     case notDecidable(CardStatus)
     /// The request does not fit the card: no suggestion to accept, an action outside the task's set, a
-    /// rejection without a reason (422).
+    /// rejection without a reason, a parameter out of bounds (422). The message starts with the field.
     case invalid(String)
+    /// The accepted plan no longer fits the data (refunded, returned or synced since); nothing was executed and the
+    /// card is now a judgment card saying why (409).
+    case stalePlan(String)
+    /// Another reviewer holds the lock being released (403).
+    case notLockHolder(String)
+    /// The thing to create exists already, e.g. a user of that name (409).
+    case duplicate(String)
 
     /// One line for a person.
     public var description: String {
@@ -55,6 +62,9 @@ public enum ReviewError: Error, Sendable, Hashable, CustomStringConvertible {
         case .lockedBy(let name): "the card is open with \(name)"
         case .notDecidable(let status): "the card is \(status.rawValue); there is nothing to decide"
         case .invalid(let message): message
+        case .stalePlan(let reason): "not executed: \(reason); the card is now a judgment card for a person to decide"
+        case .notLockHolder(let name): "the lock is \(name)'s; only they can release it"
+        case .duplicate(let message): message
         }
     }
 }

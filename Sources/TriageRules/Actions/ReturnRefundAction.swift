@@ -78,7 +78,10 @@ public struct ReturnRefundAction: BinaryAction {
     {
         let number = order.orderNumber
         let whole = returned.coversWholeOrder(order)
-        var changes: [StateChange] = [.refund(orderNumber: number, amount: amount)]
+        var changes: [StateChange] = [
+            .refund(orderNumber: number, amount: amount),
+            .returnedItems(orderNumber: number, quantities: returned.quantities),
+        ]
         if whole { changes.append(.orderStatus(orderNumber: number, status: "refunded")) }
         let body: JSONValue = [
             "order_number": .string(number), "amount": .string(amount.description),

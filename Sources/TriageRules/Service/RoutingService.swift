@@ -39,7 +39,13 @@ public struct RoutingService: Sendable {
         -> RoutingSummary
     {
         var summary = RoutingSummary()
-        for record in records { summary.count(try routeIsolated(record, in: transaction, now: now)) }
+        for record in records {
+            if try join(record, in: transaction, now: now) {
+                summary.countJoined(record)
+                continue
+            }
+            summary.count(try routeIsolated(record, in: transaction, now: now))
+        }
         for cascade in try CascadeWatch(policy: table.review).check(records, in: transaction) {
             guard let record = try transaction.insert(cascade, receivedAt: now) else { continue }
             summary.countCascade(try routeIsolated(record, in: transaction, now: now))
@@ -58,6 +64,16 @@ public struct RoutingService: Sendable {
             try transaction.writeCard(card)
             return card
         }
+    }
+
+    /// A second exception of the same kind and reason for an order whose card is still undecided joins that card
+    /// (the link is its history) instead of raising a second card that could be executed twice.
+    func join(_ record: ExceptionRecord, in transaction: any RoutingTransaction, now: Date) throws -> Bool {
+        guard record.exception.kind != .integrationFailure, let number = record.orderNumber,
+            let cardID = try transaction.openCard(like: record, orderNumber: number)
+        else { return false }
+        try transaction.link(exceptionID: record.id, toCard: cardID, at: now)
+        return true
     }
 
     /// Routes a stored exception inside `transaction`: writes its card (and executes or enqueues as the rule
@@ -111,7 +127,11 @@ public struct RoutingService: Sendable {
         case .needsJudgment(let reason):
             return cards.ruleNeedsJudgment(rule: rule, reason: reason)
         case .execute(let plan):
-            if rule.mode == .auto { try transaction.execute(plan, exceptionID: record.id, at: now) }
+            guard rule.mode == .auto else { return cards.binary(rule: rule, plan: plan) }
+            if let conflict = try PlanGuard(facts: transaction).conflict(with: plan) {
+                return cards.ruleNeedsJudgment(rule: rule, reason: conflict.reason)
+            }
+            try transaction.execute(plan, exceptionID: record.id, at: now)
             return cards.binary(rule: rule, plan: plan)
         }
     }

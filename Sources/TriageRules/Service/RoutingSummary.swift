@@ -10,6 +10,8 @@ public struct RoutingSummary: Sendable, Hashable, CustomStringConvertible {
     public internal(set) var duplicates = 0
     /// Plans executed by auto rules.
     public internal(set) var executed = 0
+    /// Exceptions that joined an undecided card about the same order, kind and reason instead of raising a card.
+    public internal(set) var joined = 0
     /// Cascade escalations raised (not counted as received or stored: Triage raised them, no source sent them).
     public internal(set) var cascades = 0
     /// Stored exceptions per kind.
@@ -29,6 +31,7 @@ public struct RoutingSummary: Sendable, Hashable, CustomStringConvertible {
         duplicates += other.duplicates
         executed += other.executed
         cascades += other.cascades
+        joined += other.joined
         byKind.merge(other.byKind, uniquingKeysWith: +)
         byDecision.merge(other.byDecision, uniquingKeysWith: +)
         byStatus.merge(other.byStatus, uniquingKeysWith: +)
@@ -51,6 +54,14 @@ public struct RoutingSummary: Sendable, Hashable, CustomStringConvertible {
         byStatus[card.status, default: 0] += 1
     }
 
+    /// Counts an exception that joined an open card.
+    mutating func countJoined(_ record: ExceptionRecord) {
+        received += 1
+        inserted += 1
+        joined += 1
+        byKind[record.exception.kind, default: 0] += 1
+    }
+
     /// Counts a duplicate.
     mutating func countDuplicate() {
         received += 1
@@ -65,7 +76,7 @@ public struct RoutingSummary: Sendable, Hashable, CustomStringConvertible {
         }
         return [
             "received \(received), stored \(inserted), duplicates \(duplicates), auto-executed \(executed)"
-                + (cascades > 0 ? ", cascades raised \(cascades)" : ""),
+                + (joined > 0 ? ", joined open cards \(joined)" : "") + (cascades > 0 ? ", cascades raised \(cascades)" : ""),
             line("by kind", byKind), line("by decision", byDecision), line("by status", byStatus),
         ].joined(separator: "\n")
     }

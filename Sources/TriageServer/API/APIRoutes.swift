@@ -3,7 +3,8 @@ import HTTPTypes
 import Hummingbird
 import TriageCore
 
-/// `/api/v1`: the reviewer operations as JSON, for scripts and other tools. Bearer token or session.
+/// `/api/v1`: the reviewer operations as JSON, for scripts and other tools. Bearer token, or a session cookie with
+/// the session's `X-CSRF-Token` on anything that changes data; a foreign `Origin` is refused.
 struct APIRoutes {
     let context: ReviewContext
 
@@ -13,20 +14,21 @@ struct APIRoutes {
         api.get("me") { request, _ in await guarded { try Responses.json(try context.auth.reviewer(request)) } }
         api.get("cards") { request, _ in await guarded { try queue(request) } }
         api.get("cards/:id") { request, route in
-            await guarded { try Responses.json(try context.open(cardID: try id(route), for: try context.auth.reviewer(request))) }
+            await guarded {
+                _ = try context.auth.reviewer(request)
+                return try Responses.json(try context.view(cardID: try id(route)))
+            }
         }
         api.post("cards/:id/lock") { request, route in
             await guarded {
-                let reviewer = try context.auth.reviewer(request)
-                let until = try context.store.lockCard(
-                    id: try id(route), reviewer: reviewer,
-                    until: context.now().addingTimeInterval(context.settings.lockSeconds), now: context.now())
+                let until = try context.lock(cardID: try id(route), for: try context.auth.reviewerForChange(request))
                 return try Responses.json(["locked_until": ISODate.format(until)])
             }
         }
         api.delete("cards/:id/lock") { request, route in
             await guarded {
-                try context.store.unlockCard(id: try id(route), reviewer: try context.auth.reviewer(request))
+                let reviewer = try context.auth.reviewerForChange(request)
+                try context.store.unlockCard(id: try id(route), reviewer: reviewer, now: context.now())
                 return Response(status: .noContent)
             }
         }
@@ -53,7 +55,7 @@ struct APIRoutes {
     }
 
     private func decide(_ verdict: ReviewVerdict, _ request: Request, _ route: BasicRequestContext) async throws -> Response {
-        let reviewer = try context.auth.reviewer(request)
+        let reviewer = try context.auth.reviewerForChange(request)
         let data = try await request.bodyData(limit: 65_536)
         let body = data.isEmpty ? DecisionBody() : try decodeBody(DecisionBody.self, data)
         let outcome = try context.decide(
@@ -64,7 +66,7 @@ struct APIRoutes {
     }
 
     private func addUser(_ request: Request) async throws -> Response {
-        let reviewer = try context.auth.reviewer(request)
+        let reviewer = try context.auth.reviewerForChange(request)
         guard reviewer.role == .admin else { throw HTTPFailure.forbidden }
         let body = try decodeBody(NewUserBody.self, try await request.bodyData(limit: 4_096))
         let token = Secrets.newToken()

@@ -6,6 +6,8 @@ import TriageCore
 /// Who is asking: a bearer token (API) or a session cookie (page). Only hashes are looked up.
 struct ReviewerAuth: Sendable {
     static let cookieName = "triage_session"
+    /// The header a cookie-authenticated API call carries its CSRF token in.
+    static let csrfHeader = "X-CSRF-Token"
 
     let store: any ReviewStore
     let settings: ServerSettings
@@ -40,6 +42,31 @@ struct ReviewerAuth: Sendable {
     func signOut(_ request: Request) throws -> String {
         if let session = Self.session(request) { try store.endSession(sessionHash: Secrets.hash(session)) }
         return cookie("", maxAge: 0)
+    }
+
+    /// The reviewer behind a request that changes something. A present `Origin` must be this server's; a bearer
+    /// token is enough, while a session cookie also needs the session's CSRF token in `X-CSRF-Token` (a cookie is
+    /// sent by the browser on any site's request, the header only by this app's own script).
+    func reviewerForChange(_ request: Request) throws -> Reviewer {
+        try checkOrigin(request)
+        let reviewer = try self.reviewer(request)
+        if request.headers[.authorization] == nil {
+            guard let session = Self.session(request), let sent = request.header(Self.csrfHeader),
+                Secrets.constantTimeEqual(sent, Secrets.csrfToken(session: session))
+            else { throw HTTPFailure.badCSRF }
+        }
+        return reviewer
+    }
+
+    /// A present `Origin` must name this server (the request's authority, or the address it is configured on);
+    /// a browser sends it on cross-site requests, so a foreign one is refused before anything else.
+    func checkOrigin(_ request: Request) throws {
+        guard let origin = request.header("Origin") else { return }
+        let authority = origin.range(of: "://").map { String(origin[$0.upperBound...]) } ?? ""
+        let own = [request.head.authority, "\(settings.host):\(settings.port)"].compactMap { $0 }
+        guard !authority.isEmpty, own.contains(authority) else {
+            throw HTTPFailure(.forbidden, "cross-origin requests are refused")
+        }
     }
 
     /// A form's CSRF token must be the session's.

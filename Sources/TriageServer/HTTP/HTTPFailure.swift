@@ -27,7 +27,8 @@ public struct HTTPFailure: Error, Sendable {
         case let review as ReviewError:
             switch review {
             case .cardNotFound: return HTTPFailure(.notFound, review.description)
-            case .lockedBy, .notDecidable: return HTTPFailure(.conflict, review.description)
+            case .lockedBy, .notDecidable, .stalePlan, .duplicate: return HTTPFailure(.conflict, review.description)
+            case .notLockHolder: return HTTPFailure(.forbidden, review.description)
             case .invalid: return HTTPFailure(.unprocessableContent, review.description)
             }
         case let rejection as WebhookRejection:
@@ -35,7 +36,10 @@ public struct HTTPFailure: Error, Sendable {
             case .missingSignature: return HTTPFailure(.unauthorized, "signature missing or malformed")
             case .badSignature: return HTTPFailure(.unauthorized, "signature does not match")
             case .stale: return HTTPFailure(.unauthorized, "event outside the replay window")
+            case .malformedTimestamp: return HTTPFailure(.badRequest, "the signed timestamp must be whole Unix seconds")
             }
+        case let response as any HTTPResponseError where response.status == .contentTooLarge:
+            return HTTPFailure(.contentTooLarge, "the body is larger than this route accepts")
         default: return HTTPFailure(.internalServerError, "internal error; the server log has the details")
         }
     }

@@ -7,7 +7,8 @@ import TriageCore
 /// Builds responses: JSON for the API, HTML for pages, with the headers every response carries.
 enum Responses {
     static let securityHeaders: HTTPFields = [
-        .contentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+        .contentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+        HTTPField.Name("X-Frame-Options")!: "DENY",
         HTTPField.Name("X-Content-Type-Options")!: "nosniff",
         HTTPField.Name("Referrer-Policy")!: "same-origin",
         .cacheControl: "no-store",

@@ -49,7 +49,11 @@ enum PageModels {
             "summary": stored.card.summary, "decidable": decidable, "csrf": csrf,
             "acceptable": suggestedAction != nil, "acceptLabel": acceptLabel(stored, suggestion: suggestion),
             "suggestedAction": suggestedAction ?? "",
-            "actions": suggestion.flatMap { ReviewPlanner.actions[$0.task] } ?? [],
+            "actions": ReviewPlanner.allowedActions(on: stored),
+            "hasLinked": !context.linked.isEmpty,
+            "linked": context.linked.map {
+                ["source": $0.exception.source, "eventID": $0.exception.eventID, "occurredAt": ISODate.format($0.exception.occurredAt)]
+            },
             "parametersJSON": JSONValue.object(stored.card.plan?.parameters ?? suggestion?.parameters ?? [:]).serialized,
             "decisions": context.decisions.map(decision),
             "source": context.exception.exception.source, "eventID": context.exception.exception.eventID,

@@ -67,7 +67,7 @@ struct PageTemplates: Sendable {
         <p class="meta">{{kind}} · {{decision}} · {{status}} · team {{team}}{{#confidence}} · confidence <b>{{confidence}}</b>{{/confidence}}{{#lockedBy}} · open with {{lockedBy}}{{/lockedBy}}</p>
         {{#hasFlags}}<p class="flags">{{#flags}}<span class="flag">{{.}}</span> {{/flags}}</p>{{/hasFlags}}
         <p>{{summary}}</p>
-        {{#decidable}}<section class="actions">
+        {{#decidable}}<section class="actions" id="actions" data-lock="/api/v1/cards/{{id}}/lock" data-csrf="{{csrf}}">
         <form method="post" action="/cards/{{id}}/decide" id="accept-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="verdict" value="accept">
         <button id="accept" {{^acceptable}}disabled{{/acceptable}}>{{acceptLabel}}</button> <kbd>a</kbd></form>
         <details id="edit"><summary>Edit then accept <kbd>e</kbd></summary><form method="post" action="/cards/{{id}}/decide" id="edit-form"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="verdict" value="edit">
@@ -85,6 +85,7 @@ struct PageTemplates: Sendable {
         {{#hasCandidates}}<h3>Candidates</h3><table><tr><th>candidate</th><th>score</th><th>why</th></tr>{{#candidates}}<tr><td>{{label}}</td><td>{{score}}</td><td>{{reasons}}</td></tr>{{/candidates}}</table>{{/hasCandidates}}
         </section>{{/suggestion}}
         {{#plan}}<section><h2>Rule plan</h2><p>{{summary}}</p></section>{{/plan}}
+        {{#hasLinked}}<section id="joined"><h2>Joined exceptions (same order, kind and reason)</h2><table>{{#linked}}<tr><td>{{source}}</td><td>{{eventID}}</td><td>{{occurredAt}}</td></tr>{{/linked}}</table></section>{{/hasLinked}}
         <section><h2>Exception</h2><p>{{source}} · event {{eventID}} · {{exceptionKind}}{{#reason}} · {{reason}}{{/reason}} · {{occurredAt}}</p>
         {{#text}}<h3>Source text</h3><pre class="source" id="source-text">{{text}}</pre>{{/text}}
         <h3>Payload</h3><pre>{{payload}}</pre></section>

@@ -2,6 +2,10 @@
 enum StaticAssets {
     /// Keyboard: j/k move through the queue (Enter opens); on a card a accepts, e edits, r rejects, j/k go back.
     static let script = """
+        const actions = document.getElementById('actions');
+        if (actions && actions.dataset.lock) {
+          fetch(actions.dataset.lock, { method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': actions.dataset.csrf } });
+        }
         document.addEventListener('keydown', (event) => {
           const tag = (event.target.tagName || '').toLowerCase();
           if (['input', 'textarea', 'select'].includes(tag)) return;

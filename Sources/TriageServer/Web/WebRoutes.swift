@@ -15,6 +15,7 @@ struct WebRoutes {
         router.post("login") { request, _ in try await page { try await login(request) } }
         router.post("logout") { request, _ in
             try await page {
+                try context.auth.checkOrigin(request)
                 try context.auth.checkCSRF(request, form: try await request.form())
                 return Responses.redirect("/login", headers: [.setCookie: try context.auth.signOut(request)])
             }
@@ -71,6 +72,7 @@ struct WebRoutes {
     }
 
     private func login(_ request: Request) async throws -> Response {
+        try context.auth.checkOrigin(request)
         let form = try await request.form()
         guard let (_, _, cookie) = try context.auth.signIn(token: form["token"] ?? "") else {
             return loginPage(error: "That token is not valid.", status: .unauthorized)
@@ -88,12 +90,13 @@ struct WebRoutes {
 
     private func card(_ request: Request, _ route: BasicRequestContext) throws -> Response {
         let reviewer = try context.auth.reviewer(request)
-        let view = try context.open(cardID: try id(route), for: reviewer)
+        let view = try context.view(cardID: try id(route))
         let csrf = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
         return render("Card \(view.context.card.id)", templates.card.render(PageModels.card(view, csrf: csrf, viewer: reviewer.name)), reviewer, request)
     }
 
     private func decide(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
+        try context.auth.checkOrigin(request)
         let reviewer = try context.auth.reviewer(request)
         let form = try await request.form()
         try context.auth.checkCSRF(request, form: form)

@@ -4,7 +4,8 @@ import Hummingbird
 import TriageCore
 
 /// `POST /webhooks/shopify|adyen|returns`: signed events from the storefront, the gateway and the returns app.
-/// A bad or missing signature, or a stale event, is a 401 and stores nothing; a repeat is acknowledged and ignored.
+/// A bad or missing signature, or a stale event, is a 401 and stores nothing; a repeat (the same event id, or the
+/// same signed bytes under fresh unsigned headers) is acknowledged and ignored.
 struct WebhookRoutes {
     let context: ReviewContext
 
@@ -30,7 +31,8 @@ struct WebhookRoutes {
             throw HTTPFailure(.badRequest, "X-Shopify-Webhook-Id is required")
         }
         let exception = try Self.exception(body, source: "shopify", eventID: eventID)
-        return try Responses.json(try intake.accept([exception]), status: .accepted)
+        let event = WebhookIntake.Event(exception: exception, digest: WebhookIntake.digest(body))
+        return try Responses.json(try intake.accept([event]), status: .accepted)
     }
 
     /// The returns app: `X-Triage-Signature: t=UNIX,v1=hex(HMAC("t.body"))`; the body is one exception.
@@ -41,7 +43,8 @@ struct WebhookRoutes {
             body: body, header: request.header("X-Triage-Signature"), now: context.now(),
             window: context.settings.replayWindow)
         let exception = try Self.exception(body, source: "returns_app", eventID: nil)
-        return try Responses.json(try intake.accept([exception]), status: .accepted)
+        let event = WebhookIntake.Event(exception: exception, digest: WebhookIntake.digest(body))
+        return try Responses.json(try intake.accept([event]), status: .accepted)
     }
 
     /// Adyen-style: every notification item carries its own HMAC; one bad item refuses the whole delivery.
@@ -61,11 +64,14 @@ struct WebhookRoutes {
             try notification.verify(hexKey: key)
             try notification.checkAge(now: context.now(), window: context.settings.replayWindow)
         }
-        var exceptions: [NewException] = []
+        var events: [WebhookIntake.Event] = []
         for notification in notifications {
-            do { exceptions.append(try notification.exception()) } catch { throw HTTPFailure(.badRequest, Self.message(error)) }
+            do {
+                let digest = WebhookIntake.digest(Data(notification.signingString.utf8))
+                events.append(WebhookIntake.Event(exception: try notification.exception(), digest: digest))
+            } catch { throw HTTPFailure(.badRequest, Self.message(error)) }
         }
-        _ = try intake.accept(exceptions)
+        _ = try intake.accept(events)
         return Responses.raw(Data("[accepted]".utf8), type: "text/plain")
     }
 

@@ -10,6 +10,8 @@ public enum WebhookRejection: Error, Sendable, Hashable {
     case badSignature
     /// The event is older (or newer) than the replay window allows.
     case stale(ageSeconds: Int)
+    /// The signed timestamp is not whole seconds since 1970 within range (`t=nan`, `t=1e300`).
+    case malformedTimestamp
 }
 
 /// Verifies webhook signatures in constant time: Shopify-style (base64 HMAC-SHA256 of the raw body) and the
@@ -33,16 +35,24 @@ public struct WebhookSignature: Sendable {
     }
 
     /// Checks a `t=…,v1=…` header: the HMAC of `"t.body"` and a timestamp within `window` seconds of `now`.
+    /// The timestamp must be whole seconds (digits only, at most 10 of them): anything else is refused before any
+    /// arithmetic, so `t=nan` or `t=1e300` cannot trap a conversion.
     public func verifyTimestamped(body: Data, header: String?, now: Date, window: Double = 300) throws(WebhookRejection) {
-        guard let parts = header.map(Self.parts), let stamp = parts["t"].flatMap(Double.init),
-            let signature = parts["v1"].flatMap(Hex.bytes)
+        guard let parts = header.map(Self.parts), let text = parts["t"], let signature = parts["v1"].flatMap(Hex.bytes)
         else { throw .missingSignature }
-        let signed = Data("\(parts["t"] ?? "").".utf8) + body
+        let signed = Data("\(text).".utf8) + body
         guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signed, using: key) else {
             throw .badSignature
         }
-        let age = now.timeIntervalSince1970 - stamp
+        guard let stamp = Self.seconds(text) else { throw .malformedTimestamp }
+        let age = (now.timeIntervalSince1970.rounded(.down) - Double(stamp)).clamped(to: -1e12...1e12)
         guard abs(age) <= window else { throw .stale(ageSeconds: Int(age)) }
+    }
+
+    /// Unix seconds from 1 to 10 ASCII digits; nil for signs, points, exponents, `nan` or `inf`.
+    static func seconds(_ text: String) -> Int? {
+        guard (1...10).contains(text.utf8.count), text.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        return Int(text)
     }
 
     /// The Shopify-style header value for a body (for senders and tests).
@@ -64,5 +74,13 @@ public struct WebhookSignature: Sendable {
             if pair.count == 2 { parts[pair[0]] = pair[1] }
         }
         return parts
+    }
+}
+
+extension Double {
+    /// The value limited to `range`; NaN becomes the lower bound.
+    fileprivate func clamped(to range: ClosedRange<Double>) -> Double {
+        guard !isNaN else { return range.lowerBound }
+        return Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
     }
 }

@@ -22,26 +22,43 @@ extension AppDatabase: ReviewStore {
         }
     }
 
-    /// Releases a reviewer's own lock.
-    public func unlockCard(id: Int64, reviewer: Reviewer) throws {
+    /// Releases a reviewer's own lock; another reviewer's live lock is refused with `ReviewError.notLockHolder`.
+    public func unlockCard(id: Int64, reviewer: Reviewer, now: Date) throws {
         try writer.write { db in
+            if let holder = try String.fetchOne(
+                db, sql: "SELECT user_name FROM card_locks WHERE card_id = ? AND user_id != ? AND until > ?",
+                arguments: [id, reviewer.id, now.timeIntervalSince1970])
+            {
+                throw ReviewError.notLockHolder(holder)
+            }
             try db.execute(sql: "DELETE FROM card_locks WHERE card_id = ? AND user_id = ?", arguments: [id, reviewer.id])
         }
     }
 
-    /// Plans and executes a decision in one transaction: decision row, state changes, outbox messages, card resolved,
-    /// lock released. A card decided twice, or held by someone else, is refused with a `ReviewError`.
+    /// Plans, re-checks and executes a decision in one transaction: decision row, state changes, outbox messages,
+    /// card resolved, lock released. A card decided twice, or held by someone else, is refused with a `ReviewError`.
+    /// The plan is re-checked against the data as it is now (`PlanGuard`): an accepted plan that no longer fits
+    /// executes nothing and turns the card into a judgment card saying what changed (`ReviewError.stalePlan`, after
+    /// that change is committed); an edit that does not fit is refused naming the parameter.
     public func decide(_ request: ReviewRequest, by reviewer: Reviewer, planner: ReviewPlanner, now: Date) throws
         -> ReviewOutcome
     {
-        try writer.write { db in
+        let result: Result<ReviewOutcome, ReviewError> = try writer.write { db in
             let card = try Self.decidableCard(id: request.cardID, reviewer: reviewer, now: now, db: db)
             guard let exceptionRow = try Row.fetchOne(
                 db, sql: "SELECT * FROM exceptions WHERE id = ?", arguments: [card.card.exceptionID])
             else { throw ReviewError.cardNotFound(request.cardID) }
             let planned = try planner.plan(request, card: card, record: try ExceptionRows.record(exceptionRow))
             if let plan = planned.plan {
-                try StoreTransaction(db: db).execute(plan, exceptionID: card.card.exceptionID, at: now)
+                let transaction = StoreTransaction(db: db)
+                if let conflict = try PlanGuard(facts: transaction).conflict(with: plan) {
+                    guard request.verdict == .accept else {
+                        throw ReviewError.invalid("parameters.\(conflict.field): \(conflict.reason)")
+                    }
+                    try Self.markStale(card, plan: plan, conflict: conflict, now: now, db: db)
+                    return .failure(.stalePlan(conflict.reason))
+                }
+                try transaction.execute(plan, exceptionID: card.card.exceptionID, at: now)
             }
             let opened = try Double.fetchOne(
                 db, sql: "SELECT opened_at FROM card_locks WHERE card_id = ? AND user_id = ?",
@@ -52,10 +69,12 @@ extension AppDatabase: ReviewStore {
                 sql: "UPDATE cards SET status = 'resolved', resolved_at = ?, updated_at = ? WHERE id = ?",
                 arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, card.id])
             try db.execute(sql: "DELETE FROM card_locks WHERE card_id = ?", arguments: [card.id])
-            return ReviewOutcome(
-                cardID: card.id, decisionID: decisionID, action: planned.action, parameters: planned.parameters,
-                editedFields: planned.editedFields, outboxMessages: planned.plan?.messages.count ?? 0)
+            return .success(
+                ReviewOutcome(
+                    cardID: card.id, decisionID: decisionID, action: planned.action, parameters: planned.parameters,
+                    editedFields: planned.editedFields, outboxMessages: planned.plan?.messages.count ?? 0))
         }
+        return try result.get()
     }
 
     /// The card, if it exists, is open for a decision, and no other reviewer's lock is live.

@@ -61,7 +61,14 @@ extension AppDatabase {
                 decisions: try DecisionRows.forCard(id, db: db),
                 lockedBy: try String.fetchOne(
                     db, sql: "SELECT user_name FROM card_locks WHERE card_id = ? AND until > ?",
-                    arguments: [id, now.timeIntervalSince1970]))
+                    arguments: [id, now.timeIntervalSince1970]),
+                linked: try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT e.* FROM card_links l JOIN exceptions e ON e.id = l.exception_id
+                        WHERE l.card_id = ? ORDER BY e.occurred_at, e.id
+                        """, arguments: [id]
+                ).map(ExceptionRows.record))
         }
     }
 
@@ -131,6 +138,7 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT e.* FROM exceptions e WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.exception_id = e.id)
+                      AND NOT EXISTS (SELECT 1 FROM card_links l WHERE l.exception_id = e.id)
                     ORDER BY e.id LIMIT ?
                     """, arguments: [limit]
             ).map(ExceptionRows.record)

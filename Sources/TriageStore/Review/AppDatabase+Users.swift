@@ -2,20 +2,17 @@ import Foundation
 import GRDB
 import TriageCore
 
-/// Why a user could not be added.
-public struct UserError: Error, CustomStringConvertible, Sendable {
-    /// One line for a person.
-    public let description: String
-}
-
 extension AppDatabase {
-    /// Adds a user; the caller has made the token and passes only its hash.
+    /// Adds a user; the caller has made the token and passes only its hash. An empty name is
+    /// `ReviewError.invalid`, a taken one `ReviewError.duplicate`.
     public func addUser(name: String, role: ReviewerRole, team: String?, tokenHash: String, now: Date) throws -> Reviewer {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 80 else { throw UserError(description: "a user name is 1 to 80 characters") }
+        guard !trimmed.isEmpty, trimmed.count <= 80, !trimmed.contains(where: \.isNewline) else {
+            throw ReviewError.invalid("name: a user name is 1 to 80 characters on one line")
+        }
         return try writer.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE name = ?", arguments: [trimmed]) == true {
-                throw UserError(description: "a user named \(trimmed) exists already")
+                throw ReviewError.duplicate("a user named \(trimmed) exists already")
             }
             try db.execute(
                 sql: "INSERT INTO users (name, role, team, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",

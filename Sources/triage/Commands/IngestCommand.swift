@@ -19,7 +19,14 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let url = URL(fileURLWithPath: file)
-        guard FileManager.default.fileExists(atPath: url.path) else { throw CLIError("no such file: \(file)") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw CLIError("no such file: \(file)")
+        }
+        guard !isDirectory.boolValue else {
+            printError("triage: \(file) is a directory, not a file")
+            throw ExitCode(1)
+        }
         let service = RoutingService(table: try rules.load(), store: try store.open())
         let outcome = try await Ingestion(service: service).ingest(file: url)
         for rejected in outcome.rejected { printError("rejected \(rejected)") }

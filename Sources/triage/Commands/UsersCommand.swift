@@ -30,7 +30,7 @@ struct UsersCommand: AsyncParsableCommand {
                     name: name, role: role, team: team, tokenHash: Secrets.hash(token), now: Date())
                 print("added \(user.name) (\(user.role.rawValue)\(user.team.map { ", team \($0)" } ?? ""))")
                 print("token (shown once, store it now): \(token)")
-            } catch let error as UserError {
+            } catch let error as ReviewError {
                 throw CLIError(error.description)
             }
         }
