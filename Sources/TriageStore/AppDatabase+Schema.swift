@@ -25,6 +25,9 @@ extension AppDatabase {
         migrator.registerMigration("v5-exception-hours") { db in
             try FeedbackSchema.migrate(db)
         }
+        migrator.registerMigration("v6-demo-labels") { db in
+            try DemoLabelSchema.migrate(db)
+        }
         return migrator
     }
 
