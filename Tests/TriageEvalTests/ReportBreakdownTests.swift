@@ -85,4 +85,14 @@ struct CaseSampleTests {
         #expect(CaseSample.pick(400, from: Self.cases) == Self.cases, "a smaller suite runs whole")
         #expect(Set(CaseSample.pick(50, from: Self.cases).map(\.id)).isSubset(of: Set(sample.map(\.id))))
     }
+
+    @Test("ids that differ only at the end are spread over the sample, not picked in runs")
+    func spread() {
+        let ids = (1...600).map { EvalCase(id: String(format: "bitext-%05d", $0), task: .warranty, input: [:], expected: [:]) }
+        let picked = Set(CaseSample.pick(100, from: ids).map(\.id))
+        for third in 0..<3 {
+            let count = ids[(third * 200)..<((third + 1) * 200)].filter { picked.contains($0.id) }.count
+            #expect((20...47).contains(count), "third \(third): \(count) of 100")
+        }
+    }
 }
