@@ -101,14 +101,21 @@ struct BaselineComparisonTests {
         #expect(comparison.regressed)
     }
 
-    @Test("a group's share falling beyond the tolerance regresses, with the group named")
+    @Test("a group's share falling beyond the tolerance regresses, with the group named; a tiny group only informs")
     func groupRegresses() {
-        var worse = Self.cases
-        worse[5] = Self.entry("c6", right: false, tags: ["hand"])
+        // 100 cases: 80 generated (all right), 20 hand (10 right). Two hand cases break: the hand group falls
+        // 10 points, the suite 2 points, the flips are 2 points of the run.
+        let cases = (1...100).map { Self.entry("g\($0)", right: $0 <= 90, tags: $0 <= 80 ? ["generated"] : $0 == 81 ? ["hand", "tiny"] : ["hand"]) }
+        var worse = cases
+        worse[80] = Self.entry("g81", right: false, tags: ["hand", "tiny"])
+        worse[81] = Self.entry("g82", right: false, tags: ["hand"])
         let comparison = BaselineComparison(
-            current: Self.report([("returns", worse), ("invoices", Self.cases)]), baseline: Self.baseline, tolerance: 15)
+            current: Self.report([("returns", worse)]), baseline: Self.report([("returns", cases)]), tolerance: 5)
         #expect(comparison.deltas.contains { $0.group == "hand" && $0.key == "accuracy" && $0.regressed })
         #expect(!comparison.deltas.contains { $0.group == nil && $0.key == "accuracy" && $0.regressed })
+        #expect(comparison.deltas.contains { $0.group == "tiny" && $0.key == "accuracy" && $0.change == -100 && !$0.regressed })
+        #expect(comparison.flipExcess.isEmpty)
+        #expect(comparison.regressed)
         #expect(ReportTable.render(comparison).contains("hand"))
     }
 }

@@ -1,21 +1,28 @@
 import Foundation
 
 extension BaselineComparison {
+    /// A tag group's shares gate from this many baseline cases on; a smaller group's deltas are listed, and its
+    /// cases are still held by the right → wrong flip count (one flip moves a 3-case group by 33 points).
+    public static let gatedGroupSize = 20
+
     /// One run against its baseline run: metrics, tag groups, cases.
     mutating func compare(_ now: RunReport, _ then: RunReport, suite: String) {
-        compareMetrics(now.metrics, then.metrics, suite: suite, variant: now.variant, group: nil)
+        compareMetrics(now.metrics, then.metrics, suite: suite, variant: now.variant, group: nil, gated: true)
         for old in then.groups {
             guard let group = now.group(old.name) else {
                 missing.append(Missing(kind: .group, suite: suite, variant: now.variant, name: old.name))
                 continue
             }
-            compareMetrics(group.metrics, old.metrics, suite: suite, variant: now.variant, group: old.name)
+            let size = Int(old.metric("cases")?.value ?? 0)
+            compareMetrics(
+                group.metrics, old.metrics, suite: suite, variant: now.variant, group: old.name,
+                gated: size >= Self.gatedGroupSize)
         }
         compareCases(now, then, suite: suite)
     }
 
     private mutating func compareMetrics(
-        _ now: [Metric], _ then: [Metric], suite: String, variant: RunVariant, group: String?
+        _ now: [Metric], _ then: [Metric], suite: String, variant: RunVariant, group: String?, gated: Bool
     ) {
         for old in then {
             guard let metric = now.first(where: { $0.key == old.key }) else {
@@ -25,7 +32,7 @@ extension BaselineComparison {
             }
             deltas.append(Delta(
                 suite: suite, variant: variant, group: group, key: old.key, baseline: old.value,
-                current: metric.value, regressed: isRegression(metric, from: old)))
+                current: metric.value, regressed: gated && isRegression(metric, from: old)))
         }
     }
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// A report compared with a stored baseline: per-metric deltas, what the run is missing, and the cases that flipped.
 ///
-/// The gate is strict. A regression is: a quality share (suite or tag group) falling by more than `tolerance`
-/// points, a lower-is-better figure rising (errors; the calibration error by more than `tolerance`), right → wrong
+/// The gate is strict. A regression is: a quality share (of a suite, or of a tag group of at least
+/// ``gatedGroupSize`` cases) falling by more than `tolerance` points, a lower-is-better figure rising (errors; the calibration error by more than `tolerance`), right → wrong
 /// flips beyond `tolerance` points of a run's cases — whatever flipped the other way — or anything in the baseline
 /// (a suite, run, metric, tag group or case) missing from the run, unless `allowPartial`.
 public struct BaselineComparison: Sendable, Hashable, Codable {
