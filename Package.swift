@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "TriageServerTests",
             dependencies: [
-                "TriageServer", "TriageCore", "TriageStore", "TriageRules",
+                "TriageServer", "TriageCore", "TriageStore", "TriageRules", "TriageDemo",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -23,8 +23,11 @@ public struct DemoDataset: Sendable {
     public let shipments: [Shipment]
     /// Stock counts per SKU in storefront, ERP and WMS.
     public let inventory: [InventoryCount]
-    /// The exceptions of the last `configuration.days` days, oldest first.
+    /// The exceptions of the last `configuration.days` days, oldest first, as their sources send them.
     public let exceptions: [NewException]
+    /// The answers the exceptions were built to have, apart from them: for `eval generate`, `simulate-decisions`
+    /// and tests only (`triage demo` stores them in their own table).
+    public let labels: [ExceptionLabel]
 
     let reference: ReferenceIndex
 
@@ -38,13 +41,14 @@ public struct DemoDataset: Sendable {
             reference: reference, profiles: configuration.profiles, random: DemoRandom(seed: seed, stream: "exceptions")
         )
         var operations = OperationsFactory(random: DemoRandom(seed: seed, stream: "operations"), end: configuration.end)
+        let exceptions = factory.make(events)
         return DemoDataset(
             configuration: configuration, customers: reference.customers.map(\.customer), orders: reference.book.orders,
             products: reference.catalog.map(\.product), suppliers: reference.suppliers.map(\.supplier),
             purchaseOrders: reference.purchasing.purchaseOrders,
             invoices: reference.purchasing.seen.map(Self.seenInvoice),
             payments: operations.payments(reference.book), shipments: operations.shipments(reference.book.orders),
-            inventory: reference.inventory.counts, exceptions: factory.make(events), reference: reference)
+            inventory: reference.inventory.counts, exceptions: exceptions, labels: factory.labels, reference: reference)
     }
 
     /// `count` more exceptions over the same reference data and days, for benchmarks. Event ids start with

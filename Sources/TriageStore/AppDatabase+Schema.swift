@@ -31,6 +31,9 @@ extension AppDatabase {
         migrator.registerMigration("v7-refund-safety") { db in
             try db.execute(sql: RefundSafetySchema.sql)
         }
+        migrator.registerMigration("v8-demo-labels") { db in
+            try DemoLabelSchema.migrate(db)
+        }
         return migrator
     }
 

@@ -49,7 +49,7 @@ import TriageDemo
             #expect(["postcode_format", "address_incomplete"].contains(hold.reason ?? ""))
         }
         let formats = holds.filter { $0.reason == "postcode_format" }
-        let unfixable = formats.filter { $0.payload["_truth_fixable"] == false }
+        let unfixable = formats.filter { Shared.labels($0)["fixable"] == false }
         let share = Double(unfixable.count) / Double(formats.count)
         #expect(share > 0.08 && share < 0.25, "\(share)")
         #expect(Double(formats.count) / Double(holds.count) > 0.8)
@@ -61,7 +61,7 @@ import TriageDemo
             let postcode = hold.payload["postcode"]?.text ?? ""
             let digits = postcode.filter(\.isNumber)
             let fixable = !postcode.contains(where: \.isLetter) && (digits.count == 5 || digits.count == 9)
-            #expect(fixable == (hold.payload["_truth_fixable"] == true), "\(postcode)")
+            #expect(fixable == (Shared.labels(hold)["fixable"] == true), "\(postcode)")
             #expect(postcode.wholeMatch(of: /\d{5}(-\d{4})?/) == nil, "already valid: \(postcode)")
         }
     }

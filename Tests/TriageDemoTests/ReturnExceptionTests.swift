@@ -14,7 +14,7 @@ import TriageDemo
         var labels: [String: Int] = [:]
         for request in numbered {
             let order = orders[request.orderNumber ?? ""]
-            let label = request.payload["_truth_reason"]?.text ?? ""
+            let label = Shared.labels(request)["reason"]?.text ?? ""
             labels[label, default: 0] += 1
             let skus = request.payload["items"]?.array?.compactMap { $0["sku"]?.text } ?? []
             let onOrder = skus.allSatisfy { sku in order?.lines.contains { $0.sku == sku } == true }
@@ -33,7 +33,7 @@ import TriageDemo
         var unmatched = 0
         for request in unnumbered {
             #expect(request.orderNumber == nil)
-            let truth = request.payload["_truth_order_id"]
+            let truth = Shared.labels(request)["order_id"]
             #expect(truth != nil, "\(request.eventID)")
             if truth == .null { unmatched += 1 } else { #expect(ids.contains(truth?.text ?? "")) }
             #expect(request.text != nil || request.payload["customer_name"] != nil)
@@ -46,10 +46,10 @@ import TriageDemo
 
     @Test func unnumberedReturnsVaryHowCustomersWriteTheirDetails() {
         let orders = Dictionary(uniqueKeysWithValues: dataset.orders.map { ($0.orderID, $0) })
-        let matched = returns.filter { $0.reason == "no_order_number" && $0.payload["_truth_order_id"] != .null }
+        let matched = returns.filter { $0.reason == "no_order_number" && Shared.labels($0)["order_id"] != .null }
         let exactNames = matched.filter { request in
             request.payload["customer_name"]?.text
-                == orders[request.payload["_truth_order_id"]?.text ?? ""]?.customer.name
+                == orders[Shared.labels(request)["order_id"]?.text ?? ""]?.customer.name
         }
         #expect(exactNames.count > matched.count / 5 && exactNames.count < matched.count * 3 / 4)
         #expect(matched.contains { $0.payload["email"] == nil })

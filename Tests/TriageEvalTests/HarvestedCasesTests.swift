@@ -29,16 +29,16 @@ struct HarvestedCasesTests {
             exception: ExceptionRecord(id: 7, exception: exception, receivedAt: decidedAt))
     }
 
-    @Test("an edited warranty decision is expected as the reviewer left it, with provenance, and drops generator labels")
+    @Test("an edited warranty decision is expected as the reviewer left it, with provenance")
     func warrantyEdited() throws {
         let reviewed = try Self.reviewed(
             task: .warranty, suggested: "replace", final: "deny",
             parameters: ["order_number": .string("#1001"), "order_ref": .string("#1001")], edited: ["action"],
-            text: "Dropped my kettle, it cracked. Order #1001", payload: ["from": .string("a@example.com"), "_truth": .object([:])])
+            text: "Dropped my kettle, it cracked. Order #1001", payload: ["from": .string("a@example.com")])
         let entry = try HarvestedCases.evalCase(reviewed).get()
         #expect(entry.expected == ["action": .string("deny"), "order_number": .string("#1001"), "order_ref": .string("#1001")])
         #expect(entry.input["body"]?.text == "Dropped my kettle, it cracked. Order #1001")
-        #expect(entry.input["_truth"] == nil)
+        #expect(entry.input["from"]?.text == "a@example.com")
         #expect(entry.input["received_at"]?.text == "2026-11-20T08:00:00Z")
         #expect(entry.tags == ["harvested", "edited"])
         #expect(entry.provenance["reviewer"]?.text == "alice")

@@ -92,7 +92,7 @@ struct PromptRegressionTests {
         #expect(!comparison.regressed && comparison.toWrong.isEmpty)
     }
 
-    @Test("an endpoint error is counted apart from wrong answers")
+    @Test("an endpoint error is a wrong answer, and counted as an error too")
     func errorsApart() async throws {
         struct Down: ChatClient {
             let model = "down"
@@ -104,7 +104,7 @@ struct PromptRegressionTests {
         let report = try await EvalSession(runner: try EvalWorld.runner(), chat: Down(), llmMode: "replay").run([suite])
         let run = try #require(report.suites.first?.run(.model))
         #expect(run.metric("errors")?.value == 2)
-        #expect(run.metric("accuracy")?.value == nil)
+        #expect(run.metric("accuracy")?.value == 0)
         #expect(run.cases.allSatisfy { $0.error?.hasPrefix("case \($0.id): no recorded response") == true })
     }
 }

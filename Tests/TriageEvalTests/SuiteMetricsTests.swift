@@ -6,7 +6,7 @@ import TriageCore
 struct SuiteMetricsTests {
     func value(_ metrics: [Metric], _ key: String) -> Double? { metrics.first { $0.key == key }?.value }
 
-    @Test("return_match: accuracy with null = null, candidate recall, no-match precision; errors apart")
+    @Test("return_match: accuracy with null = null, candidate recall, no-match precision; an error is wrong")
     func returns() {
         let results = [
             result("a", expected: ["order_id": "o1"], prediction: ["order_id": "o1"], task: .returnMatch, candidates: ["o1", "o2"]),
@@ -17,9 +17,9 @@ struct SuiteMetricsTests {
         ]
         let metrics = SuiteMetrics.compute(results, task: .returnMatch)
         #expect(value(metrics, "errors") == 1)
-        #expect(value(metrics, "accuracy") == 50)
-        #expect(abs((value(metrics, "candidate_recall") ?? 0) - 200.0 / 3) < 0.01)
-        #expect(value(metrics, "no_match_precision") == 50)
+        #expect(value(metrics, "accuracy") == 40, "the errored case stays in the denominator")
+        #expect(value(metrics, "candidate_recall") == 50)
+        #expect(value(metrics, "no_match_precision") == 50, "an error is not a no-match answer")
         #expect(value(metrics, "no_match_recall") == 100)
     }
 
@@ -68,6 +68,40 @@ struct SuiteMetricsTests {
         let confusion = Confusion(results, key: "action")
         #expect(confusion.counts["deny"]?["replace"] == 1)
         #expect(confusion.counts["deny"]?["deny"] == 1)
+    }
+
+    @Test("an errored invoice is wrong in every field it would have scored")
+    func erroredFields() {
+        let results = [
+            result("a", expected: ["total": "10.00", "supplier": "Acme"], prediction: ["total": "10.00", "supplier": "Acme"], task: .invoice),
+            result("b", expected: ["total": "10.00", "supplier": "Acme"], prediction: [:], task: .invoice, error: "case b: timeout"),
+        ]
+        let metrics = SuiteMetrics.compute(results, task: .invoice)
+        #expect(value(metrics, "field_total") == 50)
+        #expect(value(metrics, "field_supplier") == 50)
+        #expect(value(metrics, "field_supplier_strict") == 50)
+        #expect(value(metrics, "all_fields_right") == 50)
+        #expect(value(metrics, "errors") == 1)
+    }
+
+    @Test("calibration: accuracy and share per confidence level, and the expected calibration error")
+    func calibration() {
+        let results = [
+            result("a", expected: ["order_id": "o1"], prediction: ["order_id": "o1"], task: .returnMatch, confidence: .high),
+            result("b", expected: ["order_id": "o1"], prediction: ["order_id": "o1"], task: .returnMatch, confidence: .medium),
+            result("c", expected: ["order_id": "o1"], prediction: ["order_id": "o2"], task: .returnMatch, confidence: .medium),
+            result("d", expected: ["order_id": "o1"], prediction: ["order_id": "o2"], task: .returnMatch, confidence: .low),
+            result("e", expected: ["order_id": "o1"], prediction: [:], task: .returnMatch, error: "case e: timeout"),
+        ]
+        let metrics = SuiteMetrics.compute(results, task: .returnMatch)
+        #expect(value(metrics, "high_conf_accuracy") == 100)
+        #expect(value(metrics, "high_conf_coverage") == 20)
+        #expect(value(metrics, "medium_conf_accuracy") == 50)
+        #expect(value(metrics, "medium_conf_share") == 40)
+        #expect(value(metrics, "low_conf_accuracy") == 0)
+        #expect(value(metrics, "low_conf_share") == 20)
+        // Over the 4 rated cases: 1/4 × |1 − .95| + 2/4 × |.5 − .8| + 1/4 × |0 − .5| = .0125 + .15 + .125.
+        #expect(abs((value(metrics, "calibration_error") ?? 0) - 28.75) < 0.001)
     }
 
     @Test("latency percentiles use the nearest rank")

@@ -38,6 +38,14 @@ struct ReturnMatchTests {
         ])
         #expect(suggestion.action == "no_match")
         #expect(suggestion.parameters["order_id"] == .null)
+        #expect(suggestion.confidence != .high, "finding nothing is never a confident answer")
+    }
+
+    @Test("a request whose parsers find no customer at all is a low-confidence no match")
+    func nothingFoundIsLow() async throws {
+        let suggestion = try await suggest(["text": "hello, I want to send something back", "received_at": "2026-10-30"])
+        #expect(suggestion.action == "no_match")
+        #expect(suggestion.confidence == .low)
     }
 
     @Test("the refund is bounded by the matched order's total")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TriageCore
+import GRDB
 import TriageStore
 
 @Suite struct DemoCommandTests {
@@ -25,5 +26,19 @@ import TriageStore
         #expect(parsed.rows.count == ExceptionKind.allCases.count)
         #expect(parsed.rows.map(\.hoursPerWeek) == parsed.rows.map(\.hoursPerWeek).sorted(by: >))
         #expect(parsed.total == counts["exceptions"])
+        let database = try AppDatabase.open(path: db)
+        #expect(try database.isDemo())
+        let payloads = try database.writer.read { db in try String.fetchAll(db, sql: "SELECT payload FROM exceptions") }
+        #expect(!payloads.contains { $0.contains("truth") }, "labels live in demo_labels, never in a payload")
+    }
+
+    @Test func simulateDecisionsRefusesADatabaseTheDemoDidNotMake() throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("real.sqlite").path
+        _ = try AppDatabase.open(path: db)
+        let run = try TriageProcess.run(["simulate-decisions", "--db", db])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("is not a demo database"), "\(run.stderr)")
     }
 }

@@ -8,7 +8,7 @@ extension ExceptionFactory {
         "Marketing co-op contribution", "Expedited shipping surcharge", "Sample units, assorted",
     ]
 
-    /// A supplier invoice as text, with the fields and the action the contract expects in `_truth`.
+    /// A supplier invoice as text, labelled with the fields and the action the contract expects.
     mutating func supplierInvoice(_ event: ScheduledEvent, ordinal: Int) -> NewException? {
         guard !reference.suppliers.isEmpty else { return nil }
         let injected = Self.injects(ordinal: ordinal)
@@ -49,13 +49,12 @@ extension ExceptionFactory {
             "action": .string(action),
         ]
         if injection != nil { truth["injection"] = true }
+        let id = eventID("ap_msg")
+        label("ap_inbox", id, ["expected": .object(truth)])
         return NewException(
-            source: "ap_inbox", eventID: eventID("ap_msg"), kind: .supplierInvoice, reason: "invoice_received",
+            source: "ap_inbox", eventID: id, kind: .supplierInvoice, reason: "invoice_received",
             occurredAt: event.at, text: InvoiceLayouts.render(print, layout: layout),
-            payload: [
-                "sender": .string(sender), "received_at": .string(ISODate.format(event.at)),
-                "_truth": .object(truth),
-            ])
+            payload: ["sender": .string(sender), "received_at": .string(ISODate.format(event.at))])
     }
 
     /// An invoice against an open purchase order, with a price or quantity variance when the action needs one.

@@ -27,12 +27,13 @@ extension ExceptionFactory {
         let address = order.customer.address ?? Address()
         var payload: [String: JSONValue] = [
             "postcode": .string(address.postcode ?? ""), "country": .string(address.country ?? "US"),
-            "_truth_fixable": .bool(hold.fixable),
         ]
         if let line1 = address.line1 { payload["line1"] = .string(line1) }
         if let city = address.city { payload["city"] = .string(city) }
+        let id = eventID("sf_hold")
+        label("storefront", id, ["fixable": .bool(hold.fixable)])
         return NewException(
-            source: "storefront", eventID: eventID("sf_hold"), kind: .addressHold, reason: hold.reason,
+            source: "storefront", eventID: id, kind: .addressHold, reason: hold.reason,
             occurredAt: after(order, event.at), orderNumber: order.orderNumber, payload: payload)
     }
 

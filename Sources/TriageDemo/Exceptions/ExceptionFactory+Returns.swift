@@ -19,15 +19,16 @@ extension ExceptionFactory {
             truth = "sku_not_on_order"
         }
         let refund = items.reduce(Money.zero) { $0 + $1.unitPrice * $1.qty }
+        let id = eventID("rma")
+        label("returns_app", id, ["reason": .string(truth)])
         return NewException(
-            source: "returns_app", eventID: eventID("rma"), kind: .returnRequest, reason: "return_requested",
+            source: "returns_app", eventID: id, kind: .returnRequest, reason: "return_requested",
             occurredAt: event.at, orderNumber: order.orderNumber,
             payload: [
                 "items": .array(items.map { ["sku": .string($0.sku), "qty": .number(Double($0.qty))] }),
                 "refund_amount": .string(refund.description), "currency": .string(order.currency),
                 "customer_name": .string(order.customer.name),
                 "email": order.customer.email.map(JSONValue.string) ?? .null,
-                "_truth_reason": .string(truth),
             ])
     }
 

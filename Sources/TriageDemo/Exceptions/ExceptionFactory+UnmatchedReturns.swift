@@ -15,7 +15,7 @@ extension ExceptionFactory {
         let order = reference.book.orders[index]
         let customer = reference.customer(ofOrder: index)
         let lines = returnedLines(order)
-        var payload = returnBasics(event, currency: order.currency, truth: .string(order.orderID))
+        var payload = returnBasics(event, currency: order.currency)
         payload["items"] = .array(lines.map { describe($0) })
         if let refund = refundText(lines) { payload["refund_amount"] = .string(refund) }
         var text: String?
@@ -34,9 +34,7 @@ extension ExceptionFactory {
                 payload["address"] = partial
             }
         }
-        return NewException(
-            source: "returns_app", eventID: eventID("rma"), kind: .returnRequest, reason: "no_order_number",
-            occurredAt: event.at, text: text, payload: payload)
+        return unnumbered(event, truth: .string(order.orderID), text: text, payload: payload)
     }
 
     /// Someone who never ordered here (wrong shop, a gift from elsewhere) asks for a return.
@@ -45,7 +43,7 @@ extension ExceptionFactory {
             let first = random.pick(NameBank.firstNames), let last = random.pick(NameBank.strangerLastNames)
         else { return nil }
         let currency = ["USD", "CAD", "GBP"][random.weighted([70, 15, 15])]
-        var payload = returnBasics(event, currency: currency, truth: .null)
+        var payload = returnBasics(event, currency: currency)
         payload["customer_name"] = .string("\(first.name) \(last)")
         if random.chance(0.6) {
             payload["email"] = .string(
@@ -63,13 +61,22 @@ extension ExceptionFactory {
                     category: item.product.category,
                     random: &random),
                 city: nil, signature: first.name, fullName: "\(first.name) \(last)", random: &random) : nil
-        return NewException(
-            source: "returns_app", eventID: eventID("rma"), kind: .returnRequest, reason: "no_order_number",
-            occurredAt: event.at, text: text, payload: payload)
+        return unnumbered(event, truth: .null, text: text, payload: payload)
     }
 
-    private func returnBasics(_ event: ScheduledEvent, currency: String, truth: JSONValue) -> [String: JSONValue] {
-        ["received_at": .string(ISODate.format(event.at)), "currency": .string(currency), "_truth_order_id": truth]
+    private func returnBasics(_ event: ScheduledEvent, currency: String) -> [String: JSONValue] {
+        ["received_at": .string(ISODate.format(event.at)), "currency": .string(currency)]
+    }
+
+    /// The request, labelled with the order it belongs to (null: none).
+    private mutating func unnumbered(_ event: ScheduledEvent, truth: JSONValue, text: String?, payload: [String: JSONValue])
+        -> NewException
+    {
+        let id = eventID("rma")
+        label("returns_app", id, ["order_id": truth])
+        return NewException(
+            source: "returns_app", eventID: id, kind: .returnRequest, reason: "no_order_number",
+            occurredAt: event.at, text: text, payload: payload)
     }
 
     /// An item as the customer describes it: a colloquial name, sometimes with the SKU from the packing slip.

@@ -9,7 +9,7 @@ enum WarrantyIntent: CaseIterable {
 }
 
 extension ExceptionFactory {
-    /// A warranty email with `_truth` {action, order_number, order_ref} per the contract's rules.
+    /// A warranty email, labelled {action, order_number, order_ref} per the contract's rules.
     mutating func warrantyClaim(_ event: ScheduledEvent, ordinal: Int) -> NewException? {
         let injected = Self.injects(ordinal: ordinal)
         let intent = claimIntent(injected: injected)
@@ -30,12 +30,13 @@ extension ExceptionFactory {
             injection: injected ? random.pick(Injections.warranty) : nil, at: event.at)
         let (subject, body) = claim.render(random: &random)
         let truth = warrantyTruth(facts, order: order, sku: line.sku, label: written?.label, injected: injected)
+        let id = eventID("mail_msg")
+        label("mail", id, ["expected": truth])
         return NewException(
-            source: "mail", eventID: eventID("mail_msg"), kind: .warrantyClaim, reason: "warranty_email",
+            source: "mail", eventID: id, kind: .warrantyClaim, reason: "warranty_email",
             occurredAt: event.at, text: body,
             payload: [
                 "from": .string(sender), "subject": .string(subject), "received_at": .string(ISODate.format(event.at)),
-                "_truth": truth,
             ])
     }
 

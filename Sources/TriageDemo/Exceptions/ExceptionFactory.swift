@@ -12,6 +12,8 @@ struct ExceptionFactory {
     private let minutes: [DemoScenario: ClosedRange<Double>]
     var serial = 0
     var ordinals: [DemoScenario: Int] = [:]
+    /// The labels of the exceptions made so far, apart from their payloads (which carry only what a source sends).
+    var labels: [ExceptionLabel] = []
 
     init(reference: ReferenceIndex, profiles: [ScenarioProfile], random: DemoRandom, idPrefix: String = "") {
         self.reference = reference
@@ -53,6 +55,11 @@ struct ExceptionFactory {
         case .warrantyClaim: warrantyClaim(event, ordinal: ordinal)
         case .integrationFailure: integrationFailure(event)
         }
+    }
+
+    /// Records the answer an exception was built to have.
+    mutating func label(_ source: String, _ eventID: String, _ values: [String: JSONValue]) {
+        labels.append(ExceptionLabel(source: source, eventID: eventID, values: values))
     }
 
     /// An event id unique per source: `<prefix><tag>_<serial>`.

@@ -19,7 +19,7 @@ public struct ExceptionLine: Sendable, Hashable, Codable {
     public var handlingMinutes: Double?
     /// Free text: an invoice or an email.
     public var text: String?
-    /// Every other field, truth labels included.
+    /// Every other field the source sends.
     public var payload: [String: JSONValue]
 
     enum CodingKeys: String, CodingKey {

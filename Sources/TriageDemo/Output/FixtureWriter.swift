@@ -8,7 +8,7 @@ public enum FixtureWriter {
     /// The files `write` creates, in the order it creates them.
     public static let fileNames = [
         "orders.jsonl", "products.jsonl", "purchase_orders.jsonl", "suppliers.jsonl", "invoices.jsonl",
-        "payments.jsonl", "shipments.jsonl", "inventory.jsonl", "exceptions.jsonl",
+        "payments.jsonl", "shipments.jsonl", "inventory.jsonl", "exceptions.jsonl", "labels.jsonl",
     ]
 
     /// Writes every file into `directory`, creating it when needed and replacing files already there.
@@ -25,6 +25,8 @@ public enum FixtureWriter {
         try write(dataset.shipments, to: file("shipments.jsonl"), encoder: encoder)
         try write(dataset.inventory, to: file("inventory.jsonl"), encoder: encoder)
         try write(dataset.exceptions.map(ExceptionLine.init), to: file("exceptions.jsonl"), encoder: encoder)
+        // The generator's labels, apart from the exceptions: ingest never reads this file, the eval and tests do.
+        try write(dataset.labels, to: file("labels.jsonl"), encoder: encoder)
     }
 
     /// The values as JSON lines, each ending in a newline.

@@ -1,14 +1,18 @@
 import Foundation
 
-/// A report compared with a stored baseline: per-metric deltas and the cases that flipped.
+/// A report compared with a stored baseline: per-metric deltas, what the run is missing, and the cases that flipped.
 ///
-/// A regression is a quality metric (a share, higher is better) falling by more than `tolerance` points, more
-/// errors than before, or more cases flipping right → wrong than wrong → right.
+/// The gate is strict. A regression is: a quality share (of a suite, or of a tag group of at least
+/// ``gatedGroupSize`` cases) falling by more than `tolerance` points, a lower-is-better figure rising (errors; the calibration error by more than `tolerance`), right → wrong
+/// flips beyond `tolerance` points of a run's cases — whatever flipped the other way — or anything in the baseline
+/// (a suite, run, metric, tag group or case) missing from the run, unless `allowPartial`.
 public struct BaselineComparison: Sendable, Hashable, Codable {
-    /// One metric of one run, then and now.
+    /// One metric of one run (or of one tag group of it), then and now.
     public struct Delta: Sendable, Hashable, Codable {
         public var suite: String
         public var variant: RunVariant
+        /// The tag group; nil for the whole run.
+        public var group: String?
         public var key: String
         public var baseline: Double?
         public var current: Double?
@@ -26,61 +30,72 @@ public struct BaselineComparison: Sendable, Hashable, Codable {
         public var id: String
     }
 
-    /// The allowed drop of a share, in points.
+    /// Something the baseline has that the run does not.
+    public struct Missing: Sendable, Hashable, Codable, CustomStringConvertible {
+        /// What kind of thing is missing.
+        public enum Kind: String, Sendable, Hashable, Codable { case suite, run, metric, group, `case` }
+        public var kind: Kind
+        public var suite: String
+        public var variant: RunVariant?
+        /// The metric key, group name or case id (the suite's name for a suite).
+        public var name: String
+
+        /// "metric field_total of invoices [model]", …
+        public var description: String {
+            let run = variant.map { " [\($0.rawValue)]" } ?? ""
+            return kind == .suite ? "suite \(suite)" : "\(kind.rawValue) \(name) of \(suite)\(run)"
+        }
+    }
+
+    /// Right → wrong flips of one run beyond the tolerance.
+    public struct FlipExcess: Sendable, Hashable, Codable {
+        public var suite: String
+        public var variant: RunVariant
+        public var toWrong: Int
+        public var cases: Int
+        /// The flips as points of the run's cases.
+        public var points: Double { cases == 0 ? 0 : 100 * Double(toWrong) / Double(cases) }
+    }
+
+    /// The allowed drop of a share, in points; also the allowed right → wrong flips, in points of a run's cases.
     public var tolerance: Double
+    /// True when a run may cover only part of the baseline (`--allow-partial`): missing items are listed, not failed.
+    public var allowPartial: Bool
     /// Every metric present in both reports.
-    public var deltas: [Delta]
-    /// Cases right in the baseline and wrong now.
-    public var toWrong: [Flip]
-    /// Cases wrong in the baseline and right now.
-    public var toRight: [Flip]
-    /// Cases answered in the baseline that errored now (an endpoint error or a replay miss).
-    public var newErrors: [Flip]
+    public var deltas: [Delta] = []
+    /// What the baseline holds and the run does not.
+    public var missing: [Missing] = []
+    /// Cases right in the baseline and wrong (or errored) now.
+    public var toWrong: [Flip] = []
+    /// Cases wrong (or errored) in the baseline and right now.
+    public var toRight: [Flip] = []
+    /// Cases answered in the baseline that errored now (an endpoint error or a replay miss); also in `toWrong`
+    /// when they were right.
+    public var newErrors: [Flip] = []
+    /// Runs whose right → wrong flips exceed the tolerance.
+    public var flipExcess: [FlipExcess] = []
 
     /// True when the change should fail CI (exit code 1).
-    public var regressed: Bool { deltas.contains(where: \.regressed) || toWrong.count > toRight.count }
+    public var regressed: Bool {
+        deltas.contains(where: \.regressed) || !flipExcess.isEmpty || (!allowPartial && !missing.isEmpty)
+    }
 
-    /// Compares suites and runs present in both reports, by suite name, variant and case id.
-    public init(current: EvalReport, baseline: EvalReport, tolerance: Double = 1.0) {
+    /// Compares every suite, run, metric, tag group and case of the baseline with the run, by name and case id.
+    public init(current: EvalReport, baseline: EvalReport, tolerance: Double = 1.0, allowPartial: Bool = false) {
         self.tolerance = tolerance
-        (deltas, toWrong, toRight, newErrors) = ([], [], [], [])
-        for suite in current.suites {
-            guard let old = baseline.suites.first(where: { $0.name == suite.name }) else { continue }
-            for run in suite.runs {
-                guard let then = old.run(run.variant) else { continue }
-                compareMetrics(run, then, suite: suite.name)
-                compareCases(run, then, suite: suite.name)
+        self.allowPartial = allowPartial
+        for old in baseline.suites {
+            guard let suite = current.suite(old.name) else {
+                missing.append(Missing(kind: .suite, suite: old.name, variant: nil, name: old.name))
+                continue
             }
-        }
-    }
-
-    private mutating func compareMetrics(_ now: RunReport, _ then: RunReport, suite: String) {
-        for metric in now.metrics {
-            guard let old = then.metric(metric.key) else { continue }
-            var regressed = false
-            if let current = metric.value, let previous = old.value {
-                switch (metric.direction, metric.unit) {
-                case (.higher, .percent): regressed = current < previous - tolerance
-                case (.lower, _): regressed = current > previous
-                default: regressed = false
+            for then in old.runs {
+                guard let now = suite.run(then.variant) else {
+                    missing.append(Missing(kind: .run, suite: old.name, variant: then.variant, name: then.variant.rawValue))
+                    continue
                 }
-            } else if old.value != nil, metric.value == nil, metric.direction == .higher {
-                regressed = true
+                compare(now, then, suite: old.name)
             }
-            deltas.append(Delta(
-                suite: suite, variant: now.variant, key: metric.key, baseline: old.value, current: metric.value,
-                regressed: regressed))
-        }
-    }
-
-    private mutating func compareCases(_ now: RunReport, _ then: RunReport, suite: String) {
-        let previous = Dictionary(then.cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for result in now.cases {
-            guard let old = previous[result.id] else { continue }
-            let flip = Flip(suite: suite, variant: now.variant, id: result.id)
-            if old.answered, !result.answered { newErrors.append(flip); continue }
-            guard old.answered, result.answered, old.correct != result.correct else { continue }
-            if old.correct { toWrong.append(flip) } else { toRight.append(flip) }
         }
     }
 }

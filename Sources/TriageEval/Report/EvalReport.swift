@@ -5,8 +5,10 @@ import TriageCore
 ///
 /// Written with `--json` and read back as a baseline; keys are stable so baselines stay comparable.
 public struct EvalReport: Sendable, Hashable, Codable {
-    /// The report format's version.
-    public var formatVersion = 1
+    /// The report format's version: 2 adds tag groups, calibration and errors counted as wrong.
+    public var formatVersion = 2
+    /// `--sample N` when the run used a fixed sample of each suite; nil for every case.
+    public var sample: Int?
     /// How model replies were obtained: `live`, `record`, `replay`, or `none` for `--no-llm`.
     public var llmMode: String
     /// The model requests were sent for (the configured name); the model that answered is on each run.
@@ -15,11 +17,15 @@ public struct EvalReport: Sendable, Hashable, Codable {
     public var suites: [SuiteReport]
 
     /// Creates a report.
-    public init(llmMode: String, requestedModel: String?, suites: [SuiteReport]) {
+    public init(llmMode: String, requestedModel: String?, suites: [SuiteReport], sample: Int? = nil) {
         self.llmMode = llmMode
         self.requestedModel = requestedModel
         self.suites = suites
+        self.sample = sample
     }
+
+    /// The suite with this name.
+    public func suite(_ name: String) -> SuiteReport? { suites.first { $0.name == name } }
 
     /// Reads a report (a baseline) from JSON.
     public static func read(from url: URL) throws -> EvalReport {
@@ -73,23 +79,43 @@ public struct RunReport: Sendable, Hashable, Codable {
     public var models: [String]
     /// The task's prompt version (SHA-256 of template and schema).
     public var promptVersion: String
-    /// The contract's metrics.
+    /// The contract's metrics, with the calibration figures.
     public var metrics: [Metric]
+    /// The same quality metrics per tag group, by group name (see ``GroupReport``).
+    public var groups: [GroupReport]
     /// The action confusion matrix (warranty and invoice).
     public var confusion: Confusion?
     /// Every case's outcome, in suite order.
     public var cases: [CaseResult]
 
     /// Creates a run report; metrics and the confusion matrix are computed from `cases`.
-    public init(variant: RunVariant, task: AITask, promptVersion: String, cases: [CaseResult]) {
+    public init(variant: RunVariant, task: AITask, suite: String, promptVersion: String, cases: [CaseResult]) {
         self.variant = variant
         self.models = Array(Set(cases.compactMap(\.model))).sorted()
         self.promptVersion = promptVersion
         self.metrics = SuiteMetrics.compute(cases, task: task)
+        self.groups = GroupReport.groups(cases, task: task, suite: suite)
         self.confusion = task == .returnMatch ? nil : Confusion(cases.filter(\.answered), key: "action")
         self.cases = cases
     }
 
     /// The metric with this key.
     public func metric(_ key: String) -> Metric? { metrics.first { $0.key == key } }
+
+    /// The group with this name.
+    public func group(_ name: String) -> GroupReport? { groups.first { $0.name == name } }
+}
+
+extension RunReport {
+    /// Reads a run; a baseline written before tag groups existed reads with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        variant = try container.decode(RunVariant.self, forKey: .variant)
+        models = try container.decode([String].self, forKey: .models)
+        promptVersion = try container.decode(String.self, forKey: .promptVersion)
+        metrics = try container.decode([Metric].self, forKey: .metrics)
+        groups = try container.decodeIfPresent([GroupReport].self, forKey: .groups) ?? []
+        confusion = try container.decodeIfPresent(Confusion.self, forKey: .confusion)
+        cases = try container.decode([CaseResult].self, forKey: .cases)
+    }
 }

@@ -3,9 +3,10 @@ import TriageCore
 
 /// Renders reports and comparisons as plain-text tables for the terminal.
 public enum ReportTable {
-    /// One block per suite: each metric with the model, with `--no-llm`, and what the model adds.
+    /// The breakdown by suite and tag group (worst first), then one block per suite: each metric with the model,
+    /// with `--no-llm`, and what the model adds.
     public static func render(_ report: EvalReport) -> String {
-        report.suites.map { block($0, report: report) }.joined(separator: "\n")
+        breakdown(report) + "\n" + report.suites.map { block($0, report: report) }.joined(separator: "\n")
     }
 
     static func block(_ suite: SuiteReport, report: EvalReport) -> String {
@@ -55,11 +56,13 @@ public enum ReportTable {
         let changed = comparison.deltas.filter { $0.regressed || significant($0) }
         var text = "== baseline comparison (tolerance \(String(format: "%.1f", comparison.tolerance)) points)\n"
         let rows = changed.map { delta in
-            [delta.suite, delta.variant.rawValue, delta.key, number(delta.baseline), number(delta.current),
-             delta.change.map { String(format: "%+.1f", $0) } ?? "-", delta.regressed ? "REGRESSED" : ""]
+            [delta.suite, delta.variant.rawValue, delta.group ?? "(suite)", delta.key, number(delta.baseline),
+             number(delta.current), delta.change.map { String(format: "%+.1f", $0) } ?? "-",
+             delta.regressed ? "REGRESSED" : ""]
         }
         text += rows.isEmpty ? "no metric changed\n"
-            : TextTable.render(header: ["suite", "run", "metric", "baseline", "now", "change", ""], rows: rows)
+            : TextTable.render(header: ["suite", "run", "group", "metric", "baseline", "now", "change", ""], rows: rows)
+        text += gaps(comparison)
         text += flips("flipped right → wrong", comparison.toWrong)
         text += flips("flipped wrong → right", comparison.toRight)
         text += flips("answered before, error now", comparison.newErrors)

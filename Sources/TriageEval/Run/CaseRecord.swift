@@ -18,10 +18,10 @@ public enum CaseRecord {
         }
     }
 
-    /// The inverse of `exception(for:)`: a case input from an exception as its source sent it, the payload without
-    /// the demo generator's `_truth…` labels and the text under the task's key (`body` for warranty, else `text`).
+    /// The inverse of `exception(for:)`: a case input from an exception as its source sent it, the payload and
+    /// the text under the task's key (`body` for warranty, else `text`).
     public static func input(from exception: NewException, task: AITask) -> [String: JSONValue] {
-        var input = exception.payload.filter { !$0.key.hasPrefix("_truth") }
+        var input = exception.payload
         if let text = exception.text { input[task == .warranty ? "body" : "text"] = .string(text) }
         return input
     }

@@ -36,6 +36,17 @@ public struct CaseResult: Sendable, Hashable, Codable {
 
     /// True when the case was answered (right or wrong), not errored.
     public var answered: Bool { error == nil }
+
+    /// The case as the metrics score it: an errored case has every labelled field wrong (strict too).
+    public var scored: CaseResult {
+        guard !answered else { return self }
+        var copy = self
+        copy.correct = false
+        for key in expected.keys where copy.verdicts[key] == nil {
+            copy.verdicts[key] = FieldVerdict(right: false, strict: key == "supplier" ? false : nil)
+        }
+        return copy
+    }
 }
 
 /// How one labelled field scored.

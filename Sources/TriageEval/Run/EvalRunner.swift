@@ -49,7 +49,7 @@ public struct EvalRunner: Sendable {
             }
         }
         return RunReport(
-            variant: variant, task: suite.task, promptVersion: prompts.version(of: suite.task),
+            variant: variant, task: suite.task, suite: suite.name, promptVersion: prompts.version(of: suite.task),
             cases: results.compactMap { $0 })
     }
 

@@ -11,15 +11,21 @@ public struct EvalSession: Sendable {
     public var tags: [String]
     /// At most this many cases per suite.
     public var limit: Int?
+    /// A fixed sample of this many cases per suite (``CaseSample``); nil for every case.
+    public var sample: Int?
     /// How replies are obtained, for the report: live, record, replay or none.
     public var llmMode: String
 
     /// Creates a session.
-    public init(runner: EvalRunner, chat: (any ChatClient)?, tags: [String] = [], limit: Int? = nil, llmMode: String) {
+    public init(
+        runner: EvalRunner, chat: (any ChatClient)?, tags: [String] = [], limit: Int? = nil, sample: Int? = nil,
+        llmMode: String
+    ) {
         self.runner = runner
         self.chat = chat
         self.tags = tags
         self.limit = limit
+        self.sample = sample
         self.llmMode = chat == nil ? "none" : llmMode
     }
 
@@ -27,12 +33,12 @@ public struct EvalSession: Sendable {
     public func run(_ suites: [Suite]) async throws -> EvalReport {
         var reports: [SuiteReport] = []
         for suite in suites {
-            let cases = suite.selecting(tags: tags, limit: limit)
+            let cases = suite.selecting(tags: tags, limit: limit, sample: sample)
             var runs: [RunReport] = []
             if let chat { runs.append(try await runner.run(suite, cases: cases, chat: chat)) }
             runs.append(try await runner.run(suite, cases: cases, chat: nil))
             reports.append(SuiteReport(name: suite.name, task: suite.task, manifest: suite.manifest.path, runs: runs))
         }
-        return EvalReport(llmMode: llmMode, requestedModel: chat?.model, suites: reports)
+        return EvalReport(llmMode: llmMode, requestedModel: chat?.model, suites: reports, sample: sample)
     }
 }

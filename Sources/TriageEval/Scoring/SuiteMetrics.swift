@@ -5,25 +5,33 @@ import TriageCore
 public enum SuiteMetrics {
     /// The common metrics, then the task's own.
     public static func compute(_ results: [CaseResult], task: AITask) -> [Metric] {
-        let answered = results.filter(\.answered)
-        var metrics = common(results, answered: answered)
-        switch task {
-        case .returnMatch: metrics += returns(answered)
-        case .invoice: metrics += invoices(answered)
-        case .warranty: metrics += warranty(answered)
-        }
-        return metrics + cost(results)
+        quality(results, task: task) + cost(results)
     }
 
-    /// Counts, accuracy (over answered cases: an endpoint error is not a wrong answer) and the high-confidence bucket.
-    static func common(_ results: [CaseResult], answered: [CaseResult]) -> [Metric] {
-        let high = answered.filter { $0.confidence == .high }
+    /// Every metric but latency and tokens: what a tag group reports.
+    ///
+    /// An errored case (an endpoint error, a replay miss) is a wrong answer: it stays in the denominator of
+    /// accuracy and of every field it would have scored, and `errors` counts it too.
+    public static func quality(_ results: [CaseResult], task: AITask) -> [Metric] {
+        let scored = results.map(\.scored)
+        var metrics = common(scored)
+        switch task {
+        case .returnMatch: metrics += returns(scored)
+        case .invoice: metrics += invoices(scored)
+        case .warranty: metrics += warranty(scored)
+        }
+        return metrics + Calibration(scored).metrics
+    }
+
+    /// Counts, accuracy (errors count as wrong) and the high-confidence bucket.
+    static func common(_ results: [CaseResult]) -> [Metric] {
+        let high = results.filter { $0.confidence == .high }
         return [
             Metric("cases", Double(results.count), unit: .count, direction: .none),
-            Metric("errors", Double(results.count - answered.count), unit: .count, direction: .lower),
-            Metric.share("accuracy", answered.filter(\.correct).count, of: answered.count),
+            Metric("errors", Double(results.filter { !$0.answered }.count), unit: .count, direction: .lower),
+            Metric.share("accuracy", results.filter(\.correct).count, of: results.count),
             Metric.share("high_conf_accuracy", high.filter(\.correct).count, of: high.count),
-            Metric.share("high_conf_coverage", high.count, of: answered.count),
+            Metric.share("high_conf_coverage", high.count, of: results.count),
         ]
     }
 
@@ -41,11 +49,12 @@ public enum SuiteMetrics {
     }
 
     /// Accuracy, recall of the true order among the offered candidates, precision (and recall) of "no match".
-    static func returns(_ answered: [CaseResult]) -> [Metric] {
-        let labelled = answered.filter { $0.expected["order_id"] != nil }
+    /// An errored case offered no candidate and said nothing, so it is never a "no match" answer.
+    static func returns(_ results: [CaseResult]) -> [Metric] {
+        let labelled = results.filter { $0.expected["order_id"] != nil }
         let matchable = labelled.filter { $0.expected["order_id"]?.text != nil }
         let offered = matchable.filter { entry in entry.candidates.contains(entry.expected["order_id"]?.text ?? "") }
-        let saidNone = labelled.filter { $0.prediction["order_id"]?.isNull ?? true }
+        let saidNone = labelled.filter { $0.answered && ($0.prediction["order_id"]?.isNull ?? true) }
         let trulyNone = labelled.filter { $0.expected["order_id"]?.isNull == true }
         let rightNone = saidNone.filter { $0.expected["order_id"]?.isNull == true }
         return [
@@ -56,24 +65,24 @@ public enum SuiteMetrics {
     }
 
     /// Per-field accuracy (supplier also strict), precision/recall/F1 over fields, share with every field right.
-    static func invoices(_ answered: [CaseResult]) -> [Metric] {
-        var metrics = [Metric.share("all_fields_right", answered.filter(\.correct).count, of: answered.count)]
+    static func invoices(_ results: [CaseResult]) -> [Metric] {
+        var metrics = [Metric.share("all_fields_right", results.filter(\.correct).count, of: results.count)]
         for key in Prediction.keys(for: .invoice) {
-            let scored = answered.compactMap { $0.verdicts[key] }
+            let scored = results.compactMap { $0.verdicts[key] }
             metrics.append(Metric.share("field_\(key)", scored.filter(\.right).count, of: scored.count))
             if key == "supplier" {
                 metrics.append(Metric.share("field_supplier_strict", scored.filter { $0.strict ?? $0.right }.count, of: scored.count))
             }
         }
-        return metrics + FieldCounts(answered).metrics
+        return metrics + FieldCounts(results).metrics
     }
 
     /// Action accuracy, macro-F1 over actions, order number and order reference match.
-    static func warranty(_ answered: [CaseResult]) -> [Metric] {
-        let actions = answered.compactMap { $0.verdicts["action"] }
-        let numbers = answered.compactMap { $0.verdicts["order_number"] }
-        let refs = answered.compactMap { $0.verdicts["order_ref"] }
-        let confusion = Confusion(answered, key: "action")
+    static func warranty(_ results: [CaseResult]) -> [Metric] {
+        let actions = results.compactMap { $0.verdicts["action"] }
+        let numbers = results.compactMap { $0.verdicts["order_number"] }
+        let refs = results.compactMap { $0.verdicts["order_ref"] }
+        let confusion = Confusion(results.filter(\.answered), key: "action")
         return [
             Metric.share("action_accuracy", actions.filter(\.right).count, of: actions.count),
             Metric("action_macro_f1", confusion.macroF1.map { $0 * 100 }, unit: .percent, direction: .higher,

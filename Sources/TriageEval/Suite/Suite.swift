@@ -30,10 +30,12 @@ public struct Suite: Sendable, Hashable {
         self.cases = cases
     }
 
-    /// The cases that carry every one of `tags` (all when empty), at most `limit` of them, in file order.
-    public func selecting(tags: [String], limit: Int?) -> [EvalCase] {
+    /// The cases that carry every one of `tags` (all when empty), then the fixed sample of `sample` of them
+    /// (see ``CaseSample``), then at most `limit` of them; always in file order.
+    public func selecting(tags: [String], limit: Int?, sample: Int? = nil) -> [EvalCase] {
         let tagged = cases.filter { entry in tags.allSatisfy(entry.tags.contains) }
-        return limit.map { Array(tagged.prefix($0)) } ?? tagged
+        let sampled = sample.map { CaseSample.pick($0, from: tagged) } ?? tagged
+        return limit.map { Array(sampled.prefix($0)) } ?? sampled
     }
 }
 

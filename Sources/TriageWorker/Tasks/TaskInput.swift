@@ -1,22 +1,21 @@
 import Foundation
 import TriageCore
 
-/// Read access to a stored exception's untrusted input, without the `_truth*` label keys.
+/// Read access to a stored exception's untrusted input.
 struct TaskInput: Sendable {
     let record: ExceptionRecord
     /// The clock reading to use when the record carries no date at all.
     var fallbackNow: Date? = nil
 
-    /// A payload string (numbers as text); nil for absent, null, empty or `_truth*` keys.
+    /// A payload string (numbers as text); nil for absent, null or empty.
     func string(_ key: String) -> String? {
-        guard !key.hasPrefix("_truth") else { return nil }
         let value = record.exception.payload[key]?.text?.trimmingCharacters(in: .whitespacesAndNewlines)
         return value?.isEmpty == false ? value : nil
     }
 
-    /// A payload value; nil for `_truth*` keys.
+    /// A payload value.
     func value(_ key: String) -> JSONValue? {
-        key.hasPrefix("_truth") ? nil : record.exception.payload[key]
+        record.exception.payload[key]
     }
 
     /// The free text: the record's text, else a `text` or `body` payload field.

@@ -46,6 +46,7 @@ struct DemoCommand: AsyncParsableCommand {
             + "\(dataset.purchaseOrders.count) purchase orders, \(dataset.exceptions.count) exceptions → \(paths.data.path)")
 
         let database = try AppDatabase.open(path: paths.database.path)
+        try database.recordDemo(seed: seed, labels: dataset.labels, now: clock)
         for result in try ReferenceLoader(database: database).load(directory: paths.data) {
             print("  loaded \(result.file): \(result.loaded)\(result.errors.isEmpty ? "" : ", \(result.errors.count) rejected")")
         }

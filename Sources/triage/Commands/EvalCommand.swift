@@ -29,8 +29,17 @@ struct EvalRunCommand: AsyncParsableCommand {
     @Option(help: "Compare with this stored report; exit 1 on a regression.")
     var baseline: String?
 
-    @Option(help: "Points a share may drop before it counts as a regression.")
+    @Option(help: "Points a share may drop (and right → wrong flips may reach, in points of a run's cases) before it counts as a regression.")
     var tolerance: Double = 1.0
+
+    @Flag(help: "Compare with a baseline that holds more than this run (--limit, --tags, fewer suites): list what is missing instead of failing.")
+    var allowPartial = false
+
+    @Flag(help: "Exit 1 when a suite's high-confidence accuracy is below --min-high-accuracy.")
+    var gateCalibration = false
+
+    @Option(help: "The calibration target for --gate-calibration, percent.")
+    var minHighAccuracy = CalibrationGate.defaultMinimum
 
     @Flag(help: "Answer only from the response cache; a miss is an error naming the case.")
     var replay = false
@@ -49,6 +58,9 @@ struct EvalRunCommand: AsyncParsableCommand {
 
     @Option(help: "At most this many cases per suite.")
     var limit: Int?
+
+    @Option(help: "A fixed sample of this many cases per suite, chosen by a hash of the case id (stable across runs).")
+    var sample: Int?
 
     @Option(help: "Only cases carrying every one of these comma-separated tags.")
     var tags: String?
@@ -72,6 +84,8 @@ struct EvalRunCommand: AsyncParsableCommand {
         guard (1...16).contains(concurrency) else { throw ValidationError("--concurrency must be 1…16") }
         guard tolerance >= 0 else { throw ValidationError("--tolerance must not be negative") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let sample, sample < 1 { throw ValidationError("--sample must be at least 1") }
+        guard (0...100).contains(minHighAccuracy) else { throw ValidationError("--min-high-accuracy must be 0…100") }
     }
 
     func run() async throws {
@@ -82,7 +96,8 @@ struct EvalRunCommand: AsyncParsableCommand {
             makeWorld: StoreSuiteWorld.make, prompts: library, concurrency: concurrency,
             progress: EvalProgress.isShown ? EvalProgress.show : nil)
         let session = EvalSession(
-            runner: runner, chat: chat, tags: tags.map(Self.splitTags) ?? [], limit: limit, llmMode: mode.rawValue)
+            runner: runner, chat: chat, tags: tags.map(Self.splitTags) ?? [], limit: limit, sample: sample,
+            llmMode: mode.rawValue)
         let report = try await badInputAsync { try await session.run(loaded) }
         EvalProgress.clear()
         print(ReportTable.render(report), terminator: "")
@@ -90,11 +105,7 @@ struct EvalRunCommand: AsyncParsableCommand {
             try report.jsonData().write(to: URL(fileURLWithPath: json), options: .atomic)
             print("report written to \(json)")
         }
-        guard let baseline else { return }
-        let stored = try badInput { try EvalReport.read(from: URL(fileURLWithPath: baseline)) }
-        let comparison = BaselineComparison(current: report, baseline: stored, tolerance: tolerance)
-        print("\n" + ReportTable.render(comparison), terminator: "")
-        if comparison.regressed { throw ExitCode(1) }
+        if try !gatesPass(report) { throw ExitCode(1) }
     }
 
     var mode: CacheMode { replay ? .replay : record ? .record : recordMissing ? .readThrough : .live }
@@ -237,7 +248,8 @@ struct EvalGenerateCommand: AsyncParsableCommand {
         let cases = root.appendingPathComponent("cases")
         try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
         for (task, file, prefix) in [(AITask.returnMatch, "returns", "gen-ret"), (.invoice, "invoices", "gen-inv"), (.warranty, "warranty", "gen-war")] {
-            let generated = TruthCases.cases(from: dataset.exceptions, task: task, count: perTask, prefix: prefix)
+            let generated = TruthCases.cases(
+                from: dataset.exceptions, labels: dataset.labels, task: task, count: perTask, prefix: prefix)
             let lines = generated.map(\.jsonLine).joined(separator: "\n") + "\n"
             let data = Data(lines.utf8) + (try hand("cases/\(file).jsonl", root: root))
             try data.write(to: cases.appendingPathComponent("\(file).jsonl"), options: .atomic)

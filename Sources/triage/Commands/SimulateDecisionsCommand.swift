@@ -27,6 +27,10 @@ struct SimulateDecisionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let database = try store.open()
+        guard try database.isDemo() else {
+            throw CLIError("\(store.databasePath) is not a demo database (no marker from `triage demo`): "
+                + "simulate-decisions decides from the demo generator's labels and never runs on real data")
+        }
         var random = DemoRandom(seed: seed, stream: "simulated-reviews")
         var reviewers: [String: Reviewer] = [:]
         for user in try database.users() { reviewers[user.name] = user }
@@ -42,7 +46,9 @@ struct SimulateDecisionsCommand: AsyncParsableCommand {
             }
             guard let reviewer = reviewers[name], let context = try database.cardContext(id: item.card.id, now: .distantPast)
             else { continue }
-            let request = ScriptedReviewer(context: context).request(random: &random)
+            let label = try database.demoLabel(
+                source: context.exception.exception.source, eventID: context.exception.exception.eventID)
+            let request = ScriptedReviewer(context: context, labels: label?.values ?? [:]).request(random: &random)
             let opened = context.exception.exception.occurredAt.addingTimeInterval(Double.random(in: 1_800...72_000, using: &random))
             let quick = context.card.card.plan != nil || ReviewPlanner.suggestion(of: context.card)?.action != nil
             let seconds = quick ? Double.random(in: 20...120, using: &random) : Double.random(in: 90...420, using: &random)
@@ -58,6 +64,8 @@ struct SimulateDecisionsCommand: AsyncParsableCommand {
 /// What a scripted reviewer does with one card.
 struct ScriptedReviewer {
     let context: CardContext
+    /// The demo generator's labels of the card's exception (from the demo database, never from the payload).
+    let labels: [String: JSONValue]
 
     func request(random: inout DemoRandom) -> ReviewRequest {
         let card = context.card
@@ -75,15 +83,14 @@ struct ScriptedReviewer {
         return ReviewRequest(cardID: card.id, verdict: .edit, action: action, reason: "handled by hand")
     }
 
-    /// The demo generator's label for the task's action, when the exception carries one.
+    /// The demo generator's label for the task's action, when the exception has one.
     private func truthAction(_ task: AITask) -> String? {
-        let payload = context.exception.exception.payload
         switch task {
         case .returnMatch:
-            guard let truth = payload["_truth_order_id"] else { return nil }
+            guard let truth = labels["order_id"] else { return nil }
             return truth.isNull ? "no_match" : "match_order"
         case .invoice, .warranty:
-            return payload["_truth"]?["action"]?.text
+            return labels["expected"]?["action"]?.text
         }
     }
 }

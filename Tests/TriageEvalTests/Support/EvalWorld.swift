@@ -42,7 +42,8 @@ func result(
     let verdicts = error == nil ? CaseScorer.verdicts(task: task, expected: expected, prediction: prediction) : [:]
     return CaseResult(
         id: id, tags: [], expected: expected, prediction: error == nil ? prediction : [:], verdicts: verdicts,
-        correct: error == nil && CaseScorer.allRight(verdicts), confidence: confidence, candidates: candidates,
+        correct: error == nil && CaseScorer.allRight(verdicts), confidence: error == nil ? confidence : nil,
+        candidates: candidates,
         flags: [], model: nil, promptVersion: nil, promptTokens: 0, completionTokens: 0, latencyMs: latencyMs,
         error: error)
 }

@@ -32,7 +32,7 @@ struct ServerFixture {
         table = try RoutingTable.load(contentsOf: root.appendingPathComponent("rules.yaml"))
         let claim = NewException(
             source: "mail", eventID: "mail-1", kind: .warrantyClaim, reason: "warranty_email", occurredAt: Self.now,
-            text: Self.scriptEmail, payload: ["from": "maria.g@example.com", "_truth": .object(["action": "replace"])])
+            text: Self.scriptEmail, payload: ["from": "maria.g@example.com"])
         _ = try RoutingService(table: table, store: database).ingest([claim], now: Self.now)
         let job = try #require(try database.claim(owner: "fixture", limit: 1, now: Self.now, leaseSeconds: 60).first)
         let suggestion = Suggestion(

@@ -29,9 +29,11 @@ struct ReturnDecision: Sendable {
             decisive = margin >= Self.decisiveMargin
             confidence = top.score >= 0.6 && margin >= 0.25 ? .high : decisive ? .medium : .low
         } else {
+            // "I found nothing to match" is never high: nothing offered may be a parser that missed the customer
+            // (low); only weak candidates all far below the threshold make a no-match answer medium.
             chosen = nil
             decisive = (top?.score ?? 0) < 0.25
-            confidence = top == nil ? .high : decisive ? .medium : .low
+            confidence = top != nil && decisive ? .medium : .low
         }
     }
 

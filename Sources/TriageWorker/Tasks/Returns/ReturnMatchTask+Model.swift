@@ -64,7 +64,11 @@ extension ScoredOrder {
 }
 
 extension Suggestion {
-    /// Sets the matched order (or none) and the refund bounded by the order's total.
+    /// The most a "no match" answer may claim: finding nothing is never high confidence.
+    static let noMatchCeiling = Confidence.medium
+
+    /// Sets the matched order (or none, capping the confidence at ``noMatchCeiling``) and the refund bounded by
+    /// the order's total.
     mutating func apply(_ chosen: ScoredOrder?, request: ReturnRequest) {
         action = chosen == nil ? "no_match" : "match_order"
         parameters["order_id"] = chosen.map { .string($0.order.orderID) } ?? .null
@@ -72,6 +76,7 @@ extension Suggestion {
         parameters["currency"] = (chosen?.order.currency ?? request.currency).map(JSONValue.string) ?? .null
         guard let order = chosen?.order else {
             parameters["refund_amount"] = .null
+            confidence = min(confidence, Self.noMatchCeiling)
             return
         }
         let asked = request.refund ?? order.total
