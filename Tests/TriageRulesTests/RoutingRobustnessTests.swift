@@ -60,21 +60,21 @@ struct RoutingRobustnessTests {
     }
 
     @Test func hugeRefundAmountOrQuantityOpensAJudgmentCard() throws {
-        let database = try database()
-        let service = RoutingService(table: try RoutingTable.parse(yaml: Self.rules), store: database)
         let items: JSONValue = [["sku": "TEE-1", "qty": 1]]
         let huge: JSONValue = [["sku": "TEE-1", "qty": .number(1e300)]]
-        _ = try service.ingest(
-            [
-                Samples.exception(
-                    .returnRequest, event: "r1", orderNumber: "100233",
-                    payload: ["items": items, "refund_amount": .string("99999999999999999999")]),
-                Samples.exception(.returnRequest, event: "r2", orderNumber: "100233", payload: ["items": huge]),
-            ], now: now)
-        let first = try #require(try database.card(exceptionID: 1)?.card)
+        // Each in its own database: a second return for the same order would join the first one's open card.
+        let first = try routedReturnCard(payload: ["items": items, "refund_amount": .string("99999999999999999999")])
         #expect(first.summary.contains("refund_amount") && first.summary.contains("out of range"), "\(first.summary)")
-        let second = try #require(try database.card(exceptionID: 2)?.card)
+        let second = try routedReturnCard(payload: ["items": huge])
         #expect(second.status == .open && second.summary.contains("quantity"), "\(second.summary)")
+    }
+
+    private func routedReturnCard(payload: [String: JSONValue]) throws -> NewCard {
+        let database = try database()
+        let service = RoutingService(table: try RoutingTable.parse(yaml: Self.rules), store: database)
+        _ = try service.ingest(
+            [Samples.exception(.returnRequest, event: "r1", orderNumber: "100233", payload: payload)], now: now)
+        return try #require(try database.card(exceptionID: 1)?.card)
     }
 
     @Test func hugeToleranceInTheRulesFileDoesNotTrap() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageStore
 import TriageCore
 
 /// `triage eval run --baseline` as CI runs it: a broken comparison exits 1 and names what broke.
@@ -51,7 +52,7 @@ import TriageCore
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = folder.appendingPathComponent("empty.sqlite").path
-        try Data().write(to: URL(fileURLWithPath: cache))
+        _ = try AppDatabase.open(path: cache)  // a recordings database with no responses in it
         let run = try TriageProcess.run(
             ["eval", "run", "--replay", "--cache-db", cache, "--suite", "eval/contract-suite/warranty.json"])
         #expect(run.status == 1)

@@ -53,4 +53,18 @@ struct FailingTransaction: RoutingTransaction {
     func cascadeRaised(kind: ExceptionKind, source: String, since: Date) throws -> Bool {
         try inner.cascadeRaised(kind: kind, source: source, since: since)
     }
+    func isolated<T>(_ body: () throws -> T) throws -> T { try inner.isolated(body) }
+    func openCard(like record: ExceptionRecord, orderNumber: String) throws -> Int64? {
+        try inner.openCard(like: record, orderNumber: orderNumber)
+    }
+    func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) throws {
+        try inner.link(exceptionID: exceptionID, toCard: cardID, at: date)
+    }
+    func remember(digest: String, source: String, at date: Date) throws -> Bool {
+        try inner.remember(digest: digest, source: source, at: date)
+    }
+    func refunded(orderNumber: String) throws -> Money { try inner.refunded(orderNumber: orderNumber) }
+    func returnedQuantities(orderNumber: String) throws -> [String: Int] {
+        try inner.returnedQuantities(orderNumber: orderNumber)
+    }
 }
