@@ -106,7 +106,7 @@ struct RefundSafetyTests {
     @Test("for any seeded sequence of accepts and edits on one order's cards, the refunded total never exceeds the paid total",
           arguments: 0..<12)
     func refundedNeverExceedsPaid(seed: UInt64) throws {
-        var random = SeededRandom(seed: seed)
+        var random = SeededGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15)  // the sequence the property was found with
         let world = try RefundWorld()
         let reasons = ["return_requested", "damaged", "wrong_item", "late_delivery"]
         let count = Int.random(in: 2...4, using: &random)
@@ -125,20 +125,5 @@ struct RefundSafetyTests {
             _ = try? world.decide(request)
             #expect(try world.ledger().refunded <= paid, "seed \(seed)")
         }
-    }
-}
-
-/// SplitMix64: a small seeded generator, so a failing sequence can be replayed from its seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
