@@ -8,10 +8,12 @@ enum PurchaseWindow {
     /// The window the phrase in `text` describes, relative to `received`; nil when there is no such phrase.
     static func window(in text: String, received: Date) -> ClosedRange<Date>? {
         let folded = TextFolding.fold(text)
+        // Patterns, not phrases: "a couple weeks back", "2 weeks ago", "few days back" all say the same.
         let relative: [(String, Double, Double)] = [
-            ("a few days ago", 10, 0), ("last week", 18, 5), ("couple of weeks ago", 28, 10), ("last month", 52, 20),
+            (#"\bfew days (ago|back)"#, 10, 0), (#"\blast week\b"#, 18, 5),
+            (#"\b(couple|two|2) (of )?weeks"#, 28, 10), (#"\blast month\b"#, 52, 20),
         ]
-        for (phrase, from, to) in relative where folded.contains(phrase) {
+        for (pattern, from, to) in relative where folded.range(of: pattern, options: .regularExpression) != nil {
             return received.addingTimeInterval(-from * day)...received.addingTimeInterval(-to * day)
         }
         return monthWindow(folded, received: received)

@@ -58,7 +58,7 @@ struct WarrantyClaim: Sendable {
         #"stopped (working|heating|charging|running)"#, #"\bstopped\b"#, #"won'?t (turn on|work|connect|charge|pair|start)"#,
         #"(doesn'?t|does not|isn'?t|is not) (work|turn on|run|charge|heat)"#, #"not working"#, #"\bbroke(n)?\b"#,
         #"\bleak"#, #"\bnoise\b"#, #"\bcrack"#, #"\bpeel"#, #"came (apart|loose|off)"#, #"\bloose\b"#,
-        #"\bflicker"#, #"restart"#, #"no sound"#, #"unravel"#, #"trips the breaker"#, #"burn(t|ed) out"#,
+        #"\bflicker"#, #"restart"#, #"no sound"#, #"unravel"#, #"\btrip(s|ped|ping)? (the |a |my )?(breaker|fuse|circuit)"#, #"\b(blow(s|n)?|blew) (the |a )?fuse"#, #"burn(t|ed) out"#,
         #"\bfault"#, #"\bdefect"#, #"\bdead\b"#, #"coming (away|apart|off)"#, #"\bshattered\b"#, #"won'?t connect"#,
         #"keeps (restarting|disconnecting|turning off)"#, #"\bbattery\b"#, #"\bzip\b"#, #"\bseam\b"#,
         #"stitching"#, #"\bsole\b"#, #"\bheel\b"#, #"\bcoating\b"#, #"\bmotor\b"#,
