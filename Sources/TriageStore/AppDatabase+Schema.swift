@@ -34,6 +34,9 @@ extension AppDatabase {
         migrator.registerMigration("v8-demo-labels") { db in
             try DemoLabelSchema.migrate(db)
         }
+        migrator.registerMigration("v9-product-pairs") { db in
+            try ProductPairIndex.migrate(db)
+        }
         return migrator
     }
 

@@ -13,6 +13,7 @@ enum ReferenceWriter {
         ).execute(arguments: [
             product.sku, product.description, product.category, product.warrantyMonths, product.returnWindowDays,
         ])
+        try ProductPairIndex.index(sku: product.sku, description: product.description, db: db)
     }
 
     static func insert(_ supplier: Supplier, db: Database) throws {

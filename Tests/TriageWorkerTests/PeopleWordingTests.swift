@@ -15,13 +15,14 @@ struct PeopleWordingTests {
     ])
     func relativeTimes(_ sentence: String) throws {
         let window = try #require(PurchaseWindow.window(in: sentence, received: received))
-        #expect(window.upperBound <= received)
-        #expect(window.lowerBound >= received.addingTimeInterval(-60 * 86_400))
+        #expect(window.range.upperBound <= received)
+        #expect(window.range.lowerBound >= received.addingTimeInterval(-60 * 86_400))
     }
 
     @Test("a sentence with no purchase time gives no window")
     func noTime() {
         #expect(PurchaseWindow.window(in: "The handle snapped off, please advise.", received: received) == nil)
+        #expect(PurchaseWindow.window(in: "You may have sent the wrong size, or the market stall did.", received: received) == nil)
     }
 
     @Test("electrical faults in other words are defects", arguments: [

@@ -44,6 +44,9 @@ public protocol WorkerReference: Sendable {
     func order(id: String) throws -> Order?
     /// The product with this SKU.
     func product(sku: String) throws -> Product?
+    /// Products whose name holds at least one of these adjacent word pairs (``TextWords/pairs(_:)``), the ones
+    /// sharing most pairs first, at most `limit`: how goods named in free text are found in the catalogue.
+    func products(sharingPairs pairs: [String], limit: Int) throws -> [Product]
     /// Every supplier (a short list).
     func suppliers() throws -> [Supplier]
     /// The purchase order with this number.

@@ -26,6 +26,11 @@ extension AppDatabase: WorkerReference {
         try writer.read { db in try ReferenceRows.product(db, sku: sku) }
     }
 
+    /// Products whose name shares an adjacent word pair with the text's.
+    public func products(sharingPairs pairs: [String], limit: Int) throws -> [Product] {
+        try writer.read { db in try ProductPairIndex.products(db, sharing: pairs, limit: limit) }
+    }
+
     /// Every supplier, by name.
     public func suppliers() throws -> [Supplier] {
         try writer.read { db in

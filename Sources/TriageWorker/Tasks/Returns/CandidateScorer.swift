@@ -6,81 +6,99 @@ struct ScoredOrder: Sendable {
     let order: Order
     let score: Double
     let reasons: [String]
+    /// The fact that rules this order out (another customer, goods it does not hold, placed outside the stated
+    /// month), nil when it is consistent with everything the request says.
+    let ruledOut: String?
+    /// How many independent kinds of evidence support it (contact, name, goods, amount, date, place).
+    let supports: Int
 }
 
-/// Scores candidate orders against a return request from checkable signals, each with a reason.
-///
-/// Weights are additive and the sum is clamped to 0…1; a contradiction (another surname, another postcode, a
-/// refund above the order total) subtracts, so a namesake does not outscore the customer.
+/// Scores candidate orders against a return request from checkable signals, each with a reason, and rules out
+/// the orders that contradict hard evidence.
 struct CandidateScorer: Sendable {
     let request: ReturnRequest
 
-    /// Scores every order placed before the request, best first.
+    /// Scores every order placed before the request, consistent ones first, best first.
     func rank(_ orders: [Order]) -> [ScoredOrder] {
         orders.filter { $0.placedAt <= request.received.addingTimeInterval(86_400) }
             .map(score)
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.order.placedAt > $1.order.placedAt }
+            .sorted { a, b in
+                if (a.ruledOut == nil) != (b.ruledOut == nil) { return a.ruledOut == nil }
+                return a.score != b.score ? a.score > b.score : a.order.placedAt > b.order.placedAt
+            }
     }
 
     func score(_ order: Order) -> ScoredOrder {
         var signals = Signals()
         contact(order, &signals)
+        delivery(order, &signals)
         name(order, &signals)
         address(order, &signals)
         goods(order, &signals)
         amount(order, &signals)
         timing(order, &signals)
-        return ScoredOrder(order: order, score: signals.total, reasons: signals.reasons)
+        return ScoredOrder(
+            order: order, score: signals.total, reasons: signals.reasons, ruledOut: signals.contradiction,
+            supports: signals.kinds.count)
     }
 
     private func contact(_ order: Order, _ s: inout Signals) {
-        if let email = request.email, let theirs = order.customer.email?.lowercased() {
-            if email == theirs { s.add(0.40, "email matches") }
+        if let email = request.email, let theirs = order.customer.email?.lowercased(), email == theirs {
+            s.add(0.40, "email matches", kind: "contact")
         }
         if let phone = request.phoneDigits, phone.count >= 7, let theirs = order.customer.phone?.filter(\.isWholeNumber),
             phone.suffix(10) == theirs.suffix(10)
         {
-            s.add(0.25, "phone matches")
+            s.add(0.25, "phone matches", kind: "contact")
         }
     }
 
+    /// Goods cannot come back before they arrived: an order held, cancelled or delivered after the request is
+    /// ruled out.
+    private func delivery(_ order: Order, _ s: inout Signals) {
+        if Self.undelivered.contains(order.status.lowercased()) {
+            return s.contradict("not delivered (\(order.status))")
+        }
+        if let delivered = order.deliveredAt, delivered > request.received.addingTimeInterval(86_400) {
+            s.contradict("delivered \(ISODate.formatDay(delivered)), after the request")
+        }
+    }
+
+    /// Order states in which nothing has reached the customer.
+    static let undelivered: Set<String> = [
+        "address_hold", "on_hold", "hold", "pending", "processing", "unfulfilled", "cancelled", "canceled",
+        "payment_pending", "awaiting_payment",
+    ]
+
     private func name(_ order: Order, _ s: inout Signals) {
-        guard let written = request.name, let theirs = NameParts(order.customer.name) else { return }
-        let theirGiven = theirs.given.first ?? ""
-        if let family = written.family, let theirFamily = theirs.family {
-            if family == theirFamily {
-                s.add(0.25, "surname matches")
-            } else if TextFolding.isTypo(family, theirFamily) {
-                s.add(0.18, "surname close to \(theirs.family ?? "")")
-            } else {
-                s.add(-0.30, "surname differs")
-            }
-            guard let given = written.given.first else { return }
-            if NameParts.givenMatches(given, theirGiven) {
-                s.add(0.10, "first name fits")
-            } else {
-                s.add(-0.05, "first name differs")
-            }
-        } else if let only = written.given.first {
-            if NameParts.givenMatches(only, theirGiven) || only == theirs.family { s.add(0.10, "name fits") }
+        let fit = request.name.map { NameFit.assess($0, against: order.customer.name) }
+            ?? NameFit.search(request.wordsBesideGoods, for: order.customer.name)
+        switch fit {
+        case .fits(let weight, let reason): s.add(weight, reason, kind: "name")
+        case .differs(let reason, let firm):
+            if firm { s.contradict(reason + " (\(order.customer.name))") } else { s.add(-0.10, reason) }
+        case .silent: break
         }
     }
 
     private func address(_ order: Order, _ s: inout Signals) {
         guard let theirs = order.customer.address else { return }
         if let postcode = request.postcode.map(TextFolding.idKey), let their = theirs.postcode.map(TextFolding.idKey) {
-            if postcode == their { s.add(0.20, "postcode matches") } else { s.add(-0.10, "postcode differs") }
+            if postcode == their { s.add(0.20, "postcode matches", kind: "place") } else { s.add(-0.10, "postcode differs") }
         }
         if let line1 = request.line1, let their = theirs.line1,
             TextFolding.nameKey(line1) == TextFolding.nameKey(their)
         {
-            s.add(0.10, "street matches")
+            s.add(0.10, "street matches", kind: "place")
         }
-        if let city = theirs.city, !city.isEmpty {
-            let cityKey = TextFolding.words(city).joined(separator: " ")
-            let written = request.city.map { TextFolding.words($0).joined(separator: " ") }
-            let inText = " \(TextFolding.words(request.text).joined(separator: " ")) ".contains(" \(cityKey) ")
-            if written == cityKey || inText { s.add(0.08, "city \(city) matches") }
+        guard let city = theirs.city, !city.isEmpty else { return }
+        let cityKey = TextFolding.words(city).joined(separator: " ")
+        let inText = " \(TextFolding.words(request.text).joined(separator: " ")) ".contains(" \(cityKey) ")
+        if let written = request.city.map({ TextFolding.words($0).joined(separator: " ") }), !written.isEmpty {
+            if written == cityKey { s.add(0.10, "city \(city) matches", kind: "place") }
+            else if !inText { s.contradict("ships to \(city), not \(request.city ?? "")") }
+        } else if inText {
+            s.add(0.10, "city \(city) in the text", kind: "place")
         }
     }
 
@@ -88,14 +106,32 @@ struct CandidateScorer: Sendable {
         let skus = Set(request.skus)
         if !skus.isEmpty {
             let onOrder = order.lines.filter { skus.contains($0.sku.uppercased()) }
-            if let line = onOrder.first { s.add(0.20, "SKU \(line.sku) on order") } else { s.add(-0.10, "SKU not on order") }
+            if let line = onOrder.first { s.add(0.20, "SKU \(line.sku) on order", kind: "goods") } else { s.add(-0.10, "SKU not on order") }
         }
-        let wanted = request.goodsTokens
+        looseGoods(order, &s)
+        guard !request.mentions.isEmpty else { return }
+        let held = request.mentions.filter { mention in order.lines.contains(where: mention.names) }
+        if let missing = request.mentions.first(where: { mention in !held.contains(mention) }) {
+            return s.contradict("holds no \"\(missing.phrase)\"")
+        }
+        let phrases = held.prefix(2).map { "\"\($0.phrase)\"" }.joined(separator: ", ")
+        s.add(0.30, "holds \(phrases)\(held.count > 2 ? " and more" : "")", kind: "goods")
+        let tooMany = held.first { mention in
+            guard let qty = mention.qty else { return false }
+            return order.lines.filter(mention.names).map(\.qty).max().map { qty > $0 } ?? false
+        }
+        if let tooMany { s.contradict("fewer than \(tooMany.qty ?? 0) of \"\(tooMany.phrase)\" on the order") }
+    }
+
+    /// Word overlap with the order's lines, for goods that matched no catalogue name.
+    private func looseGoods(_ order: Order, _ s: inout Signals) {
+        let wanted = request.looseGoodsTokens
+        guard !wanted.isEmpty else { return }
         let best = order.lines.map { line -> (Int, String) in
             (TextFolding.contentTokens(line.description).intersection(wanted).count, line.description)
         }.max { $0.0 < $1.0 }
         if let best, best.0 > 0 {
-            s.add(0.075 * Double(min(best.0, 2)), "item fits \"\(best.1)\"")
+            s.add(0.075 * Double(min(best.0, 2)), "item fits \"\(best.1)\"", kind: "goods")
         }
     }
 
@@ -103,29 +139,69 @@ struct CandidateScorer: Sendable {
         if let currency = request.currency, currency != order.currency.uppercased() {
             s.add(-0.10, "currency differs")
         }
-        guard let refund = request.refund else { return }
-        if refund.cents > order.total.cents + 100 {
-            s.add(-0.20, "refund above order total")
-            return
+        let stated = request.refund.map { [$0] } ?? request.writtenAmounts
+        guard !stated.isEmpty else { return }
+        if let returned = returnedValue(order), let match = stated.first(where: { near($0, returned.value, units: returned.units) }) {
+            return s.add(0.25, "\(match) is what the named goods cost", kind: "amount")
         }
-        let near = { (money: Money) in abs(money.cents - refund.cents) <= 100 }
+        if stated.contains(where: { near($0, order.total, units: 1) }) {
+            let weight = request.mentions.isEmpty ? 0.10 : 0.20
+            return s.add(weight, "\(order.total) is the order total", kind: "amount")
+        }
+        if let refund = request.refund, refund.cents > order.total.cents + max(100, order.total.cents / 100) {
+            return s.add(-0.20, "refund \(refund) is above the order total \(order.total)")
+        }
         let lineTotals = order.lines.flatMap { line in (1...max(line.qty, 1)).map { line.unitPrice * $0 } }
-        if near(order.total) || lineTotals.contains(where: near) { s.add(0.10, "refund fits order amounts") }
+        if request.mentions.isEmpty, stated.contains(where: { amount in lineTotals.contains { near(amount, $0, units: 1) } }) {
+            s.add(0.10, "amount fits an order line", kind: "amount")
+        }
     }
+
+    /// What the named goods cost on this order (the written quantity, else the ordered one) and how many units
+    /// that is; nil when the request names no goods or the order does not hold them all.
+    private func returnedValue(_ order: Order) -> (value: Money, units: Int)? {
+        guard !request.mentions.isEmpty else { return nil }
+        var value = Money.zero
+        var units = 0
+        for mention in request.mentions {
+            guard let line = order.lines.first(where: mention.names) else { return nil }
+            let qty = min(mention.qty ?? line.qty, line.qty)
+            value = value + line.unitPrice * qty
+            units += qty
+        }
+        return (value, units)
+    }
+
+    /// Equal within a cent per unit (prices are rounded per unit) and one more.
+    private func near(_ a: Money, _ b: Money, units: Int) -> Bool { abs(a.cents - b.cents) <= Int64(units + 1) }
 
     private func timing(_ order: Order, _ s: inout Signals) {
         guard let window = request.purchaseWindow else { return }
-        if window.contains(order.placedAt) { s.add(0.08, "order date fits") } else { s.add(-0.05, "order date off") }
+        if window.range.contains(order.placedAt) {
+            s.add(0.10, "placed when the customer says", kind: "date")
+        } else if window.firm {
+            s.contradict("placed \(ISODate.formatDay(order.placedAt)), outside the month the customer names")
+        } else {
+            s.add(-0.05, "order date off")
+        }
     }
 }
 
-/// A running sum of weighted signals and their reasons.
+/// A running sum of weighted signals, their reasons, the kinds of evidence seen and the first contradiction.
 struct Signals {
     var total = 0.0
     var reasons: [String] = []
+    var kinds: Set<String> = []
+    var contradiction: String?
 
-    mutating func add(_ weight: Double, _ reason: String) {
+    mutating func add(_ weight: Double, _ reason: String, kind: String? = nil) {
         total += weight
         reasons.append(reason)
+        if let kind, weight > 0 { kinds.insert(kind) }
+    }
+
+    mutating func contradict(_ reason: String) {
+        reasons.append("ruled out: " + reason)
+        if contradiction == nil { contradiction = reason }
     }
 }

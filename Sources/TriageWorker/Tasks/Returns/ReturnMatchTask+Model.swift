@@ -59,7 +59,8 @@ extension ScoredOrder {
     var evidence: CandidateEvidence {
         let label = "\(order.orderNumber) · \(order.customer.name) · \(ISODate.formatDay(order.placedAt)) · "
             + "\(order.total) \(order.currency)"
-        return CandidateEvidence(id: order.orderID, label: label, score: (min(max(score, 0), 1) * 100).rounded() / 100, reasons: reasons)
+        let shown = ruledOut == nil ? (min(max(score, 0), 1) * 100).rounded() / 100 : 0
+        return CandidateEvidence(id: order.orderID, label: label, score: shown, reasons: reasons)
     }
 }
 

@@ -8,36 +8,41 @@ struct ReturnMatchTask: Sendable {
     let model: TaskModel?
 
     func run(_ input: TaskInput) async throws(ChatError) -> Suggestion {
-        let screen = InjectionScreen(input.text)
-        let request = ReturnRequest(input, screenedText: screen.cleaned)
+        let screen = InjectionScreen([input.text, input.string("note") ?? ""].filter { !$0.isEmpty }.joined(separator: "\n"))
+        var request = ReturnRequest(input, screenedText: screen.cleaned)
         let orders: [Order]
         do {
+            request.resolveGoods(catalogue: try reference.products(sharingPairs: request.goodsPairs, limit: Self.catalogueLimit))
             orders = try reference.candidateOrders(query(for: request))
         } catch {
             return Suggestion.unavailable(.returnMatch, error: error)
         }
         let decision = ReturnDecision(ranked: CandidateScorer(request: request).rank(orders))
         var suggestion = makeSuggestion(decision, request: request, screen: screen)
-        // The model is consulted whenever there is a choice to make: it decides among close contenders, and on a
-        // decisive answer it is a cross-check whose disagreement lowers confidence (never overrides).
-        if let model, !decision.offered.isEmpty {
+        // The model earns its call only where the checks leave a choice: close contenders that the evidence cannot
+        // separate. A decisive answer is not sent (its cross-check added nothing on real data; docs/decisions.md).
+        if let model, !decision.contenders.isEmpty {
             try await consult(model, decision: decision, request: request, into: &suggestion)
         }
         return suggestion
     }
 
+    /// The most catalogue products one request's words are matched against.
+    static let catalogueLimit = 200
+
     func query(for request: ReturnRequest) -> CandidateQuery {
         let start = request.received.addingTimeInterval(-400 * 86_400)
+        let named = request.mentions.flatMap(\.skus)
         return CandidateQuery(
             email: request.email, nameTokens: request.name?.blockingTokens ?? [], postcode: request.postcode,
-            phoneDigits: request.phoneDigits, skus: request.skus,
+            phoneDigits: request.phoneDigits, skus: Array(Set(request.skus + named)).sorted(),
             placedBetween: start...request.received.addingTimeInterval(86_400), limit: 300)
     }
 
     private func makeSuggestion(_ decision: ReturnDecision, request: ReturnRequest, screen: InjectionScreen) -> Suggestion {
         var suggestion = Suggestion(
             task: .returnMatch, action: decision.chosen == nil ? "no_match" : "match_order",
-            candidates: decision.offered.map(\.evidence), evidence: evidence(request),
+            candidates: (decision.offered + decision.ruledOut).map(\.evidence), evidence: evidence(request),
             confidence: decision.confidence)
         suggestion.apply(decision.chosen, request: request)
         suggestion.notes.append(note(decision))
@@ -54,8 +59,9 @@ struct ReturnMatchTask: Sendable {
 
     private func evidence(_ request: ReturnRequest) -> [String] {
         var quotes: [String] = []
-        if let name = request.name { quotes.append("name: " + ([name.given.joined(separator: " ")] + [name.family ?? ""]).joined(separator: " ").trimmingCharacters(in: .whitespaces)) }
+        if let name = request.name { quotes.append("name: " + name.display) }
         quotes += request.items.prefix(3).map { "item: \($0.description)" }
+        if request.items.isEmpty { quotes += request.mentions.prefix(3).map { "goods: \($0.phrase)" } }
         if let sentence = request.text.split(whereSeparator: { ".!?\n".contains($0) }).first(where: { !$0.isEmpty }) {
             quotes.append(String(sentence.trimmingCharacters(in: .whitespaces).prefix(120)))
         }

@@ -17,19 +17,25 @@ struct ReturnRequest: Sendable {
     var city: String?
     var postcode: String?
     var items: [ReturnItem] = []
+    /// The goods named, matched against the catalogue (``resolveGoods(catalogue:)``).
+    var mentions: [GoodsMention] = []
+    /// Items whose description names no catalogue product: weighed by word overlap.
+    var looseItems: [ReturnItem] = []
+    /// The refund asked for: the payload's, else the amounts written in the text.
     var refund: Money?
+    var writtenAmounts: [Money] = []
     var currency: String?
     var received: Date
-    /// The free text with injected instructions cut out.
+    /// The free text (and a structured request's note) with injected instructions cut out.
     var text: String
     /// When the customer says they bought it.
-    var purchaseWindow: ClosedRange<Date>?
+    var purchaseWindow: PurchaseWindow?
 
     /// Reads the payload fields and, where they are missing, what the free text says.
     init(_ input: TaskInput, screenedText: String) {
         received = input.receivedAt
         text = screenedText
-        name = (input.string("customer_name") ?? Self.signature(in: screenedText)).flatMap(NameParts.init)
+        name = (input.string("customer_name") ?? WrittenName.find(in: screenedText)).flatMap(NameParts.init)
         email = (input.string("email") ?? Self.email(in: screenedText))?.lowercased()
         phoneDigits = input.string("phone").map { $0.filter(\.isWholeNumber) }
         let address = input.value("address")
@@ -38,6 +44,7 @@ struct ReturnRequest: Sendable {
         postcode = address?["postcode"]?.text
         items = (input.value("items")?.array ?? []).compactMap(Self.item)
         refund = Money(json: input.value("refund_amount"))
+        writtenAmounts = refund == nil ? AmountFinder.decimalAmounts(in: screenedText) : []
         currency = input.string("currency")?.uppercased()
         purchaseWindow = PurchaseWindow.window(in: screenedText, received: received)
     }
@@ -45,34 +52,46 @@ struct ReturnRequest: Sendable {
     /// SKUs the customer gave.
     var skus: [String] { items.compactMap(\.sku) }
 
-    /// Content words describing the goods: item descriptions, and the free text when there are no items.
-    var goodsTokens: Set<String> {
-        let described = items.map(\.description).joined(separator: " ")
-        return TextFolding.contentTokens(described + " " + text)
+    /// Word pairs of the item descriptions and the text: the keys for finding the goods in the catalogue.
+    var goodsPairs: [String] {
+        (items.map(\.description) + [text]).flatMap { TextWords.pairs(TextWords.words($0)) }
+    }
+
+    /// Finds the named goods among `catalogue`: each item description, else the free text.
+    mutating func resolveGoods(catalogue: [Product]) {
+        guard items.isEmpty else {
+            // An item is held to the catalogue only when its description names a product ("Fellowes File Cart");
+            // a loose one ("green sweater") is weighed by word overlap instead.
+            for item in items {
+                let fits = GoodsFinder.mentions(in: item.description, catalogue: catalogue)
+                guard fits.count == 1, fits[0].words == TextWords.words(item.description) else {
+                    looseItems.append(item)
+                    continue
+                }
+                mentions.append(GoodsMention(words: fits[0].words, skus: fits[0].skus, qty: item.qty))
+            }
+            return
+        }
+        mentions = GoodsFinder.mentions(in: text, catalogue: catalogue)
+    }
+
+    /// The words of the text outside the goods it names: where a customer's name may still be found.
+    var wordsBesideGoods: Set<String> {
+        let goods = Set(mentions.flatMap(\.words))
+        return Set(TextWords.words(text)).subtracting(goods)
+    }
+
+    /// Content words describing goods not held to the catalogue: loose item descriptions, and the free text when
+    /// no goods were found in it.
+    var looseGoodsTokens: Set<String> {
+        let described = looseItems.map(\.description).joined(separator: " ")
+        return TextFolding.contentTokens(described + " " + (items.isEmpty && mentions.isEmpty ? text : ""))
     }
 
     private static func item(_ value: JSONValue) -> ReturnItem? {
         guard let description = value["description"]?.text ?? value["sku"]?.text else { return nil }
         let qty = value["qty"]?.number.flatMap { Int(bounded: $0) }
         return ReturnItem(description: description, sku: value["sku"]?.text?.uppercased(), qty: qty)
-    }
-
-    /// The name a free-text request is signed with: the last short run of capitalised words after the last
-    /// sentence break, a dash, "Thanks," or "regards,".
-    static func signature(in text: String) -> String? {
-        guard let lastLine = text.split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
-        else { return nil }
-        var tail = String(lastLine)
-        for separator in [". ", "! ", "? ", " - ", ", ", "thx ", "Thanks ", "cheers "] {
-            if let range = tail.range(of: separator, options: [.backwards, .caseInsensitive]) {
-                tail = String(tail[range.upperBound...])
-            }
-        }
-        let words = tail.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-            .split(separator: " ")
-        guard (1...3).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true && $0.count > 1 })
-        else { return nil }
-        return words.joined(separator: " ")
     }
 
     static func email(in text: String) -> String? {

@@ -1,15 +1,21 @@
 import Foundation
+import TriageCore
 
-/// A person's name as written ("Bob Smith", "M. Gonzales", "emily walker"), split for matching.
+/// A person's name as written ("Bob Smith", "M. Gonzales", "Speros G.", "Melton, Charlotte", "emily walker"),
+/// split for matching.
 struct NameParts: Sendable, Hashable {
     /// Folded given-name words (an initial is one letter).
     let given: [String]
-    /// The folded family name, when more than one word was written.
+    /// The folded family name (one letter when only its initial was written), when more than one word was written.
     let family: String?
 
-    /// Splits a written name; nil when it holds no letters.
+    /// Splits a written name; "Last, First" is read family name first. Nil when it holds no letters.
     init?(_ written: String) {
-        let words = TextFolding.words(written).filter { $0.first?.isLetter == true }
+        let parts = written.split(separator: ",", maxSplits: 1).map { TextWords.words(String($0)) }
+        var words = parts.flatMap { $0 }.filter { $0.first?.isLetter == true }
+        if parts.count == 2, parts[0].count == 1, !parts[1].isEmpty, parts[0][0].count > 1 {
+            words = parts[1] + parts[0]
+        }
         guard let last = words.last else { return nil }
         if words.count == 1 {
             given = [last]
@@ -24,9 +30,12 @@ struct NameParts: Sendable, Hashable {
     var blockingTokens: [String] {
         var tokens = given.filter { $0.count > 1 }
         tokens += tokens.flatMap { Nicknames.formal[$0] ?? [] }
-        if let family { tokens.append(family) }
+        if let family, family.count > 1 { tokens.append(family) }
         return Array(Set(tokens)).sorted()
     }
+
+    /// The name as the card shows it.
+    var display: String { (given + [family ?? ""]).joined(separator: " ").trimmingCharacters(in: .whitespaces) }
 
     /// True when a written given name (full, nickname or initial) fits `name`.
     static func givenMatches(_ written: String, _ name: String) -> Bool {
@@ -35,6 +44,12 @@ struct NameParts: Sendable, Hashable {
         if Nicknames.formal[written]?.contains(name) == true { return true }
         if Nicknames.formal[name]?.contains(written) == true { return true }
         return TextFolding.isTypo(written, name)
+    }
+
+    /// True when a written family name (full, a typo of it, or its initial) fits `name`.
+    static func familyMatches(_ written: String, _ name: String) -> Bool {
+        if written.count == 1 { return name.hasPrefix(written) }
+        return written == name || TextFolding.isTypo(written, name)
     }
 }
 
@@ -47,6 +62,9 @@ enum Nicknames {
         }
         return table
     }()
+
+    /// The nicknames of each formal name.
+    static let nicknames: [String: [String]] = Dictionary(pairs, uniquingKeysWith: +)
 
     private static let pairs: [(String, [String])] = [
         ("william", ["bill", "will", "billy", "willy", "liam"]), ("robert", ["bob", "rob", "bobby", "robbie", "bert"]),

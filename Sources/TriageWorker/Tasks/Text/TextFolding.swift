@@ -1,17 +1,13 @@
 import Foundation
+import TriageCore
 
 /// Text normalisation shared by the extractors and scorers: accent folding, word tokens, light stemming.
 enum TextFolding {
     /// Lower-cased with accents removed ("Chloé" → "chloe").
-    static func fold(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
-    }
+    static func fold(_ text: String) -> String { TextWords.fold(text) }
 
     /// Folded words of letters and digits, in order ("O'Neill" → ["oneill"]).
-    static func words(_ text: String) -> [String] {
-        let folded = fold(text).replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
-        return folded.split { !($0.isLetter || $0.isNumber) }.map(String.init)
-    }
+    static func words(_ text: String) -> [String] { TextWords.words(text) }
 
     /// Words worth matching on: no stop words, at least three characters, plural `s` removed.
     static func contentTokens(_ text: String) -> Set<String> {

@@ -1,0 +1,42 @@
+import Foundation
+
+/// How free text and product names are split into comparable words, the same on both sides of the worker's
+/// reference port: folded (case, accents, width), apostrophes dropped, split on anything not a letter or digit.
+public enum TextWords {
+    /// Lower-cased with accents removed ("Chloé" → "chloe").
+    public static func fold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+    }
+
+    /// Folded words of letters and digits, in order ("3-Hole Punch, Recycled" → 3, hole, punch, recycled).
+    public static func words(_ text: String) -> [String] {
+        let tokens = tokens(text)
+        return tokens.ranges.map { String(tokens.folded[$0]) }
+    }
+
+    /// The folded text (apostrophes dropped) and where each of its ``words(_:)`` lies in it, for looking at what
+    /// surrounds a word ("5 x" before a product name).
+    public static func tokens(_ text: String) -> (folded: String, ranges: [Range<String.Index>]) {
+        let folded = fold(text).replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
+        var ranges: [Range<String.Index>] = []
+        var start: String.Index?
+        var index = folded.startIndex
+        while index < folded.endIndex {
+            let isWord = folded[index].isLetter || folded[index].isNumber
+            if isWord, start == nil { start = index }
+            if !isWord, let begun = start {
+                ranges.append(begun..<index)
+                start = nil
+            }
+            index = folded.index(after: index)
+        }
+        if let begun = start { ranges.append(begun..<folded.endIndex) }
+        return (folded, ranges)
+    }
+
+    /// Adjacent word pairs ("a b"), the key a product name is looked up by.
+    public static func pairs(_ words: [String]) -> [String] {
+        guard words.count >= 2 else { return [] }
+        return (1..<words.count).map { words[$0 - 1] + " " + words[$0] }
+    }
+}
