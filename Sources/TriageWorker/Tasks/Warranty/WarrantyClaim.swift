@@ -1,4 +1,5 @@
 import Foundation
+import TriageCore
 
 /// What a warranty email says, read with patterns: the order reference, the problem, the exclusions, the ask.
 struct WarrantyClaim: Sendable {
@@ -18,35 +19,24 @@ struct WarrantyClaim: Sendable {
 
     init(body: String, subject: String?) {
         let folded = TextFolding.fold(body)
-        orderRef = Self.reference(in: body) ?? subject.flatMap(Self.reference)
+        orderRef = OrderReference.find(in: body) ?? subject.flatMap(OrderReference.find)
         tokens = TextFolding.contentTokens(body + " " + (subject ?? ""))
-        asksRefund = Self.refundAsks.contains(where: folded.contains)
-        asksRepair = Self.repairAsks.contains { folded.range(of: $0, options: .regularExpression) != nil }
-        let excluded = Self.exclusions.first { folded.range(of: $0.pattern, options: .regularExpression) != nil }
-        let defect = Self.defects.first { folded.range(of: $0, options: .regularExpression) != nil }
+        // Asks and causes count only where no negation denies them: "I don't want a refund, please repair it",
+        // "it was never dropped".
+        asksRefund = Self.refundAsks.contains { Negation.affirmed($0, in: folded) != nil }
+        asksRepair = Self.repairAsks.contains { Negation.affirmed($0, in: folded) != nil }
+        let excluded = Self.exclusions.first { Negation.affirmed($0.pattern, in: folded) != nil }
+        let defect = Self.defects.first { Negation.affirmed($0, in: folded) != nil }
         claimType = excluded?.type ?? (defect == nil ? "unclear" : "defect")
-        let needle = excluded.flatMap { folded.range(of: $0.pattern, options: .regularExpression) }
-            ?? defect.flatMap { folded.range(of: $0, options: .regularExpression) }
+        let needle = excluded.flatMap { Negation.affirmed($0.pattern, in: folded) }
+            ?? defect.flatMap { Negation.affirmed($0, in: folded) }
         issue = needle.flatMap { Evidence.quote(String(folded[$0]), in: body) }
     }
 
     /// True when the claim names a problem (a defect or an excluded cause).
     var problemStated: Bool { claimType != "unclear" }
 
-    /// "#1001" for "#1001"/"order #1001", the bare number for "order 1001"/"Order No. 1001"/"order number 1001".
-    static func reference(in text: String) -> String? {
-        let pattern = #"(?:\border\s*(?:number|no\.?|nr\.?|num\.?)?\s*:?\s*(#?)\s*|(#)\s?)([A-Z]{0,3}-?\d{3,}[\w-]*)"#
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]),
-            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-            let number = Range(match.range(at: 3), in: text).map({ String(text[$0]) })
-        else { return nil }
-        let hashed = [1, 2].contains { index in
-            Range(match.range(at: index), in: text).map { !text[$0].isEmpty } ?? false
-        }
-        return hashed ? "#" + number : number
-    }
-
-    static let refundAsks = ["money back", "refund", "reimburse", "my money"]
+    static let refundAsks = [#"money back"#, #"\brefund"#, #"\breimburse"#, #"\bmy money\b"#]
     static let repairAsks = [#"\brepair"#, #"\bfix\b"#, #"\bfixed\b"#, #"\bmend\b"#]
     static let exclusions: [(pattern: String, type: String)] = [
         (#"\bdropped\b"#, "accident"), (#"\bspill(ed|t)\b"#, "accident"), (#"\bchewed\b"#, "accident"),

@@ -1,0 +1,77 @@
+import Foundation
+import TriageCore
+
+/// Finds the order reference in a customer's message: a number that a word for an order introduces ("order
+/// 1001", "purchase 3707955617", "my order no. A-2231", "purchaes 00123842" with its typo), or a bare "#1001". A
+/// number that another document's word introduces ("invoice #12588", "bill #00108", "ticket 4411", "tracking
+/// 1Z99…") is not an order reference, and neither is a quantity ("order 300 units").
+enum OrderReference {
+    /// The reference as the contract labels it: "#1001" when written with a hash, else the bare id; nil when the
+    /// text has none.
+    static func find(in text: String) -> String? {
+        let range = NSRange(text.startIndex..., in: text)
+        for match in candidate.matches(in: text, range: range) {
+            guard let idRange = Range(match.range(at: 2), in: text), let whole = Range(match.range, in: text) else {
+                continue
+            }
+            let hashed = text[whole].hasPrefix("#")
+            let id = String(text[idRange])
+            if let glued = Range(match.range(at: 1), in: text).map({ String(text[$0]) }), !hashed {
+                if isOrderWord(TextWords.fold(glued)) { return id }
+                continue
+            }
+            let before = TextWords.words(String(text[..<whole.lowerBound])).suffix(4)
+            if isQuantity(after: text[whole.upperBound...]) { continue }
+            switch introducer(before.reversed()) {
+            case .order: return hashed ? "#" + id : id
+            case .otherDocument: continue
+            case .none: if hashed { return "#" + id }
+            }
+        }
+        return nil
+    }
+
+    private enum Introducer { case order, otherDocument }
+
+    /// The nearest noun before the number, skipping "number", "no", "the", "my", "is" and the like.
+    private static func introducer(_ wordsBackwards: [String]) -> Introducer? {
+        for word in wordsBackwards {
+            if fillers.contains(word) { continue }
+            if isOrderWord(word) { return .order }
+            if otherDocuments.contains(word) || otherDocuments.contains(where: { $0.count >= 5 && TextFolding.editDistance($0, word) <= 1 }) {
+                return .otherDocument
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// "order", "purchase" and their plurals, with one slip of the keyboard ("oder", "purchaes", "purchqse").
+    static func isOrderWord(_ word: String) -> Bool {
+        orderWords.contains(word) || orderWords.contains { $0.count >= 5 && TextFolding.editDistance($0, word) <= 1 }
+            || (word.count >= 7 && TextFolding.editDistance("purchase", word) <= 2)
+    }
+
+    private static func isQuantity(after rest: Substring) -> Bool {
+        let next = TextWords.words(String(rest.prefix(24))).first ?? ""
+        return quantityUnits.contains(next)
+    }
+
+    private static let orderWords: Set<String> = ["order", "orders", "purchase", "purchases", "ord"]
+    private static let fillers: Set<String> = [
+        "number", "no", "nr", "num", "nbr", "id", "ref", "reference", "the", "my", "our", "your", "with", "is", "was",
+        "for", "of", "on", "about", "regarding", "re", "code",
+    ]
+    private static let otherDocuments: Set<String> = [
+        "invoice", "invoices", "bill", "bills", "receipt", "receipts", "ticket", "case", "account", "tracking",
+        "shipment", "parcel", "package", "phone", "mobile", "card", "iban", "zip", "postcode", "sku", "item",
+        "model", "serial", "part", "article", "product", "refund", "return", "rma", "claim", "customer", "member",
+        "loyalty", "voucher", "coupon", "gift", "transaction", "payment", "quote", "estimate", "flight", "room",
+    ]
+    private static let quantityUnits: Set<String> = ["units", "unit", "pcs", "pieces", "items", "boxes", "packs"]
+
+    /// A hash or an id of at least three digits, optionally with a short letter prefix ("A-2231", "ORD-77120"); or
+    /// a long number glued to the word before it ("order732201349959"), group 1 holding that word.
+    private static let candidate = try! NSRegularExpression(  // constant pattern; OrderReferenceTests runs it
+        pattern: #"(?:\b([a-z]{3,})(?=\d{6,})|#\s?|(?<![\w-]))([A-Z]{0,3}-?\d{3,}[\w-]*)"#, options: [.caseInsensitive])
+}
