@@ -6,6 +6,10 @@ struct InvoiceFields: Sendable {
     var supplier: Supplier?
     /// The supplier's name as written.
     var supplierWritten: String?
+    /// The legal entity at the head of the document, read when the directory knows no supplier in the text.
+    var headSupplier: String?
+    /// The directory supplier's name, else the head entity's.
+    var supplierName: String? { supplier?.name ?? headSupplier }
     var invoiceNumber: String?
     var invoiceDate: Date?
     var total: Money?
@@ -34,6 +38,9 @@ enum InvoiceExtractor {
         if let found = SupplierMatcher(suppliers: suppliers).match(text: text, sender: sender) {
             fields.supplier = found.supplier
             fields.supplierWritten = found.written
+        } else if let head = SupplierHead.name(in: body) {
+            fields.headSupplier = head
+            fields.supplierWritten = head
         }
         fields.invoiceNumber = invoiceNumber(text)
         fields.poNumber = poNumber(text)
