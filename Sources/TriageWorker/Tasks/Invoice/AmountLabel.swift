@@ -38,7 +38,7 @@ enum AmountLabel: Sendable, Equatable {
         "ttc", "iva", "compris",
     ]
     static let exclusiveWords: Set<String> = [
-        "excl", "excluding", "exclusive", "exc", "excluded", "ht", "pretax", "without", "ohne",
+        "excl", "excluding", "exclusive", "exc", "excluded", "ht", "hors", "pretax", "without", "ohne",
         "sans", "sin", "zonder", "senza", "before",
     ]
     static let subtotalWords: Set<String> = ["subtotal", "zwischensumme", "subtotaal", "subtotale", "sous", "sub"]
@@ -105,7 +105,7 @@ enum AmountLabel: Sendable, Equatable {
         zip(words, words.dropFirst()).contains { ["to", "a", "zu"].contains($0.0) && ["pay", "pagar", "zahlen", "payer"].contains($0.1) }
     }
 
-    /// "Net amount", "Total net", "Net value": net before tax; "Net total", "Nett total", "Net payable": the amount
+    /// "Net value", "Total net", "Net sum": net before tax; "Net total", "Nett total", "Net payable": the amount
     /// to pay.
     static func taxExclusiveNet(_ words: [String]) -> Bool {
         guard let index = words.firstIndex(where: { $0 == "net" || $0 == "nett" }) else { return false }

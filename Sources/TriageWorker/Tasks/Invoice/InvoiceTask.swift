@@ -20,6 +20,7 @@ struct InvoiceTask: Sendable {
         var usage: ModelUsage?
         var modelNotes: [String] = []
         var disagreement: String?
+        var discarded = false
         if let model {
             let fill = InvoiceFill(model: model, suppliers: suppliers)
             if missing(fields).isEmpty {
@@ -28,7 +29,7 @@ struct InvoiceTask: Sendable {
             } else {
                 let filled = try await fill.fill(
                     &fields, missing: missing(fields), text: screen.cleaned, received: input.receivedAt)
-                (usage, modelNotes) = (filled.usage, filled.notes)
+                (usage, modelNotes, discarded) = (filled.usage, filled.notes, filled.discarded)
             }
         }
         var suggestion: Suggestion
@@ -38,6 +39,7 @@ struct InvoiceTask: Sendable {
             return Suggestion.unavailable(.invoice, error: error)
         }
         suggestion.notes += modelNotes
+        if discarded { suggestion.flags.append("model_value_discarded") }
         if let disagreement { suggestion.modelDisagreed(disagreement) }
         if let usage { suggestion.record(usage, version: model?.version(.invoice) ?? "") }
         return suggestion
