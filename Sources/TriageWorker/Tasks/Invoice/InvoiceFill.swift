@@ -89,7 +89,7 @@ struct InvoiceFill: Sendable {
             values.invoiceNumber = number
         }
         if let written = known("invoice_date") {
-            let inText = DateFinder.dates(in: text, near: received).map(\.date)
+            let inText = DateFinder.dates(in: text, near: received).flatMap(\.readings)
             guard let date = ISODate.parse(written), inText.contains(date) else {
                 return .failure(ReplyError("invoice_date must be YYYY-MM-DD of a date in the text"))
             }
@@ -97,6 +97,7 @@ struct InvoiceFill: Sendable {
         }
         if let written = known("total") {
             let amounts = text.split(separator: "\n").flatMap { AmountFinder.amounts(in: String($0)) }
+                + AmountLine.lines(of: text).flatMap(\.amounts)
             guard let total = Money(written), amounts.contains(total) else {
                 return .failure(ReplyError("total must be an amount printed in the text"))
             }
