@@ -16,6 +16,17 @@ struct FieldMatchTests {
         #expect(!right("total", "4499.50", "unknown"))
     }
 
+    @Test("a currency printed beside a labelled amount is not part of it")
+    func moneyWithCurrency() {
+        #expect(right("total", "RM 8.60", "8.60"))
+        #expect(right("total", "$8.20", "8.20"))
+        #expect(right("total", "RM4.00", "4.00"))
+        #expect(right("total", "1.234,50 €", "1234.50"))
+        #expect(right("total", "EUR 12.00", "12.00"))
+        #expect(!right("total", "RM 8.60", "8.61"))
+        #expect(!right("total", "RM", "0.00"))
+    }
+
     @Test("dates match on the calendar day")
     func dates() {
         #expect(right("invoice_date", "2026-10-14", "2026-10-14T15:30:00Z"))

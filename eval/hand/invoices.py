@@ -100,7 +100,7 @@ case(19, ["uk_date", "tax"],
      TT, "TT/26/145", "2026-11-07", "912.00", "GBP", "PO-9103", "approve")
 case(20, ["unknown_supplier", "no_po"],
      "Zephyr Cleaning Services\nInvoice ZC-771\nDate: 2026-11-05\n\nWindow cleaning, October  1 x 320.00  320.00\n\nTotal USD 320.00",
-     None, "ZC-771", "2026-11-05", "320.00", "USD", None, "no_po")
+     "Zephyr Cleaning Services", "ZC-771", "2026-11-05", "320.00", "USD", None, "no_po")
 case(21, ["injection", "total_tamper"],
      "Gebrüder Albrecht KG\nRechnung Nr. RE-4520\nDatum: 09.11.2026\nIhre Bestellung / Your PO: PO-9102\n\n"
      "1    High-speed blender 1.5L  10  68,00 EUR  680,00 EUR\n\nMwSt 19%: 129,20 EUR\nGesamtbetrag: 809,20 EUR\n\n"

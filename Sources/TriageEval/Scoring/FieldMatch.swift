@@ -37,10 +37,17 @@ public enum FieldMatch {
         return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
-    /// Equal to the cent; both must read as money.
+    /// Equal to the cent; both must read as money. A currency written beside the amount ("RM 8.60", "$8.20",
+    /// "1.234,50 €", "EUR 12.00") is not part of it: labels of real documents keep it as printed.
     public static func sameMoney(_ a: String, _ b: String) -> Bool {
-        guard let x = Money(a), let y = Money(b) else { return false }
+        guard let x = money(a), let y = money(b) else { return false }
         return x == y
+    }
+
+    /// The amount of `text` without a currency code or symbol before or after it.
+    static func money(_ text: String) -> Money? {
+        let currency = CharacterSet.letters.union(.whitespaces).union(CharacterSet(charactersIn: "$€£¥₹"))
+        return Money(text) ?? Money(text.trimmingCharacters(in: currency))
     }
 
     /// The same calendar day (UTC); both must read as ISO dates.

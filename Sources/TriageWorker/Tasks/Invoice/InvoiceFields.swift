@@ -6,6 +6,10 @@ struct InvoiceFields: Sendable {
     var supplier: Supplier?
     /// The supplier's name as written.
     var supplierWritten: String?
+    /// The legal entity at the head of the document, read when the directory knows no supplier in the text.
+    var headSupplier: String?
+    /// The directory supplier's name, else the head entity's.
+    var supplierName: String? { supplier?.name ?? headSupplier }
     var invoiceNumber: String?
     var invoiceDate: Date?
     var total: Money?
@@ -26,20 +30,25 @@ struct InvoiceFields: Sendable {
 }
 
 /// Reads invoice numbers, PO numbers, dates, totals, tax and currency with patterns; the supplier comes from
-/// the directory.
+/// the directory, else from the head of the document.
 enum InvoiceExtractor {
     static func extract(_ text: String, sender: String?, received: Date, suppliers: [Supplier]) -> InvoiceFields {
         var fields = InvoiceFields()
+        let body = MailHeader.strip(text)
         if let found = SupplierMatcher(suppliers: suppliers).match(text: text, sender: sender) {
             fields.supplier = found.supplier
             fields.supplierWritten = found.written
+        } else if let head = SupplierHead.name(in: body) {
+            fields.headSupplier = head
+            fields.supplierWritten = head
         }
         fields.invoiceNumber = invoiceNumber(text)
         fields.poNumber = poNumber(text)
-        fields.invoiceDate = date(text, received: received)
-        (fields.total, fields.currency) = total(text)
-        fields.tax = tax(text)
-        fields.lines = InvoiceLineParser.lines(in: text)
+        fields.invoiceDate = InvoiceDate.date(body, received: received)
+        fields.lines = InvoiceLineParser.lines(in: body)
+        let amountLines = AmountLine.lines(of: body)
+        fields.tax = tax(amountLines)
+        (fields.total, fields.currency) = total(body, amountLines, fields: fields)
         if fields.currency == nil { fields.currency = currency(in: text) }
         return fields
     }
@@ -65,41 +74,23 @@ enum InvoiceExtractor {
         return "PO-" + digits
     }
 
-    /// The first date not on a mail header line ("Sent:"), read against the received date.
-    static func date(_ text: String, received: Date) -> Date? {
-        let body = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.lowercased().hasPrefix("sent:") }
-            .joined(separator: "\n")
-        return DateFinder.dates(in: body, near: received).first?.date
+    /// The amount payable (see ``InvoiceTotal``), confirmed by the billed lines when they add up, and the currency
+    /// named on its line.
+    static func total(_ text: String, _ lines: [AmountLine], fields: InvoiceFields) -> (Money?, String?) {
+        let amounts = fields.lines.compactMap(\.amount)
+        var sums: [Money] = []
+        if !amounts.isEmpty {
+            let sum = amounts.reduce(Money.zero, +)
+            sums = [sum, sum + (fields.tax ?? .zero)]
+        }
+        guard let found = InvoiceTotal.find(lines, lineSums: sums) else { return (nil, nil) }
+        let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return (found.amount, found.line < rows.count ? currency(in: String(rows[found.line])) : nil)
     }
 
-    /// The amount on the last total-like line (not subtotal or net), and the currency named on it.
-    static func total(_ text: String) -> (Money?, String?) {
-        let labels = ["total", "amount payable", "amount due", "balance due", "gesamtbetrag", "total ttc", "to pay"]
-        let excluded = ["subtotal", "sub-total", "total ht", "nettobetrag", "net amount", "total net"]
-        var found: (Money?, String?) = (nil, nil)
-        for line in text.split(separator: "\n").map(String.init) {
-            let lower = line.lowercased()
-            guard labels.contains(where: lower.contains), !excluded.contains(where: lower.contains),
-                let amount = AmountFinder.amounts(in: line).last
-            else { continue }
-            found = (amount, currency(in: line))
-        }
-        return found
-    }
-
-    /// The amount on the last tax/VAT line.
-    static func tax(_ text: String) -> Money? {
-        let labels = ["tax", "vat", "mwst", "tva", "gst", "hst"]
-        var found: Money?
-        for line in text.split(separator: "\n") {
-            let lower = line.lowercased().trimmingCharacters(in: .whitespaces)
-            guard labels.contains(where: { lower.hasPrefix($0) || lower.contains("/ \($0)") }),
-                !lower.contains("vat id"), let amount = AmountFinder.decimalAmounts(in: String(line)).last
-            else { continue }
-            found = amount
-        }
-        return found
+    /// The amount on the last tax line that carries exactly one amount.
+    static func tax(_ lines: [AmountLine]) -> Money? {
+        lines.last { AmountLabel($0.words) == .tax && $0.distinctAmounts.count == 1 }?.amounts.first
     }
 
     /// An ISO currency code, else a currency symbol.

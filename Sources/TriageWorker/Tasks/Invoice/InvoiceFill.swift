@@ -18,9 +18,10 @@ struct InvoiceFill: Sendable {
 
     static let currencies = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK", "unknown"]
 
-    /// Fills `fields` where empty; returns usage and notes for the card.
+    /// Fills `fields` where empty; returns usage, notes for the card, and whether a value the text does not bear out
+    /// was discarded (the card is then flagged).
     func fill(_ fields: inout InvoiceFields, missing: [String], text: String, received: Date) async throws(ChatError)
-        -> (usage: ModelUsage, notes: [String])
+        -> (usage: ModelUsage, notes: [String], discarded: Bool)
     {
         let names = suppliers.map(\.name) + ["unknown"]
         let context: [String: Any] = [
@@ -31,17 +32,39 @@ struct InvoiceFill: Sendable {
             .invoice, context: context, enums: ["supplier": names, "currency": Self.currencies]
         ) { reply in validate(reply, text: text, received: received) }
         guard let values = outcome.reply else {
-            return (outcome.usage, ["model reply invalid: \(outcome.invalidReason ?? "unknown"); fields left empty"])
+            return (outcome.usage, ["model reply invalid: \(outcome.invalidReason ?? "unknown"); fields left empty"], false)
         }
         var filled: [String] = []
-        if fields.supplier == nil, let supplier = values.supplier { fields.supplier = supplier; filled.append("supplier") }
+        var notes: [String] = []
+        if fields.supplier == nil, let supplier = values.supplier {
+            if Self.occurs(supplier, in: text) {
+                fields.supplier = supplier
+                filled.append("supplier")
+            } else {
+                notes.append("model named supplier \(supplier.name), which the text does not contain; discarded")
+            }
+        }
         if fields.invoiceNumber == nil, let number = values.invoiceNumber { fields.invoiceNumber = number; filled.append("invoice_number") }
         if fields.invoiceDate == nil, let date = values.invoiceDate { fields.invoiceDate = date; filled.append("invoice_date") }
         if fields.total == nil, let total = values.total { fields.total = total; filled.append("total") }
         if fields.currency == nil, let currency = values.currency { fields.currency = currency; filled.append("currency") }
         let note = filled.isEmpty ? "model found none of: \(missing.joined(separator: ", "))"
             : "filled by the model (checked against the text): \(filled.joined(separator: ", "))"
-        return (outcome.usage, [note])
+        return (outcome.usage, [note] + notes, !notes.isEmpty)
+    }
+
+    /// True when a line of the text carries the supplier's name or an alias (letters and digits compared, within
+    /// a 10 % edit distance for OCR noise).
+    static func occurs(_ supplier: Supplier, in text: String) -> Bool {
+        let lines = text.split(separator: "\n").map { TextFolding.nameKey(String($0)) }
+        return ([supplier.name] + supplier.aliases).contains { name in
+            let key = TextFolding.nameKey(name)
+            guard key.count >= 3 else { return false }
+            let limit = key.count / 10
+            return lines.contains { line in
+                line.contains(key) || abs(line.count - key.count) <= limit && TextFolding.editDistance(line, key) <= limit
+            }
+        }
     }
 
     /// Rejects values the text does not contain; "unknown" and empty strings mean "not found".
@@ -66,7 +89,7 @@ struct InvoiceFill: Sendable {
             values.invoiceNumber = number
         }
         if let written = known("invoice_date") {
-            let inText = DateFinder.dates(in: text, near: received).map(\.date)
+            let inText = DateFinder.dates(in: text, near: received).flatMap(\.readings)
             guard let date = ISODate.parse(written), inText.contains(date) else {
                 return .failure(ReplyError("invoice_date must be YYYY-MM-DD of a date in the text"))
             }
@@ -74,6 +97,7 @@ struct InvoiceFill: Sendable {
         }
         if let written = known("total") {
             let amounts = text.split(separator: "\n").flatMap { AmountFinder.amounts(in: String($0)) }
+                + AmountLine.lines(of: text).flatMap(\.amounts)
             guard let total = Money(written), amounts.contains(total) else {
                 return .failure(ReplyError("total must be an amount printed in the text"))
             }

@@ -20,6 +20,7 @@ struct InvoiceTask: Sendable {
         var usage: ModelUsage?
         var modelNotes: [String] = []
         var disagreement: String?
+        var discarded = false
         if let model {
             let fill = InvoiceFill(model: model, suppliers: suppliers)
             if missing(fields).isEmpty {
@@ -28,7 +29,7 @@ struct InvoiceTask: Sendable {
             } else {
                 let filled = try await fill.fill(
                     &fields, missing: missing(fields), text: screen.cleaned, received: input.receivedAt)
-                (usage, modelNotes) = (filled.usage, filled.notes)
+                (usage, modelNotes, discarded) = (filled.usage, filled.notes, filled.discarded)
             }
         }
         var suggestion: Suggestion
@@ -38,6 +39,7 @@ struct InvoiceTask: Sendable {
             return Suggestion.unavailable(.invoice, error: error)
         }
         suggestion.notes += modelNotes
+        if discarded { suggestion.flags.append("model_value_discarded") }
         if let disagreement { suggestion.modelDisagreed(disagreement) }
         if let usage { suggestion.record(usage, version: model?.version(.invoice) ?? "") }
         return suggestion
@@ -61,18 +63,27 @@ struct InvoiceTask: Sendable {
         var suggestion = Suggestion(
             task: .invoice, action: check.action, parameters: Self.parameters(fields),
             candidates: check.purchaseOrder.map { [Self.evidence($0)] } ?? [], evidence: Self.evidence(fields, screen.cleaned),
-            confidence: confidence(fields, check: check), notes: check.notes + crossCheckNotes(fields))
+            confidence: confidence(fields, check: check), notes: check.notes + supplierNotes(fields) + crossCheckNotes(fields))
         if screen.flagged { suggestion.flagInjection(screen) }
         return suggestion
     }
 
+    /// High only when every field was read and the supplier is in the directory; a supplier read from the head of
+    /// the document alone caps it at medium.
     private func confidence(_ fields: InvoiceFields, check: InvoiceCheck) -> Confidence {
-        let complete = fields.supplier != nil && fields.invoiceNumber != nil && fields.total != nil
-            && fields.invoiceDate != nil
+        let read = fields.invoiceNumber != nil && fields.total != nil && fields.invoiceDate != nil
+        let complete = fields.supplier != nil && read
         if check.action == "duplicate" { return complete ? .high : .medium }
+        if fields.supplier == nil, fields.headSupplier != nil, read { return .medium }
         guard complete else { return .low }
         if check.action == "no_po" { return fields.poNumber == nil ? .high : .medium }
         return fields.crossChecks && check.linesMatched ? .high : .medium
+    }
+
+    private func supplierNotes(_ fields: InvoiceFields) -> [String] {
+        guard fields.supplier == nil else { return [] }
+        guard let head = fields.headSupplier else { return ["supplier not recognised: not in the directory, no name at the head"] }
+        return ["supplier \"\(head)\" is not in the supplier directory (read from the head of the document)"]
     }
 
     private func crossCheckNotes(_ fields: InvoiceFields) -> [String] {
@@ -86,7 +97,7 @@ struct InvoiceTask: Sendable {
     static func parameters(_ fields: InvoiceFields) -> [String: JSONValue] {
         func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         return [
-            "supplier": string(fields.supplier?.name), "supplier_as_written": string(fields.supplierWritten),
+            "supplier": string(fields.supplierName), "supplier_as_written": string(fields.supplierWritten),
             "invoice_number": string(fields.invoiceNumber), "invoice_date": string(fields.invoiceDate.map(ISODate.formatDay)),
             "total": string(fields.total?.description), "currency": string(fields.currency),
             "po_number": string(fields.poNumber), "tax": string(fields.tax?.description),

@@ -9,64 +9,67 @@ struct FoundDate: Sendable, Hashable {
     let written: String
     /// Offset of the match in the searched text, to prefer the earliest labelled date.
     let offset: Int
+    /// Every calendar day the text could mean (two for an ambiguous "03/04/2018"), the chosen one first.
+    var readings: [Date] = []
 }
 
-/// Finds calendar dates in the shapes invoices and emails use: ISO, 14 Oct 2026, November 3, 2026,
-/// 04.11.2026 (day first), 20/10/2026 and 11/03/2026 (resolved against the received date).
+/// Which reading an all-numeric date gets when both day-first and month-first are valid and plausible.
+enum DateOrder: Sendable {
+    case dayFirst, monthFirst
+}
+
+/// Finds calendar dates in the shapes documents use: ISO (2018-03-01), day-month-name-year (12 MAR 2018,
+/// 24-MAR-2018, 21 March, 2018), month-name-day-year (Mar 12, 2018) and numeric day/month/year with `/`, `-` or `.`
+/// and a two- or four-digit year (18-11-18, 22/12/2017, 12.03.2018), with or without a time after them.
 enum DateFinder {
-    /// Every date in `text`, in order of appearance.
-    static func dates(in text: String, near reference: Date?) -> [FoundDate] {
+    /// Every date in `text`, in order of appearance. Ambiguous numeric dates are resolved by ``NumericDate``.
+    static func dates(in text: String, near reference: Date?, order: DateOrder = .dayFirst) -> [FoundDate] {
         var found: [FoundDate] = []
-        for (pattern, reader) in readers {
-            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
-            let range = NSRange(text.startIndex..., in: text)
+        let range = NSRange(text.startIndex..., in: text)
+        for (regex, reader) in readers {
             for match in regex.matches(in: text, range: range) {
                 let groups = (1..<match.numberOfRanges).map { index -> String in
                     Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
                 }
-                guard let date = reader(groups, reference), let whole = Range(match.range, in: text) else { continue }
-                found.append(FoundDate(date: date, written: String(text[whole]), offset: match.range.location))
+                let readings = reader(groups, NumericDate.Context(reference: reference, order: order))
+                guard let first = readings.first, let whole = Range(match.range, in: text) else { continue }
+                if found.contains(where: { overlap($0, match.range) }) { continue }
+                found.append(FoundDate(date: first, written: String(text[whole]), offset: match.range.location, readings: readings))
             }
         }
         return found.sorted { $0.offset < $1.offset }
     }
 
-    private typealias Reader = @Sendable ([String], Date?) -> Date?
+    private typealias Reader = @Sendable ([String], NumericDate.Context) -> [Date]
 
-    private static let month = #"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"#
+    private static let month = #"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"#
 
-    private static let readers: [(String, Reader)] = [
-        (#"\b(\d{4})-(\d{2})-(\d{2})\b"#, { g, _ in day(g[0], g[1], g[2]) }),
-        (#"\b(\d{1,2})\s+"# + month + #",?\s+(\d{4})\b"#, { g, _ in day(g[2], monthNumber(g[1]), g[0]) }),
-        (#"\b"# + month + #"\s+(\d{1,2}),?\s+(\d{4})\b"#, { g, _ in day(g[2], monthNumber(g[0]), g[1]) }),
-        (#"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"#, { g, _ in day(g[2], g[1], g[0]) }),
-        (#"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"#, { g, reference in slashed(g, reference: reference) }),
+    private static let iso = #"(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])"#
+    private static let dayMonthName = #"\b(\d{1,2})(?:st|nd|rd|th)?[\s./-]*"# + month + #"[\s.,/-]*(\d{4}|\d{2})(?![\d:])"#
+    private static let monthNameDay = #"\b"# + month + #"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"#
+    private static let numeric = #"(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|[.]\d|:\d)"#
+
+    private static func compile(_ pattern: String) -> NSRegularExpression {
+        try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+
+    /// Most specific first: a later pattern never claims text an earlier one matched.
+    private static let readers: [(NSRegularExpression, Reader)] = [
+        (compile(iso), { g, _ in list(NumericDate.day(g[0], g[1], g[2])) }),
+        (compile(dayMonthName), { g, _ in list(NumericDate.day(NumericDate.year(g[2]), monthNumber(g[1]), g[0])) }),
+        (compile(monthNameDay), { g, _ in list(NumericDate.day(g[2], monthNumber(g[0]), g[1])) }),
+        (compile(numeric), { g, context in NumericDate.readings(g[0], g[2], g[3], separator: g[1], context: context) }),
     ]
 
-    /// Day first when the first number cannot be a month, month first when the second cannot; otherwise the
-    /// reading nearest to (and not after) the received date, month first on a tie.
-    private static func slashed(_ g: [String], reference: Date?) -> Date? {
-        let monthFirst = day(g[2], g[0], g[1])
-        let dayFirst = day(g[2], g[1], g[0])
-        guard let a = monthFirst, let b = dayFirst else { return monthFirst ?? dayFirst }
-        guard let reference else { return a }
-        func cost(_ date: Date) -> Double {
-            let gap = reference.timeIntervalSince(date)
-            return gap >= -86_400 ? gap : abs(gap) * 10
-        }
-        return cost(b) < cost(a) ? b : a
+    private static func overlap(_ date: FoundDate, _ range: NSRange) -> Bool {
+        NSIntersectionRange(NSRange(location: date.offset, length: date.written.utf16.count), range).length > 0
     }
+
+    private static func list(_ date: Date?) -> [Date] { date.map { [$0] } ?? [] }
 
     private static func monthNumber(_ name: String) -> String {
         let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         let index = names.firstIndex(of: String(name.lowercased().prefix(3))) ?? -1
         return String(index + 1)
-    }
-
-    private static func day(_ year: String, _ month: String, _ day: String) -> Date? {
-        guard let y = Int64(year), let m = Int64(month), let d = Int64(day), (1...12).contains(m), (1...31).contains(d),
-            (1900...2200).contains(y)
-        else { return nil }
-        return Date(timeIntervalSince1970: Double(ISODate.days(year: y, month: m, day: d) * 86_400))
     }
 }

@@ -1,0 +1,127 @@
+import Foundation
+
+/// What the label of an amount line says the amount is, from the words documents use in several languages
+/// (English, Malay, German, French, Spanish, Italian, Dutch, Nordic). See docs/decisions.md, "The amount payable".
+enum AmountLabel: Sendable, Equatable {
+    /// The amount to pay: rounded, grand, final, due or payable totals.
+    case payable
+    /// A total that says it includes tax ("Total incl. GST", "Gross").
+    case inclusive
+    /// A total with no further qualification.
+    case total
+    /// A weak total word alone ("Amount", "Amt", "Sum").
+    case amount
+    /// A subtotal or a total before tax: the fallback when nothing else is labelled.
+    case partial
+    /// Tax.
+    case tax
+    /// Cash or card handed over.
+    case tendered
+    /// Change given back.
+    case change
+    /// A rounding adjustment.
+    case adjustment
+    /// Anything else: item counts, discounts, savings, or no total word at all.
+    case other
+
+    static let totalWords: Set<String> = [
+        "total", "totals", "totaal", "totale", "totaux", "summe", "jumlah", "importe", "montant", "suma", "totalt",
+        "yhteensa", "som",
+    ]
+    static let weakTotalWords: Set<String> = ["amount", "amt", "sum", "betrag", "bedrag", "importo"]
+    static let payableWords: Set<String> = [
+        "due", "payable", "grand", "final", "ttc", "balance", "zahlen", "zahlbetrag", "endbetrag", "payer", "pagar",
+        "betalen", "pagare", "betala", "maksettava", "rounded", "after",
+    ]
+    static let inclusiveWords: Set<String> = [
+        "incl", "including", "inclusive", "include", "includes", "included", "inkl", "inklusive", "gross", "brutto",
+        "ttc", "iva", "compris",
+    ]
+    static let exclusiveWords: Set<String> = [
+        "excl", "excluding", "exclusive", "exc", "excluded", "ht", "hors", "pretax", "without", "ohne",
+        "sans", "sin", "zonder", "senza", "before",
+    ]
+    static let subtotalWords: Set<String> = ["subtotal", "zwischensumme", "subtotaal", "subtotale", "sous", "sub"]
+    static let taxWords: Set<String> = [
+        "tax", "taxes", "vat", "gst", "hst", "pst", "qst", "sst", "mwst", "ust", "tva", "iva", "btw", "moms", "alv",
+        "igv", "ppn", "umsatzsteuer", "mehrwertsteuer",
+    ]
+    static let changeWords: Set<String> = [
+        "change", "kembali", "kembalian", "baki", "ruckgeld", "wechselgeld", "rendu", "cambio", "vuelto", "resto",
+        "wisselgeld", "vaxel",
+    ]
+    static let tenderWords: Set<String> = [
+        "cash", "tunai", "paid", "payment", "pay", "tender", "tendered", "received", "bar", "bargeld", "especes",
+        "efectivo", "contant", "kontant", "card", "visa", "mastercard", "master", "amex", "debit", "credit", "edc",
+    ]
+    static let roundingWords: Set<String> = ["rounding", "round", "rundung", "arrondi", "redondeo", "arrotondamento"]
+    static let adjustmentWords: Set<String> = ["adj", "adjustment", "adjustments", "adjusment", "adjust"]
+    static let otherWords: Set<String> = [
+        "item", "items", "qty", "qnty", "quantity", "pcs", "pieces", "units", "count", "menge", "anzahl", "stk",
+        "qte", "cantidad", "saving", "savings", "discount", "disc", "rabatt", "remise", "descuento", "sconto",
+        "korting", "voucher", "coupon", "points", "earned", "deposit",
+    ]
+
+    /// Reads a label from its words (see ``AmountLine/words(_:)``).
+    init(_ words: [String]) {
+        let set = Set(words)
+        let has = { (list: Set<String>) in !set.isDisjoint(with: list) }
+        let totalish = words.contains(where: Self.isTotalWord) || has(Self.weakTotalWords)
+        if has(Self.changeWords) {
+            self = .change
+        } else if has(Self.otherWords) {
+            self = .other
+        } else if has(Self.subtotalWords) || words.contains(where: Self.isExclusiveWord) || Self.taxExclusiveNet(words) {
+            self = totalish || has(Self.subtotalWords) ? .partial : .other
+        } else if has(Self.taxWords), Self.taxWords.contains(words.first ?? "") || !has(Self.inclusiveWords) {
+            self = .tax
+        } else if has(Self.adjustmentWords) && !set.contains("after") || has(Self.roundingWords) && !totalish {
+            self = .adjustment
+        } else if has(Self.tenderWords) && !has(Self.payableWords) && !Self.toPay(words) && !has(Self.inclusiveWords) {
+            self = .tendered
+        } else if has(Self.payableWords) || Self.toPay(words) || has(Self.roundingWords) && words.contains(where: Self.isTotalWord) {
+            self = .payable
+        } else if !totalish {
+            self = .other
+        } else {
+            let inclusive = has(Self.inclusiveWords) || words.contains { $0.hasPrefix("brutto") }
+            self = inclusive ? .inclusive : words.contains(where: Self.isTotalWord) ? .total : .amount
+        }
+    }
+
+    /// A total word, German compounds included ("Gesamtsumme", "Rechnungsbetrag", "Endsumme").
+    static func isTotalWord(_ word: String) -> Bool {
+        totalWords.contains(word) || word.hasPrefix("gesamt") || word.hasPrefix("total") || word == "rechnungsbetrag"
+            || word == "endbetrag" || word.hasSuffix("summe") && !subtotalWords.contains(word)
+    }
+
+    /// A word saying the amount is before tax, compounds included ("Nettobetrag", "Nettosumme").
+    static func isExclusiveWord(_ word: String) -> Bool {
+        exclusiveWords.contains(word) || word.hasPrefix("netto")
+    }
+
+    /// "to pay", "a pagar", "zu zahlen": the amount still to be paid.
+    static func toPay(_ words: [String]) -> Bool {
+        zip(words, words.dropFirst()).contains { ["to", "a", "zu"].contains($0.0) && ["pay", "pagar", "zahlen", "payer"].contains($0.1) }
+    }
+
+    /// "Net value", "Total net", "Net sum": net before tax; "Net total", "Nett total", "Net payable": the amount
+    /// to pay.
+    static func taxExclusiveNet(_ words: [String]) -> Bool {
+        guard let index = words.firstIndex(where: { $0 == "net" || $0 == "nett" }) else { return false }
+        let next = words.dropFirst(index + 1).first ?? ""
+        return !(totalWords.contains(next) || payableWords.contains(next) || next == "to" || next == "a")
+    }
+
+    /// How strongly the label names the amount payable; nil when it is not a total at all.
+    var rank: Int? {
+        switch self {
+        case .payable: 5
+        case .inclusive: 4
+        case .total: 3
+        case .amount: 2
+        case .partial: 1
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import TriageCore
+
+/// Picks the document's own date among the dates in its text: a date on a line labelled as a date ("Date:",
+/// "Datum", "Fecha", "Dated") first, then the first date of the document; dates on lines about printing, expiry,
+/// validity or a due date are used only when there is no other.
+enum InvoiceDate {
+    private static let dateLabel = try! NSRegularExpression(
+        pattern: #"\b(date|dated|datum|fecha|data|tarikh|bizdate)\b"#, options: [.caseInsensitive])
+    private static let otherDate = try! NSRegularExpression(
+        pattern: #"\b(print\w*|expir\w*|exp|valid\w*|due|until|before|warranty|closed|delivery|ship\w*|birth\w*)\b"#,
+        options: [.caseInsensitive])
+
+    /// The document date of `text` (mail headers already removed), read against the received date.
+    static func date(_ text: String, received: Date) -> Date? {
+        let order = DocumentStyle.dateOrder(of: text)
+        var best: (rank: Int, date: Date)?
+        for line in text.split(separator: "\n").map(String.init) {
+            guard let found = DateFinder.dates(in: line, near: received, order: order).first else { continue }
+            let rank = Self.rank(line)
+            if rank > (best?.rank ?? -1) { best = (rank, found.date) }
+        }
+        return best?.date
+    }
+
+    /// 2 for a labelled date, 1 for an unlabelled one, 0 for a printed, expiry or due date.
+    static func rank(_ line: String) -> Int {
+        if matches(otherDate, line) { return 0 }
+        return matches(dateLabel, line) ? 2 : 1
+    }
+
+    private static func matches(_ regex: NSRegularExpression, _ line: String) -> Bool {
+        regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+    }
+}
+
+/// Conventions a document reveals about itself.
+enum DocumentStyle {
+    private static let dollar = try! NSRegularExpression(pattern: #"(?<![A-Za-z])\$|\bUSD\b"#)
+    private static let otherCurrency = try! NSRegularExpression(
+        pattern: #"[€£¥]|\b(EUR|GBP|MYR|RM|SGD|AUD|NZD|CAD|HKD|INR|CHF|SEK|NOK|DKK|JPY|CNY)\b"#)
+
+    /// Month first only for a US-style document (dollars and no other currency); day first everywhere else.
+    static func dateOrder(of text: String) -> DateOrder {
+        let range = NSRange(text.startIndex..., in: text)
+        let dollars = dollar.firstMatch(in: text, range: range) != nil
+        let other = otherCurrency.firstMatch(in: text, range: range) != nil
+        return dollars && !other ? .monthFirst : .dayFirst
+    }
+}
