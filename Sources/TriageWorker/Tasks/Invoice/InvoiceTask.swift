@@ -19,18 +19,13 @@ struct InvoiceTask: Sendable {
             screen.cleaned, sender: input.string("sender"), received: input.receivedAt, suppliers: suppliers)
         var usage: ModelUsage?
         var modelNotes: [String] = []
-        var disagreement: String?
         var discarded = false
-        if let model {
-            let fill = InvoiceFill(model: model, suppliers: suppliers)
-            if missing(fields).isEmpty {
-                let check = try await fill.crossCheck(fields, text: screen.cleaned, received: input.receivedAt)
-                (usage, modelNotes, disagreement) = (check.usage, check.notes, check.disagreement)
-            } else {
-                let filled = try await fill.fill(
-                    &fields, missing: missing(fields), text: screen.cleaned, received: input.receivedAt)
-                (usage, modelNotes, discarded) = (filled.usage, filled.notes, filled.discarded)
-            }
+        // The model is asked only for what the parsers could not read; a reading of fields already parsed changed
+        // no answer on real data, so it is not made (docs/decisions.md).
+        if let model, !missing(fields).isEmpty {
+            let filled = try await InvoiceFill(model: model, suppliers: suppliers).fill(
+                &fields, missing: missing(fields), text: screen.cleaned, received: input.receivedAt)
+            (usage, modelNotes, discarded) = (filled.usage, filled.notes, filled.discarded)
         }
         var suggestion: Suggestion
         do {
@@ -40,7 +35,6 @@ struct InvoiceTask: Sendable {
         }
         suggestion.notes += modelNotes
         if discarded { suggestion.flags.append("model_value_discarded") }
-        if let disagreement { suggestion.modelDisagreed(disagreement) }
         if let usage { suggestion.record(usage, version: model?.version(.invoice) ?? "") }
         return suggestion
     }
@@ -74,7 +68,10 @@ struct InvoiceTask: Sendable {
         let read = fields.invoiceNumber != nil && fields.total != nil && fields.invoiceDate != nil
         let complete = fields.supplier != nil && read
         if check.action == "duplicate" { return complete ? .high : .medium }
-        if fields.supplier == nil, fields.headSupplier != nil, read { return .medium }
+        // A receipt names no invoice number: its supplier's name, date and total are what it can be checked by.
+        if fields.supplier == nil, fields.headSupplier != nil, fields.total != nil, fields.invoiceDate != nil {
+            return .medium
+        }
         guard complete else { return .low }
         if check.action == "no_po" { return fields.poNumber == nil ? .high : .medium }
         return fields.crossChecks && check.linesMatched ? .high : .medium
