@@ -18,6 +18,7 @@ public enum ReportTable {
         text += model.map { "model \($0.models.joined(separator: ", ").nonEmpty ?? report.requestedModel ?? "?") (\(report.llmMode))" }
             ?? "model: none (--no-llm)"
         text += "\n" + TextTable.render(header: header(model != nil), rows: rows(model: model, plain: plain))
+        if let effect = ModelEffect(suite) { text += effect.summary + "\n" }
         if let confusion = (model ?? plain)?.confusion, !confusion.labels.isEmpty {
             text += "action confusion\(model == nil ? "" : " (with model)"), rows expected, columns predicted:\n"
             text += TextTable.render(header: ["expected"] + confusion.labels, rows: confusion.rows)

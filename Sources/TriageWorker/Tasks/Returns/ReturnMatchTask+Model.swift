@@ -2,13 +2,15 @@ import Foundation
 import TriageCore
 
 extension ReturnMatchTask {
-    /// Offers the candidates (best first) and "none"; the reply may only change the answer among close contenders.
+    /// Offers the close contenders, shuffled so that position cannot pick (the same order for the same request, so
+    /// recordings replay), and "none"; the reply may only choose among them.
     func consult(
         _ model: TaskModel, decision: ReturnDecision, request: ReturnRequest, into suggestion: inout Suggestion
     ) async throws(ChatError) {
-        let ids = decision.offered.map(\.order.orderID) + ["none"]
+        let shuffled = ReturnPrompt.shuffled(decision.contenders, seed: request.text + ISODate.formatDay(request.received))
+        let ids = shuffled.map(\.order.orderID) + ["none"]
         let outcome = try await model.ask(
-            .returnMatch, context: ReturnPrompt.context(request, offered: decision.offered),
+            .returnMatch, context: ReturnPrompt.context(request, offered: shuffled),
             enums: ["order_id": ids]
         ) { reply -> Result<String, ReplyError> in
             guard let id = reply["order_id"]?.text else { return .failure(ReplyError("order_id is missing")) }
@@ -40,13 +42,22 @@ extension ReturnMatchTask {
 
 /// The Mustache context for the return-match prompt.
 enum ReturnPrompt {
+    /// `candidates` in an order fixed by `seed` and their ids (FNV-1a), unrelated to their scores.
+    static func shuffled(_ candidates: [ScoredOrder], seed: String) -> [ScoredOrder] {
+        func key(_ text: String) -> UInt64 {
+            text.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        }
+        return candidates.sorted { key(seed + $0.order.orderID) < key(seed + $1.order.orderID) }
+    }
+
     static func context(_ request: ReturnRequest, offered: [ScoredOrder]) -> [String: Any] {
         let candidates: [[String: Any]] = offered.map { scored in
             ["id": scored.order.orderID, "label": scored.evidence.label, "reasons": scored.reasons.joined(separator: "; ")]
         }
-        let items = request.items.map(\.description).joined(separator: ", ")
+        let items = (request.items.isEmpty ? request.mentions.map(\.phrase) : request.items.map(\.description))
+            .joined(separator: ", ")
         return [
-            "candidates": candidates, "first_id": offered.first?.order.orderID ?? "none",
+            "candidates": candidates,
             "customer": request.name.map { ($0.given + [$0.family ?? ""]).joined(separator: " ") } ?? "",
             "email": request.email ?? "", "items": items, "refund": request.refund?.description ?? "",
             "received": ISODate.formatDay(request.received), "text": PromptText.delimitable(request.text, limit: 700),

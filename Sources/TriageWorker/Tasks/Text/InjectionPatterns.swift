@@ -38,7 +38,7 @@ enum InjectionPatterns {
         "\\b(dear|hey|hi|hello|attention|note (to|for)( the)?|message (to|for)( the)?|instructions? (to|for)( the)?) \(assistant)\\b",
         "\\bif you are an? \(assistant)\\b", "\\bas an? (ai|language model)\\b", "\\b(ai|llm) (assistant|agent|reviewer|bot)s?\\b",
         "\\b(automated|automatic) (systems?|reviewers?|agents?|processing) (must|should|shall|will need to|are (instructed|required))\\b",
-        "^(system|assistant|developer)( message| note| override)?\\s*:\\s*(you|your|ignore|disregard|forget|override|approve|refund|pay|set|mark|skip|do not|the (po|price) check)\\b",
+        "^(system|assistant|developer)( message| note| override)?\\s*:\\s*(you|your|ignore|disregard|forget|override|approve|refund|pay|set|mark|skip|do not|match|choose|select|pick|classify|assign|release|accept|output|respond|reply|the (po|price) check)\\b",
         "<\\|\\s*(im_start|im_end|system|assistant|user|endoftext)\\s*\\|>", "<</?sys>>", "\\[/?(inst|sys)\\]",
         "\\[\\s*(assistant|system|ai|admin|developer)\\b[^\\]]*\\]", "</?\\s*(email|invoice|text|system|data|document|context|instructions?|user|assistant)\\s*>",
         "\\b(action|decision|confidence)\\s*=", "\\b(action|decision)\\s*:\\s*\"?(approve|refund|pay|release)\\b",
