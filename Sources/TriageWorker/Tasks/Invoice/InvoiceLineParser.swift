@@ -21,64 +21,80 @@ struct InvoiceLine: Sendable, Hashable {
     }
 }
 
-/// Reads billed lines in the layouts suppliers use: SKU tables, "50 x 89.99", "25x Item @ 14.79",
-/// "Item ..... 100 @ 6.50 = 650.00" and European position tables with comma decimals.
+/// Reads billed lines without knowing the layout: a row is a line when its numbers hold a quantity and a unit price
+/// whose product is the row's amount ("Desk lamp  2  120.00  240.00", "Pos 1 Kettle 10 68,00 EUR 680,00 EUR",
+/// "Chair ..... 4 @ 59.90 = 239.60"), or when a marker ties a quantity to a price ("25x Mug @ 4.10",
+/// "Mug  25 x 4.10"). A leading position number or SKU is kept apart; total, tax and header rows are not lines.
 enum InvoiceLineParser {
-    private static let number = #"(\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"#
-    private static let money = #"(?:[$€£]\s?)?"# + number + #"(?:\s?[A-Z]{3})?"#
-
-    private static let shapes: [(pattern: String, read: @Sendable ([String]) -> InvoiceLine?)] = [
-        // SKU  Description  Qty  Unit  Amount
-        (#"^\s*([A-Z]{2,5}-\d{1,5}[A-Z]?)\s{2,}(.+?)\s{2,}(\d+)\s+"# + money + #"\s+"# + money + #"\s*$"#,
-         { g in line(sku: g[0], g[1], qty: g[2], unit: g[3], amount: g[4]) }),
-        // Pos  Description  Qty  Unit CUR  Amount CUR
-        (#"^\s*\d{1,3}\s{2,}(.+?)\s{2,}(\d+)\s+"# + money + #"\s+"# + money + #"\s*$"#,
-         { g in line(sku: nil, g[0], qty: g[1], unit: g[2], amount: g[3]) }),
-        // Description ..... 100 @ 6.50 = 650.00
-        (#"^\s*(.+?)\s*\.{3,}\s*(\d+)\s*@\s*"# + money + #"\s*=\s*"# + money + #"\s*$"#,
-         { g in line(sku: nil, g[0], qty: g[1], unit: g[2], amount: g[3]) }),
-        // Description  50 x 89.99  4,499.50
-        (#"^\s*(.+?)\s+(\d+)\s*[x×]\s*"# + money + #"\s+"# + money + #"\s*$"#,
-         { g in line(sku: nil, g[0], qty: g[1], unit: g[2], amount: g[3]) }),
-        // 25x Description @ 14.79
-        (#"^\s*(\d+)\s*[x×]\s+(.+?)\s+@\s*"# + money + #"\s*$"#,
-         { g in line(sku: nil, g[1], qty: g[0], unit: g[2], amount: nil) }),
-    ]
-
-    private static let compiled: [(NSRegularExpression, @Sendable ([String]) -> InvoiceLine?)] = shapes.compactMap {
-        shape in (try? NSRegularExpression(pattern: shape.pattern)).map { ($0, shape.read) }
-    }
-
     /// The billed lines of `text`, in order.
     static func lines(in text: String) -> [InvoiceLine] {
         text.split(separator: "\n").compactMap { parse(String($0)) }
     }
 
-    static func parse(_ row: String) -> InvoiceLine? {
-        let range = NSRange(row.startIndex..., in: row)
-        for (regex, read) in compiled {
-            guard let match = regex.firstMatch(in: row, range: range) else { continue }
-            let groups = (1..<match.numberOfRanges).map { index in
-                Range(match.range(at: index), in: row).map { String(row[$0]) } ?? ""
+    static func parse(_ written: String) -> InvoiceLine? {
+        // "25x Mug" reads as "25 x Mug": the count is a number of its own.
+        let row = written.replacing(/(\d)([xX×])(?=\s)/) { "\($0.output.1) \($0.output.2)" }
+        let numbers = RowNumber.all(in: row)
+        guard let (qty, unit, amount) = arithmetic(numbers) ?? marked(numbers, in: row) ?? columns(numbers, in: row)
+        else { return nil }
+        let (sku, description) = RowNumber.description(of: row, without: [qty, unit, amount].compactMap { $0 })
+        // A receipt row may carry only the barcode, its name on the row above.
+        let barcode = description.count >= 8 && description.allSatisfy(\.isWholeNumber)
+        guard description.contains(where: \.isLetter) || barcode, !isSummary(description),
+            let count = Int(exactly: qty.value), count > 0
+        else { return nil }
+        return InvoiceLine(sku: sku, description: description, qty: count, unitPrice: unit.money, amount: amount?.money)
+    }
+
+    /// Three numbers in order, quantity × unit = amount to the cent (a cent of rounding allowed).
+    private static func arithmetic(_ numbers: [RowNumber]) -> (RowNumber, RowNumber, RowNumber?)? {
+        for a in numbers.indices.reversed() {
+            for u in numbers.indices where u < a {
+                for q in numbers.indices where q < u && numbers[q].isCount {
+                    let product = numbers[u].money * Int(numbers[q].value)
+                    if abs(product.cents - numbers[a].money.cents) <= 1, numbers[a].money.cents > 0 {
+                        return (numbers[q], numbers[u], numbers[a])
+                    }
+                }
             }
-            if let line = read(groups), !isSummary(line.description) { return line }
         }
         return nil
     }
 
-    private static func line(sku: String?, _ description: String, qty: String, unit: String, amount: String?)
-        -> InvoiceLine?
-    {
-        guard let qty = Int(qty), qty > 0, let unitPrice = Money(unit) else { return nil }
-        let text = description.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".")))
-        return InvoiceLine(sku: sku, description: text, qty: qty, unitPrice: unitPrice, amount: amount.flatMap(Money.init))
+    /// A quantity and a price tied by "x", "×" or "@" ("25x Mug @ 4.10", "Mug 25 x 4.10", "4 @ 59.90").
+    private static func marked(_ numbers: [RowNumber], in row: String) -> (RowNumber, RowNumber, RowNumber?)? {
+        guard let price = numbers.last, !price.isCount || price.text.contains(where: { ".,".contains($0) }) else {
+            return nil
+        }
+        for count in numbers.dropLast() where count.isCount {
+            let between = row[count.range.upperBound..<price.range.lowerBound]
+            let before = row[..<price.range.lowerBound]
+            if between.range(of: #"^\s*[x×]\s*$"#, options: .regularExpression) != nil
+                || (between.range(of: #"^\s*[x×]\s"#, options: .regularExpression) != nil && before.hasSuffix("@ "))
+                || between.range(of: #"^\s*@\s*$"#, options: .regularExpression) != nil
+                || (row[..<count.range.lowerBound].trimmingCharacters(in: .whitespaces).isEmpty
+                    && between.range(of: #"^\s*[x×]\s.*@\s*$"#, options: .regularExpression) != nil)
+            {
+                return (count, price, nil)
+            }
+        }
+        return nil
+    }
+
+    /// The last three numbers closing the row as quantity, unit price and amount columns, when their product does not
+    /// add up: the row is read as printed, and the PO check judges the price.
+    private static func columns(_ numbers: [RowNumber], in row: String) -> (RowNumber, RowNumber, RowNumber?)? {
+        guard numbers.count >= 3 else { return nil }
+        let (qty, unit, amount) = (numbers[numbers.count - 3], numbers[numbers.count - 2], numbers[numbers.count - 1])
+        let tail = row[qty.range.lowerBound...]
+        let onlyColumns = tail.replacing(/[\d.,\s$€£]|USD|EUR|GBP|CAD|AUD|CHF|MYR|RM|SGD/, with: "").isEmpty
+        return qty.isCount && onlyColumns ? (qty, unit, amount) : nil
     }
 
     /// Total, tax and header rows that a loose shape could mistake for a line.
     private static func isSummary(_ description: String) -> Bool {
         let lower = description.lowercased()
-        return ["total", "subtotal", "tax", "vat", "mwst", "tva", "amount", "sku ", "pos "].contains {
-            lower.hasPrefix($0)
-        }
+        return ["total", "subtotal", "tax", "vat", "mwst", "tva", "gst", "amount", "sku ", "pos ", "qty", "balance",
+                "change", "cash", "rounding", "discount", "item(s)", "items"].contains { lower.hasPrefix($0) }
     }
 }

@@ -106,7 +106,7 @@ struct CandidateScorer: Sendable {
         let skus = Set(request.skus)
         if !skus.isEmpty {
             let onOrder = order.lines.filter { skus.contains($0.sku.uppercased()) }
-            if let line = onOrder.first { s.add(0.20, "SKU \(line.sku) on order", kind: "goods") } else { s.add(-0.10, "SKU not on order") }
+            if let line = onOrder.first { s.add(0.20, "SKU \(line.sku) on order", kind: "goods") } else { s.add(-0.10, "no line with the SKU") }
         }
         looseGoods(order, &s)
         guard !request.mentions.isEmpty else { return }

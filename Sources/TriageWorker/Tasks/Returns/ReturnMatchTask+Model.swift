@@ -3,7 +3,7 @@ import TriageCore
 
 extension ReturnMatchTask {
     /// Offers the close contenders, shuffled so that position cannot pick (the same order for the same request, so
-    /// recordings replay), and "none"; the reply may only choose among them.
+    /// recordings replay), and "none"; the reply is shown to the reviewer and never changes the match.
     func consult(
         _ model: TaskModel, decision: ReturnDecision, request: ReturnRequest, into suggestion: inout Suggestion
     ) async throws(ChatError) {
@@ -28,13 +28,10 @@ extension ReturnMatchTask {
             suggestion.notes.append("model agreed")
             return
         }
-        if let contender = decision.contenders.first(where: { $0.order.orderID == pick }) {
-            suggestion.apply(contender, request: request)
-            suggestion.notes.append("model chose \(contender.order.orderNumber) among close candidates")
-            suggestion.confidence = .low
-            return
-        }
-        let picked = pick == "none" ? "no match" : pick
+        // Advice, not a decision: letting the model choose among close contenders turned 6 right answers wrong and
+        // none wrong right on the project suite (docs/decisions.md), so the reviewer sees its pick beside the scores'.
+        let picked = decision.contenders.first { $0.order.orderID == pick }.map(\.order.orderNumber)
+            ?? (pick == "none" ? "no match" : pick)
         let kept = decision.chosen.map { "kept \($0.order.orderNumber)" } ?? "kept no match"
         suggestion.modelDisagreed("model suggested \(picked); \(kept) from the scores")
     }

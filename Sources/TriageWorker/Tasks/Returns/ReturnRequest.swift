@@ -36,8 +36,8 @@ struct ReturnRequest: Sendable {
         received = input.receivedAt
         text = screenedText
         name = (input.string("customer_name") ?? WrittenName.find(in: screenedText)).flatMap(NameParts.init)
-        email = (input.string("email") ?? Self.email(in: screenedText))?.lowercased()
-        phoneDigits = input.string("phone").map { $0.filter(\.isWholeNumber) }
+        email = (input.string("email") ?? ContactFinder.email(in: screenedText))?.lowercased()
+        phoneDigits = input.string("phone").map { $0.filter(\.isWholeNumber) } ?? ContactFinder.phoneDigits(in: screenedText)
         let address = input.value("address")
         line1 = address?["line1"]?.text
         city = address?["city"]?.text
@@ -92,11 +92,5 @@ struct ReturnRequest: Sendable {
         guard let description = value["description"]?.text ?? value["sku"]?.text else { return nil }
         let qty = value["qty"]?.number.flatMap { Int(bounded: $0) }
         return ReturnItem(description: description, sku: value["sku"]?.text?.uppercased(), qty: qty)
-    }
-
-    static func email(in text: String) -> String? {
-        guard let range = text.range(of: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, options: .regularExpression)
-        else { return nil }
-        return String(text[range])
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import TriageCore
 
 /// Reads whether a phrase is said or denied: "I don't want a refund", "it was never dropped", "rather than a
-/// refund" deny; "I don't know why it stopped working" does not deny "stopped working".
+/// refund" deny; "I don't know why the fan quit" does not deny "the fan quit".
 enum Negation {
     /// The first match of `pattern` in `folded` (folded text) that no negation in its clause denies.
     static func affirmed(_ pattern: String, in folded: String) -> Range<String.Index>? {

@@ -14,7 +14,7 @@ enum TextFolding {
         Set(words(text).filter { $0.count >= 3 && !stopWords.contains($0) }.map(stem))
     }
 
-    /// Content words of a product's name without its variant ("Trail running shoes, green" → trail, running, shoe).
+    /// Content words of a product's name without its variant ("Espresso cups, set of 4" → espresso, cup).
     static func productTokens(_ description: String) -> Set<String> {
         contentTokens(String(description.split(separator: ",").first ?? ""))
     }

@@ -48,7 +48,7 @@ enum WrittenName {
         return name.isEmpty ? nil : name
     }
 
-    /// The end of the last line, after its last sentence ("… What do I do? Fatima"), when it is one to three
+    /// The end of the last line, after its last sentence ("… Any idea where it went? Fatima"), when it is one to three
     /// capitalised words ("Anne", "J. Przybylski", "Maria Etezadi").
     private static func lastLineName(_ text: String) -> String? {
         guard let line = text.split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })

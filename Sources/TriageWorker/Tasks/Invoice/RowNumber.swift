@@ -1,0 +1,44 @@
+import Foundation
+import TriageCore
+
+/// A number printed on an invoice row, with where it is and how it reads as money.
+struct RowNumber: Sendable {
+    let text: String
+    let range: Range<String.Index>
+    let money: Money
+    /// The value in major units.
+    var value: Double { Double(money.cents) / 100 }
+    /// True for a whole number that can be a quantity (1 to 99,999, written without decimals).
+    var isCount: Bool { !text.contains(where: { ".,".contains($0) }) && money.cents >= 100 && money.cents % 100 == 0 && money.cents <= 9_999_900 }
+
+    /// Every number of `row` that reads as money ("1,780.00", "68,00", "4.10", "25"), left to right; digits glued
+    /// to letters (SKUs, "10-inch", "1.5L") are not numbers of the row.
+    static func all(in row: String) -> [RowNumber] {
+        pattern.matches(in: row, range: NSRange(row.startIndex..., in: row)).compactMap { match in
+            guard let range = Range(match.range(at: 1), in: row), let money = Money(String(row[range])) else { return nil }
+            return RowNumber(text: String(row[range]), range: range, money: money)
+        }
+    }
+
+    /// The row without the given numbers, markers and currency, split into a leading SKU (when it has one) and
+    /// the description.
+    static func description(of row: String, without numbers: [RowNumber]) -> (sku: String?, description: String) {
+        var text = row
+        for number in numbers.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            text.replaceSubrange(number.range, with: " ")
+        }
+        text = text.replacing(/\s(?:[xX×@=$€£]|USD|EUR|GBP|CAD|AUD|CHF|JPY|SEK|NOK|DKK|MYR|RM|SGD)(?=\s|$)/, with: " ")
+            .replacing(/\.{3,}/, with: " ")
+        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        if let first = words.first, Int(first) != nil, words.count > 1 { words.removeFirst() }
+        var sku: String?
+        if let first = words.first, first.wholeMatch(of: skuPattern) != nil { sku = first; words.removeFirst() }
+        let description = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " .,:-|"))
+        return (sku, description)
+    }
+
+    /// A number not glued to letters, dots, dashes or slashes; a currency sign may precede it.
+    private static let pattern = try! NSRegularExpression(  // constant pattern; InvoiceLineParser tests run it
+        pattern: #"(?<![\w.,\-/])(?:[$€£]\s?)?(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\w\-/]|[.,]\d)"#)
+    nonisolated(unsafe) private static let skuPattern = /[A-Z]{2,5}-\d{1,6}[A-Z]?/
+}
