@@ -4,8 +4,9 @@ import Foundation
 enum NameFit: Sendable, Equatable {
     /// The name fits, with the weight of the evidence and the reason the card shows.
     case fits(Double, String)
-    /// The name contradicts the order's: another person when `firm` (the surname, or the only name, differs); a
-    /// first name beside a matching surname may be a nickname no table knows ("Kasia"), so it only weighs.
+    /// The name contradicts the order's: another person when `firm` (the surname, an initial, or the only name
+    /// differs). A first name beside a matching surname may be a nickname no table knows ("Kasia" for
+    /// "Katarzyna"): that is a weaker fit, not a contradiction.
     case differs(String, firm: Bool)
     /// Nothing to compare.
     case silent
@@ -36,7 +37,7 @@ enum NameFit: Sendable, Equatable {
         if NameParts.familyMatches(family, theirFamily) {
             // A different initial is another person; a different first name may be a nickname no table holds.
             return family.count > 1 && given.count > 1
-                ? .differs("first name differs", firm: false) : .differs("name differs", firm: true)
+                ? .fits(0.20, "surname matches, first name differs") : .differs("name differs", firm: true)
         }
         return .differs("surname differs", firm: true)
     }
