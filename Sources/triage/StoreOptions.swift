@@ -14,7 +14,18 @@ struct StoreOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["TRIAGE_DB"] ?? "triage.sqlite"
     }
 
-    /// Opens (creating and migrating) the database.
+    /// Opens an existing database (migrating it): for commands that read or decide, which never create one, so a
+    /// mistyped `--db` is an error rather than a new empty file.
+    func openExisting() throws -> AppDatabase {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw CLIError(
+                "no database at \(databasePath): create one with `triage demo`, `triage load` or `triage ingest`, "
+                    + "or point --db (or TRIAGE_DB) at an existing file")
+        }
+        return try open()
+    }
+
+    /// Opens (creating and migrating) the database: for `load`, `ingest`, `demo`, `serve` and `db` commands.
     func open() throws -> AppDatabase {
         do {
             return try AppDatabase.open(path: databasePath)

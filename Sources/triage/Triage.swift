@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `triage` command line: every subcommand reads its flags and environment once and wires the concrete parts.
 @main
@@ -12,4 +13,25 @@ struct Triage: AsyncParsableCommand {
             ReviewCommand.self, SimulateDecisionsCommand.self,
             BenchCommand.self, EvalCommand.self,
         ])
+
+    /// Parses and runs, after a check that a mistyped subcommand gets a "did you mean" (exit 2, usage).
+    static func main() async {
+        if let message = CommandSuggestion.message(for: Array(CommandLine.arguments.dropFirst()), root: Self.self) {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(2)
+        }
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            // Usage and validation errors exit 2 like every other bad input (ArgumentParser's default is 64).
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }

@@ -27,7 +27,7 @@ struct CardsCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            let cards = try store.open().cards(statuses: status, kind: kind, limit: limit)
+            let cards = try store.openExisting().cards(statuses: status, kind: kind, limit: limit)
             if json { return print(try JSONCoding.string(cards)) }
             let rows = cards.map { stored in
                 [
@@ -49,7 +49,7 @@ struct CardsCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            guard let card = try store.open().card(id: cardID) else { throw CLIError("no card with id \(cardID)") }
+            guard let card = try store.openExisting().card(id: cardID) else { throw CLIError("no card with id \(cardID)") }
             let encoder = JSONCoding.encoder()
             encoder.outputFormatting.insert(.prettyPrinted)
             print(String(decoding: try encoder.encode(card), as: UTF8.self))

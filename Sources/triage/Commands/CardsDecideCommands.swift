@@ -13,7 +13,7 @@ struct DecisionOptions: ParsableArguments {
 
     /// Applies the request for the named reviewer and prints the outcome.
     func decide(_ request: ReviewRequest, store: StoreOptions) throws {
-        let database = try store.open()
+        let database = try store.openExisting()
         guard let reviewer = try database.users().first(where: { $0.name == self.reviewer }) else {
             throw CLIError("no user named \(self.reviewer); add one with `triage users add`")
         }

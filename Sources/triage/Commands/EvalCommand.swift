@@ -18,7 +18,12 @@ struct EvalCommand: AsyncParsableCommand {
 struct EvalRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run suites through the worker and score them (exit 1 on a regression, 2 on bad input).")
+        abstract: "Run suites through the worker and score them (exit 1 on a regression or errored cases, 2 on bad input).",
+        usage: """
+            triage eval run [--suite MANIFEST ...] [--no-llm | --replay | --record | --record-missing]
+                            [--baseline REPORT [--allow-partial] [--tolerance P]] [--gate-calibration] [--json FILE]
+                            [--sample N | --limit N] [--tags a,b] [--cache-db FILE] [--concurrency N]
+            """)
 
     @Option(name: .customLong("suite"), help: "A suite manifest (repeatable; default: every manifest in eval/suites/).")
     var suites: [String] = []

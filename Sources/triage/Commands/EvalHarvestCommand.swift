@@ -31,7 +31,7 @@ struct EvalHarvestCommand: AsyncParsableCommand {
         guard let date = ISODate.parse(since) else { throw CLIError("--since: not an ISO 8601 date: \(since)") }
         var cases: [AITask: [EvalCase]] = [:]
         var skipped: [String: Int] = [:]
-        let database = try store.open()
+        let database = try store.openExisting()
         for reviewed in try database.reviewedCards(since: date) {
             switch HarvestedCases.evalCase(reviewed) {
             case .success(let entry) where task == nil || entry.task == task: cases[entry.task, default: []].append(entry)

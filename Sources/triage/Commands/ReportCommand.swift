@@ -23,13 +23,18 @@ struct ReportCommand: AsyncParsableCommand {
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, ISODate.parse(value) == nil { throw ValidationError("\(name) is not an ISO date: \(value)") }
         }
+        if let start = from.flatMap(ISODate.parse), let end = to.flatMap(ISODate.parse), end <= start {
+            throw ValidationError("--to (\(to ?? "")) must be after --from (\(from ?? ""))")
+        }
     }
 
     func run() async throws {
-        let database = try store.open()
-        guard let span = try database.exceptionTimeSpan() else { throw CLIError("the exception log is empty") }
-        let start = from.flatMap(ISODate.parse) ?? span.first
-        let end = to.flatMap(ISODate.parse) ?? span.last.addingTimeInterval(1)
+        let database = try store.openExisting()
+        // An empty log is an empty report, not an error: a cron job on a quiet week must not fail.
+        let span = try database.exceptionTimeSpan()
+        let now = Date()
+        let start = from.flatMap(ISODate.parse) ?? span?.first ?? now
+        let end = to.flatMap(ISODate.parse) ?? span.map { $0.last.addingTimeInterval(1) } ?? now.addingTimeInterval(1)
         let report = try database.exceptionReport(from: start, to: end)
         if json {
             print(try JSONCoding.string(report))

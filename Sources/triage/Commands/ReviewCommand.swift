@@ -27,7 +27,7 @@ struct ReviewCommand: AsyncParsableCommand {
     @OptionGroup var rules: RulesOptions
 
     func run() async throws {
-        let database = try store.open()
+        let database = try store.openExisting()
         let table = try rules.load()
         var lastDay: Date?
         if let date {

@@ -62,7 +62,7 @@ struct RulesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let table = try rules.load()
-            guard let record = try store.open().exception(id: exceptionID) else {
+            guard let record = try store.openExisting().exception(id: exceptionID) else {
                 throw CLIError("no exception with id \(exceptionID) in \(store.databasePath)")
             }
             print(table.explain(record).rendered())

@@ -55,6 +55,16 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(
                 services: [app, context.webhookRouter], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch where Self.isAddressInUse(error) {
+            throw CLIError("port \(port) on \(host) is already in use: stop the process holding it, or pick another with --port")
+        }
+    }
+
+    /// True for the bind failure a second server on the same port gets (EADDRINUSE), however NIO wraps it.
+    static func isAddressInUse(_ error: any Error) -> Bool {
+        let text = String(describing: error)
+        return text.contains("Address already in use") || text.contains("errno: \(EADDRINUSE)")
     }
 }

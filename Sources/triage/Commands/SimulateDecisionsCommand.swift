@@ -26,7 +26,7 @@ struct SimulateDecisionsCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let database = try store.open()
+        let database = try store.openExisting()
         guard try database.isDemo() else {
             throw CLIError("\(store.databasePath) is not a demo database (no marker from `triage demo`): "
                 + "simulate-decisions decides from the demo generator's labels and never runs on real data")

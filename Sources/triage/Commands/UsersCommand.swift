@@ -26,7 +26,7 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             let token = Secrets.newToken()
             do {
-                let user = try store.open().addUser(
+                let user = try store.openExisting().addUser(
                     name: name, role: role, team: team, tokenHash: Secrets.hash(token), now: Date())
                 print("added \(user.name) (\(user.role.rawValue)\(user.team.map { ", team \($0)" } ?? ""))")
                 print("token (shown once, store it now): \(token)")
@@ -42,7 +42,7 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let rows = try store.open().users().map { [$0.name, $0.role.rawValue, $0.team ?? ""] }
+            let rows = try store.openExisting().users().map { [$0.name, $0.role.rawValue, $0.team ?? ""] }
             print(TextTable.render(header: ["name", "role", "team"], rows: rows))
         }
     }

@@ -47,7 +47,7 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try store.open()
+        let database = try store.openExisting()
         let engine = try llm.engine(database: database, concurrency: concurrency)
         let configuration = WorkerConfiguration(
             concurrency: concurrency, leaseSeconds: leaseSeconds, owner: "worker-\(getpid())", retry: .init(maxAttempts: attempts), limit: limit,
@@ -57,6 +57,10 @@ struct WorkerCommand: AsyncParsableCommand {
         let summary = try await WorkerService.runUntilDone(worker, logger: Logger(label: "triage.worker"))
         if isTerminal { print("") }
         print(WorkerReport.line(summary, counts: try database.jobCounts()))
+        if let problem = WorkerReport.problem(summary, endpoint: engine.modelDescription) {
+            FileHandle.standardError.write(Data((problem.message + "\n").utf8))
+            throw ExitCode(problem.code)
+        }
     }
 }
 
@@ -94,6 +98,21 @@ enum WorkerReport {
         guard isTerminal else { return }
         let line = "\rworker: \(summary.done) done, \(summary.retried) retried, \(summary.dead) dead"
         FileHandle.standardOutput.write(Data(line.utf8))
+    }
+
+    /// What a cron job must act on, with its exit code: 3 when the model endpoint did not answer (jobs were retried
+    /// and nothing was done), 1 when jobs ran out of attempts; nil when the run did its work.
+    static func problem(_ summary: WorkerRunSummary, endpoint: String) -> (code: Int32, message: String)? {
+        if summary.retried > 0, summary.done == 0 {
+            return (3, "worker: the model endpoint (\(endpoint)) did not answer; \(summary.retried) attempts failed and "
+                + "their jobs stay queued. Start it (`scripts/local-llm start`), point TRIAGE_LLM_BASE_URL at a running "
+                + "one, or run with --no-llm.")
+        }
+        if summary.dead > 0 {
+            return (1, "worker: \(summary.dead) jobs ran out of attempts (dead letters); their cards wait for a "
+                + "person. See the worker log for each error.")
+        }
+        return nil
     }
 
     static func line(_ summary: WorkerRunSummary, counts: [AIJobState: Int]) -> String {

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import TriageStore
+
+/// Issue 14: exit codes a cron job or CI can act on, read commands that never create databases, and one clear line
+/// for what went wrong.
+@Suite(.timeLimit(.minutes(3)))
+struct HonestExitTests {
+    /// A supplier invoice without an invoice number: the worker asks the model for it.
+    static let invoiceLine = #"{"source":"ap_inbox","event_id":"i-1","kind":"supplier_invoice","occurred_at":"2026-11-02T10:15:00Z","# + #""payload":{"text":"Kowalczyk Trading Sp. z o.o.\nDate: 2026-11-02\nTotal due: 120.00 EUR"}}"#
+
+    @Test("read commands with a mistyped --db say so and create nothing", arguments: [
+        ["report"], ["cards", "list"], ["review", "--week"], ["worker", "--once", "--no-llm"], ["users", "list"],
+    ])
+    func readCommandsCreateNothing(_ command: [String]) throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("no/such/dir/x.sqlite")
+        let run = try TriageProcess.run(command + ["--db", missing.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no database at \(missing.path)"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("no").path))
+    }
+
+    @Test("report on an empty log is an empty report, valid JSON, exit 0; reversed dates are bad input")
+    func emptyReport() throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("t.sqlite").path
+        _ = try AppDatabase.open(path: path)
+        let run = try TriageProcess.run(["report", "--db", path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect((object?["rows"] as? [Any])?.isEmpty == true)
+        let reversed = try TriageProcess.run(["report", "--db", path, "--from", "2026-11-02", "--to", "2026-11-01"])
+        #expect(reversed.status == 2)
+        #expect(reversed.stderr.contains("must be after --from"))
+    }
+
+    @Test("a mistyped subcommand gets the nearest one and exit 2")
+    func didYouMean() throws {
+        let top = try TriageProcess.run(["reprot"])
+        #expect(top.status == 2)
+        #expect(top.stderr.contains("Did you mean 'report'?"))
+        let nested = try TriageProcess.run(["cards", "lsit"])
+        #expect(nested.status == 2)
+        #expect(nested.stderr.contains("Did you mean 'list'?"))
+    }
+
+    @Test("a worker whose model endpoint does not answer exits 3 naming the endpoint; the job stays queued")
+    func unreachableModel() throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("t.sqlite").path
+        let input = folder.appendingPathComponent("in.jsonl")
+        try Data((Self.invoiceLine + "\n").utf8).write(to: input)
+        let ingest = try TriageProcess.run(["ingest", "--db", path, input.path])
+        #expect(ingest.status == 0, "\(ingest.stdout)\(ingest.stderr)")
+        let closed = "http://127.0.0.1:9/v1"  // the discard port: nothing listens, the connection is refused
+        let run = try TriageProcess.run(
+            ["worker", "--db", path, "--once", "--llm-attempts", "1", "--attempts", "3", "--llm-timeout", "5"],
+            environment: ["TRIAGE_LLM_BASE_URL": closed])
+        #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains(closed))
+        #expect(run.stderr.contains("scripts/local-llm start"))
+    }
+
+    @Test("a live eval run whose endpoint does not answer exits 1 and says why")
+    func liveEvalErrors() throws {
+        let run = try TriageProcess.run(
+            ["eval", "run", "--suite", "eval/contract-suite/invoices.json", "--suite", "eval/contract-suite/warranty.json", "--llm-attempts", "1", "--llm-timeout", "5",
+             "--cache-db", FileManager.default.temporaryDirectory.appendingPathComponent("c-\(UUID()).db").path],
+            environment: ["TRIAGE_LLM_BASE_URL": "http://127.0.0.1:9/v1"])
+        #expect(run.status == 1, "\(run.stdout.suffix(400))\(run.stderr)")
+        #expect(run.stdout.contains("RESULT: incomplete run"))
+    }
+
+    @Test("a server on a busy port says which port and which flag, in one line")
+    func busyPort() throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let holder = try ListeningSocket()
+        defer { holder.close() }
+        let run = try TriageProcess.run(["serve", "--db", folder.appendingPathComponent("t.sqlite").path, "--port", "\(holder.port)"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("port \(holder.port) on 127.0.0.1 is already in use"))
+        #expect(run.stderr.contains("--port"))
+        #expect(!run.stderr.contains("bind(descriptor"))
+    }
+}
+
+/// A loopback TCP socket listening on a port the system picked: a port that is busy for the test's duration.
+struct ListeningSocket {
+    let descriptor: Int32
+    let port: UInt16
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(descriptor, generic, length) == 0 && listen(descriptor, 1) == 0
+                    && getsockname(descriptor, generic, &length) == 0
+            }
+        }
+        guard descriptor >= 0, bound else { throw CocoaError(.fileWriteUnknown) }
+        self.descriptor = descriptor
+        port = UInt16(bigEndian: address.sin_port)
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
+}
