@@ -37,7 +37,14 @@ public enum ExceptionFileReader {
     public static func readJSONLines(_ data: Data, fileName: String, firstLine: Int = 1) -> ExceptionFile {
         var result = ExceptionFile(exceptions: [], rejected: [])
         JSONLinesReader(data: data, fileName: fileName, firstLine: firstLine).forEachLine { line, bytes in
-            guard let value = try? JSONValue.parse(bytes), let object = value.object else {
+            let value: JSONValue
+            do {
+                value = try JSONValue.parse(bytes)
+            } catch {
+                result.reject(RejectedRecord(file: fileName, line: line, field: nil, message: Self.unreadable(bytes)))
+                return
+            }
+            guard let object = value.object else {
                 result.reject(RejectedRecord(file: fileName, line: line, field: nil, message: "not a JSON object"))
                 return
             }
@@ -48,6 +55,15 @@ public enum ExceptionFileReader {
             }
         }
         return result
+    }
+
+    /// Why a line is not JSON: a piece of an object spread over several lines gets the rule it broke.
+    static func unreadable<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let fragment = text.hasPrefix("{") != text.hasSuffix("}") || text.hasPrefix("\"") || text == "}"
+        return fragment
+            ? "not a complete JSON object: each record must be on one line (a JSON object wrapped over lines is rejected)"
+            : "not a JSON object"
     }
 
     /// Reads CSV with a header row; extra columns become payload fields. Every row is stored or rejected.

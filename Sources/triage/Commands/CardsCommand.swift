@@ -48,11 +48,18 @@ struct CardsCommand: AsyncParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
+        @Flag(help: "Print the card as JSON (for machines) instead of the readable card.")
+        var json = false
+
         func run() async throws {
-            guard let card = try store.openExisting().card(id: cardID) else { throw CLIError("no card with id \(cardID)") }
-            let encoder = JSONCoding.encoder()
-            encoder.outputFormatting.insert(.prettyPrinted)
-            print(String(decoding: try encoder.encode(card), as: UTF8.self))
+            let database = try store.openExisting()
+            guard let card = try database.card(id: cardID) else { throw CLIError("no card with id \(cardID)") }
+            guard !json else {
+                let encoder = JSONCoding.encoder()
+                encoder.outputFormatting.insert(.prettyPrinted)
+                return print(String(decoding: try encoder.encode(card), as: UTF8.self))
+            }
+            print(CardText.render(card, exception: try database.exception(id: card.card.exceptionID)), terminator: "")
         }
     }
 }
