@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageCore
 import TriageStore
 
 /// Issue 14: exit codes a cron job or CI can act on, read commands that never create databases, and one clear line
@@ -113,4 +114,25 @@ struct ListeningSocket {
     }
 
     func close() { _ = Glibc.close(descriptor) }
+}
+
+/// `rules explain` ends with what the card says: the action's validation against the store and the outcome.
+@Suite(.timeLimit(.minutes(3)))
+struct RulesExplainOutcomeTests {
+    @Test("a rule whose action could not decide is traced to the judgment card it became")
+    func explainMatchesTheCard() throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try TriageProcess.run(["demo", "--out", folder.path, "--no-llm", "--llm-sample", "0"]).status == 0)
+        let path = folder.appendingPathComponent("triage.sqlite").path
+        let cards = try AppDatabase.open(path: path).cards(statuses: [], kind: nil, limit: 5_000)
+        let undecided = try #require(cards.first { $0.card.rule != nil && $0.card.decisionType != .binary })
+        let decided = try #require(cards.first { $0.card.decisionType == .binary && $0.card.plan != nil })
+        for (stored, verdict) in [(undecided, "could not decide"), (decided, "checked out against the store")] {
+            let run = try TriageProcess.run(["rules", "explain", "\(stored.card.exceptionID)", "--db", path])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("outcome: card \(stored.id) · \(stored.card.decisionType.rawValue)"))
+            #expect(run.stdout.contains(verdict), "\(run.stdout)")
+        }
+    }
 }
