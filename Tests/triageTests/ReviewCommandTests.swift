@@ -34,6 +34,15 @@ import TriageStore
         let review = try JSONCoding.decode(WeeklyReview.self, from: String(decoding: try Data(contentsOf: json), as: UTF8.self))
         let files = try FileManager.default.contentsOfDirectory(atPath: csv.path).sorted()
         #expect(files.count == 8)
+        // CSV cells are single numbers ("87.5", "13"), never "87.5 % of 13"; weeks before the log are empty, not 0.
+        let ai = try String(contentsOf: csv.appendingPathComponent("ai_suggestions.csv"), encoding: .utf8)
+        #expect(ai.hasPrefix("task,decided,accepted,edited,rejected,high_accepted_pct,high_decided"))
+        #expect(!ai.contains("%") && !ai.contains(" of "))
+        let types = try String(contentsOf: csv.appendingPathComponent("top_types.csv"), encoding: .utf8)
+        let firstRow = types.split(separator: "\r\n")[1].split(separator: ",", omittingEmptySubsequences: false)
+        let trend = review.types[0].trend
+        #expect(trend.first == .some(nil), "the demo log spans less than five weeks")
+        #expect(firstRow.suffix(trend.count).map(String.init) == trend.map { $0.map { String(format: "%.1f", $0) } ?? "" })
 
         let queue = try DatabaseQueue(path: db)
         try queue.read { db in

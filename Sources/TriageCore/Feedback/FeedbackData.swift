@@ -96,13 +96,18 @@ public struct FeedbackData: Sendable, Hashable {
     public var exceptions: [Exception]
     public var cards: [Card]
     public var decisions: [Decision]
+    /// When the exception log's first exception occurred (nil: unknown, every week counts).
+    public var logStart: Date?
     /// Users' teams by name, for "who resolves this today".
     public var teams: [String: String]
 
-    public init(exceptions: [Exception], cards: [Card], decisions: [Decision], teams: [String: String]) {
+    public init(
+        exceptions: [Exception], cards: [Card], decisions: [Decision], teams: [String: String], logStart: Date? = nil
+    ) {
         self.exceptions = exceptions
         self.cards = cards
         self.decisions = decisions
         self.teams = teams
+        self.logStart = logStart
     }
 }

@@ -8,11 +8,27 @@ public struct ReviewTable: Sendable, Hashable {
     public var title: String
     public var header: [String]
     public var rows: [[String]]
+    /// The CSV's own columns where the printed cells combine values ("100.0 % of 13"): one number per column, for
+    /// spreadsheets. Nil when the printed table already is.
+    public var csvColumns: (header: [String], rows: [[String]])?
 
-    /// The table as CSV (RFC 4180 quoting).
-    public var csv: String {
-        ([header] + rows).map { $0.map(Self.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    /// Creates a table; `csvColumns` replaces the printed cells in the CSV.
+    public init(name: String, title: String, header: [String], rows: [[String]], csvColumns: (header: [String], rows: [[String]])? = nil) {
+        self.name = name
+        self.title = title
+        self.header = header
+        self.rows = rows
+        self.csvColumns = csvColumns
     }
+
+    /// The table as CSV (RFC 4180 quoting), numbers as plain numbers.
+    public var csv: String {
+        let (head, body) = csvColumns ?? (header, rows)
+        return ([head] + body).map { $0.map(Self.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    public static func == (a: ReviewTable, b: ReviewTable) -> Bool { a.name == b.name && a.csv == b.csv && a.rows == b.rows }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name); hasher.combine(csv) }
 
     private static func quote(_ field: String) -> String {
         guard field.contains(where: { ",\"\r\n".contains($0) }) else { return field }
@@ -28,6 +44,8 @@ extension WeeklyReview {
 
     static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f %%", $0 * 100) } ?? "—" }
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// A share as a plain percentage number for CSV ("87.5"), empty when there is none.
+    static func csvPercent(_ value: Double?) -> String { value.map { String(format: "%.1f", $0 * 100) } ?? "" }
 
     var topTypesTable: ReviewTable {
         ReviewTable(
@@ -36,8 +54,17 @@ extension WeeklyReview {
             rows: types.enumerated().map { index, type in
                 let change = type.previousHours > 0 ? Self.percent(type.hours / type.previousHours - 1) : "new"
                 return ["\(index + 1)", type.kind.rawValue, "\(type.count)", Self.number(type.medianMinutes), Self.number(type.hours),
-                        Self.number(type.previousHours), change, type.trend.map(Self.number).joined(separator: " → ")]
-            })
+                        Self.number(type.previousHours), change, type.trend.compactMap { $0 }.map(Self.number).joined(separator: " → ")]
+            },
+            csvColumns: (
+                ["rank", "type", "count", "median_minutes", "hours", "previous_week_hours", "change_pct"]
+                    + (1...WeeklyReviewBuilder.trendWeeks).map { "week_\($0)_hours" },
+                types.enumerated().map { index, type in
+                    ["\(index + 1)", type.kind.rawValue, "\(type.count)", Self.number(type.medianMinutes), Self.number(type.hours),
+                     Self.number(type.previousHours),
+                     type.previousHours > 0 ? Self.csvPercent(type.hours / type.previousHours - 1) : ""]
+                        + type.trend.map { $0.map(Self.number) ?? "" }
+                }))
     }
 
     var automationTable: ReviewTable {
@@ -46,7 +73,12 @@ extension WeeklyReview {
             header: ["type", "cards", "auto-resolved", "rate", "hours saved"],
             rows: ([automation] + automationByType).map { row in
                 [row.kind?.rawValue ?? "all", "\(row.cards)", "\(row.autoResolved)", Self.percent(row.rate), Self.number(row.hoursSaved)]
-            })
+            },
+            csvColumns: (
+                ["type", "cards", "auto_resolved", "rate_pct", "hours_saved"],
+                ([automation] + automationByType).map { row in
+                    [row.kind?.rawValue ?? "all", "\(row.cards)", "\(row.autoResolved)", Self.csvPercent(row.rate), Self.number(row.hoursSaved)]
+                }))
     }
 
     var rulesTable: ReviewTable {
@@ -58,7 +90,15 @@ extension WeeklyReview {
                 let overruled = rule.disagreements.prefix(5).map { "#\($0.cardID): \($0.reviewerAction)" }.joined(separator: "; ")
                 return [rule.ruleID, rule.mode?.rawValue ?? "—", "\(rule.fired)", "\(rule.reviewed)", "\(rule.agreed)",
                         Self.percent(rule.agreement), interval, overruled, rule.promotion ?? "—"]
-            })
+            },
+            csvColumns: (
+                ["rule", "mode", "fired", "reviewed", "agreed", "agreement_pct", "interval_low_pct", "interval_high_pct",
+                 "overruled", "promotion"],
+                rules.map { rule in
+                    [rule.ruleID, rule.mode?.rawValue ?? "", "\(rule.fired)", "\(rule.reviewed)", "\(rule.agreed)",
+                     Self.csvPercent(rule.agreement), Self.csvPercent(rule.intervalLow), Self.csvPercent(rule.intervalHigh),
+                     rule.disagreements.map { "#\($0.cardID): \($0.reviewerAction)" }.joined(separator: "; "), rule.promotion ?? ""]
+                }))
     }
 
     var aiTable: ReviewTable {
@@ -73,7 +113,18 @@ extension WeeklyReview {
                 }
                 return [task.task.rawValue, "\(task.decided)", "\(task.accepted)", "\(task.edited)", "\(task.rejected)",
                         bucket(.high), bucket(.medium), bucket(.low)]
-            })
+            },
+            csvColumns: (
+                ["task", "decided", "accepted", "edited", "rejected"]
+                    + ["high", "medium", "low"].flatMap { ["\($0)_accepted_pct", "\($0)_decided"] },
+                ai.map { task in
+                    let buckets = Dictionary(uniqueKeysWithValues: task.byConfidence.map { ($0.confidence, $0) })
+                    let columns = [Confidence.high, .medium, .low].flatMap { confidence -> [String] in
+                        guard let value = buckets[confidence], value.decided > 0 else { return ["", "0"] }
+                        return [Self.csvPercent(value.rate), "\(value.decided)"]
+                    }
+                    return [task.task.rawValue, "\(task.decided)", "\(task.accepted)", "\(task.edited)", "\(task.rejected)"] + columns
+                }))
     }
 
     var decisionTimesTable: ReviewTable {

@@ -10,8 +10,9 @@ public struct WeeklyReview: Sendable, Hashable, Codable {
         public var medianMinutes: Double
         public var hours: Double
         public var previousHours: Double
-        /// Weekly hours, oldest first, the review's week last (five weeks: about 30 days).
-        public var trend: [Double]
+        /// Weekly hours, oldest first, the review's week last (five weeks: about 30 days); nil for a week that ended
+        /// before the exception log began (no data, which is not zero hours).
+        public var trend: [Double?]
     }
 
     /// Auto-resolution of one type (or overall, `kind` nil).

@@ -40,6 +40,12 @@ public struct WeeklyReviewBuilder: Sendable {
 
     var weekStart: Date { weekEnd.addingTimeInterval(-7 * 86_400) }
 
+    /// True when trend week `index` (0 = the review's week) ended after the exception log began.
+    func logCovers(week index: Int) -> Bool {
+        guard let logStart = data.logStart else { return true }
+        return weekEnd.addingTimeInterval(-Double(index * 7) * 86_400) > logStart
+    }
+
     /// The review.
     public func build() -> WeeklyReview {
         let thisWeek = weeks[0]
@@ -66,7 +72,10 @@ public struct WeeklyReviewBuilder: Sendable {
         return ExceptionKind.allCases.compactMap { kind -> WeeklyReview.TypeHours? in
             guard let current = weeks[0][kind], !current.isEmpty else { return nil }
             let (median, hours) = hours(current)
-            let trend = weeks.reversed().map { self.hours($0[kind] ?? []).hours }
+            let trend = weeks.indices.reversed().map { index -> Double? in
+                guard logCovers(week: index) else { return nil }
+                return self.hours(weeks[index][kind] ?? []).hours
+            }
             return WeeklyReview.TypeHours(
                 kind: kind, count: current.count, medianMinutes: median, hours: hours,
                 previousHours: self.hours(weeks[1][kind] ?? []).hours, trend: trend)

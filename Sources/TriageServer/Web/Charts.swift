@@ -25,7 +25,7 @@ enum Charts {
     static func weeklyTrend(_ types: [WeeklyReview.TypeHours], weekEnd: Date) -> String {
         let width = 640.0, height = 260.0, left = 50.0, right = 170.0, top = 15.0, bottom = 35.0
         let weeks = types.first?.trend.count ?? 0
-        let maximum = max(types.flatMap(\.trend).max() ?? 0, 1)
+        let maximum = max(types.flatMap(\.trend).compactMap { $0 }.max() ?? 0, 1)
         var svg = open(width: width, height: height, title: "Weekly hours per exception type, last \(weeks) weeks")
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         svg += #"<line x1="\#(left)" y1="\#(top + plotHeight)" x2="\#(left + plotWidth)" y2="\#(top + plotHeight)" stroke="gray"/>"#
@@ -36,7 +36,8 @@ enum Charts {
             svg += text(x: x, y: height - 12, ISODate.formatDay(start).suffix(5).description, anchor: "middle")
         }
         for (index, type) in types.prefix(palette.count).enumerated() {
-            let points = type.trend.enumerated().map { week, hours in
+            let points = type.trend.enumerated().compactMap { week, hours -> String? in
+                guard let hours else { return nil }  // a week before the log began: no point, not a zero
                 let x = left + plotWidth * Double(week) / Double(max(weeks - 1, 1))
                 return "\(format(x)),\(format(top + plotHeight - plotHeight * hours / maximum))"
             }.joined(separator: " ")

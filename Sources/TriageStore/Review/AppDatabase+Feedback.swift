@@ -34,9 +34,11 @@ extension AppDatabase {
                     """, arguments: window
             ).map(FeedbackRows.decision)
             let teams = try Row.fetchAll(db, sql: "SELECT name, team FROM users WHERE team IS NOT NULL")
+            let logStart = try Double.fetchOne(db, sql: "SELECT MIN(occurred_at) FROM exceptions")
             return FeedbackData(
                 exceptions: exceptions, cards: cards, decisions: decisions,
-                teams: Dictionary(teams.map { ($0["name"] as String, $0["team"] as String) }, uniquingKeysWith: { a, _ in a }))
+                teams: Dictionary(teams.map { ($0["name"] as String, $0["team"] as String) }, uniquingKeysWith: { a, _ in a }),
+                logStart: logStart.map(Date.init(timeIntervalSince1970:)))
         }
     }
 
