@@ -134,5 +134,20 @@ struct RulesExplainOutcomeTests {
             #expect(run.stdout.contains("outcome: card \(stored.id) · \(stored.card.decisionType.rawValue)"))
             #expect(run.stdout.contains(verdict), "\(run.stdout)")
         }
+        // The same database from the card commands: the web queue's filters, a readable card, and JSON for machines.
+        let listed = try TriageProcess.run(["cards", "list", "--db", path, "--team", "finance", "--decision", "judgment", "--json"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let card = try #require(row["card"] as? [String: Any])
+            #expect(card["team"] as? String == "finance" && card["decisionType"] as? String == "judgment")
+            #expect(card["status"] as? String == "open")
+        }
+        let shown = try TriageProcess.run(["cards", "show", "\(undecided.id)", "--db", path])
+        #expect(shown.stdout.hasPrefix("card \(undecided.id) · \(undecided.card.kind.rawValue)"))
+        #expect(shown.stdout.contains("── exception \(undecided.card.exceptionID)"))
+        let machine = try TriageProcess.run(["cards", "show", "\(undecided.id)", "--db", path, "--json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(machine.stdout.utf8)) as? [String: Any])?["id"] as? Int == Int(undecided.id))
     }
 }

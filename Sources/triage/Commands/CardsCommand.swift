@@ -20,14 +20,35 @@ struct CardsCommand: AsyncParsableCommand {
         @Option(help: "Only cards of this exception kind.")
         var kind: ExceptionKind?
 
+        @Option(help: "Only open cards of this team (as the web queue filters).")
+        var team: String?
+
+        @Option(help: "Only open cards of this decision type (binary, judgment, escalated).")
+        var decision: DecisionType?
+
+        @Option(help: "Only open cards with an AI suggestion of this confidence (high, medium, low).")
+        var confidence: Confidence?
+
+        @Option(help: "Only open cards at least this many hours old.")
+        var minAgeHours: Double?
+
         @Option(help: "How many cards at most.")
         var limit = 50
 
         @Flag(help: "Print JSON.")
         var json = false
 
+        /// The web queue's filters, when any is given: then the list is the reviewer queue (open cards).
+        var queueFilter: QueueFilter? {
+            guard team != nil || decision != nil || confidence != nil || minAgeHours != nil else { return nil }
+            return QueueFilter(
+                kind: kind, decisionType: decision, team: team, confidence: confidence, minAgeHours: minAgeHours, limit: limit)
+        }
+
         func run() async throws {
-            let cards = try store.openExisting().cards(statuses: status, kind: kind, limit: limit)
+            let database = try store.openExisting()
+            let cards = try queueFilter.map { try database.reviewQueue($0, now: Date()).map(\.card) }
+                ?? database.cards(statuses: status, kind: kind, limit: limit)
             if json { return print(try JSONCoding.string(cards)) }
             let rows = cards.map { stored in
                 [
@@ -65,4 +86,6 @@ struct CardsCommand: AsyncParsableCommand {
 }
 
 extension CardStatus: ExpressibleByArgument {}
+extension DecisionType: ExpressibleByArgument {}
+extension Confidence: ExpressibleByArgument {}
 extension ExceptionKind: ExpressibleByArgument {}
