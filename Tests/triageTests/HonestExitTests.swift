@@ -151,3 +151,34 @@ struct RulesExplainOutcomeTests {
         #expect((try JSONSerialization.jsonObject(with: Data(machine.stdout.utf8)) as? [String: Any])?["id"] as? Int == Int(undecided.id))
     }
 }
+
+/// The README's examples, run as written.
+@Suite(.timeLimit(.minutes(2)))
+struct ReadmeExampleTests {
+    static var readme: String {
+        get throws { try String(contentsOf: TriageProcess.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8) }
+    }
+
+    @Test("the exception-format example, pasted into a file, ingests as one stored record")
+    func ingestExample() throws {
+        let readme = try Self.readme
+        let section = try #require(readme.range(of: "## Exception input format"))
+        let block = try #require(readme[section.upperBound...].firstMatch(of: /```json\n(.+?)\n```/.dotMatchesNewlines()))
+        let example = String(block.output.1)
+        #expect(!example.contains("\n"), "the README's record must be on one line so it can be pasted")
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("exceptions.jsonl")
+        try Data((example + "\n").utf8).write(to: file)
+        let run = try TriageProcess.run(["ingest", "--db", folder.appendingPathComponent("t.sqlite").path, file.path])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("1 read, 1 stored"))
+    }
+
+    @Test("rules check on the shipped table, and rules show, as the README writes them")
+    func rulesExamples() throws {
+        let check = try TriageProcess.run(["rules", "check", "rules.yaml"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(try TriageProcess.run(["rules", "show"]).status == 0)
+    }
+}
