@@ -49,4 +49,14 @@ struct OrderReferenceNegationTests {
         #expect(claim.ask == "repair")
         #expect(claim.claimType == "defect")
     }
+
+    @Test("causes the warranty excludes, said in other words, and failures said as verbs", arguments: [
+        ("I kept the speaker outside on the balcony all winter", "misuse"), ("the boots got soaked on a hike", "misuse"),
+        ("plugged it into 230v abroad and it died", "misuse"), ("my son knocked it over", "accident"),
+        ("the strap is worn through after a year", "wear"), ("the fan keeps dying after ten minutes", "defect"),
+        ("the lining tore along the pocket", "defect"), ("It overheats when charging", "defect"),
+    ])
+    func causes(_ text: String, _ type: String) {
+        #expect(WarrantyClaim(body: text, subject: nil).claimType == type)
+    }
 }
