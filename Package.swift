@@ -32,7 +32,9 @@ let package = Package(
         ),
         .target(
             name: "TriageStore",
-            dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TriageCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

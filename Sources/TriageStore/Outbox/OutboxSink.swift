@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TriageCore
 
 /// Why a delivery attempt failed.
@@ -22,6 +19,13 @@ public struct DeliveryError: Error, Sendable, Hashable {
 public protocol OutboxSink: Sendable {
     /// Delivers one message; throws `DeliveryError` when it was not accepted.
     func deliver(_ message: OutboxMessage) async throws(DeliveryError)
+    /// True when this sink can deliver to `system`; messages for other systems stay pending, untouched.
+    func handles(system: String) -> Bool
+}
+
+extension OutboxSink {
+    /// By default a sink takes every system (a file sink does).
+    public func handles(system: String) -> Bool { true }
 }
 
 /// Appends each message as one JSON line to a file: the default when no endpoint is configured.
@@ -44,44 +48,6 @@ public struct JSONLFileSink: OutboxSink {
             try handle.write(contentsOf: line)
         } catch {
             throw DeliveryError(message: "cannot append to \(url.lastPathComponent): \(error)", retryable: true)
-        }
-    }
-}
-
-/// POSTs each message as JSON to the endpoint configured for its target system.
-public struct HTTPOutboxSink: OutboxSink {
-    let endpoints: [String: URL]
-    let session: URLSession
-    let timeout: Double
-
-    /// Creates a sink posting to `endpoints[targetSystem]`.
-    public init(endpoints: [String: URL], timeout: Double = 10) {
-        self.endpoints = endpoints
-        self.timeout = timeout
-        self.session = URLSession(configuration: .ephemeral)
-    }
-
-    public func deliver(_ message: OutboxMessage) async throws(DeliveryError) {
-        guard let url = endpoints[message.targetSystem] else {
-            throw DeliveryError(message: "no endpoint configured for \(message.targetSystem)", retryable: false)
-        }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue(message.idempotencyKey, forHTTPHeaderField: "Idempotency-Key")
-        do {
-            request.httpBody = try JSONCoding.encoder().encode(OutboxEnvelope(message))
-            let (_, response) = try await session.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            guard (200..<300).contains(status) else {
-                throw DeliveryError(
-                    message: "\(message.targetSystem) answered HTTP \(status)",
-                    retryable: status == 408 || status == 429 || status >= 500)
-            }
-        } catch let error as DeliveryError {
-            throw error
-        } catch {
-            throw DeliveryError(message: "\(message.targetSystem) unreachable: \(error.localizedDescription)", retryable: true)
         }
     }
 }

@@ -3,23 +3,30 @@ import Foundation
 import TriageCore
 import TriageStore
 
-/// `triage outbox deliver`: confirms executed actions back to their systems.
+/// `triage outbox deliver|list|retry`: confirms executed actions back to their systems, and lets a person see and
+/// requeue what did not arrive. Exit codes: 0 done (or left pending by configuration), 1 a message failed or an id
+/// is wrong, 2 bad input (flags, configuration).
 struct OutboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outbox", abstract: "Deliver outbox messages to the originating systems.",
-        subcommands: [Deliver.self])
+        commandName: "outbox", abstract: "Deliver, list and retry outbox messages to the originating systems.",
+        subcommands: [Deliver.self, OutboxListCommand.self, OutboxRetryCommand.self])
 
     struct Deliver: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Deliver pending messages: HTTP per system (--endpoint) or a JSONL file sink by default.")
+            abstract: "Deliver pending messages: HTTP per configured system, or a JSONL file beside the database.",
+            discussion: """
+                Endpoints come from --outbox-config, else $TRIAGE_OUTBOX, else ./outbox.yaml if present; \
+                --endpoint overrides one system. Messages for systems without an endpoint stay pending. \
+                Exit 0: delivered or left pending; 1: a message failed; 2: bad flags or configuration.
+                """)
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var endpoints: OutboxEndpointOptions
 
-        @Option(name: .long, help: "Target endpoint as SYSTEM=URL (repeatable), e.g. storefront=http://127.0.0.1:9000/hooks")
-        var endpoint: [String] = []
-
-        @Option(name: .long, help: "JSONL file sink used when no --endpoint is given.")
-        var sink: String = "outbox.jsonl"
+        @Option(
+            name: .long,
+            help: "JSONL file sink (default: outbox.jsonl beside the database when no endpoint is configured).")
+        var sink: String?
 
         @Option(name: .long, help: "Attempts before a message is marked failed.")
         var maxAttempts: Int = 8
@@ -27,41 +34,70 @@ struct OutboxCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Keep retrying due messages for up to this many seconds.")
         var maxWait: Double = 30
 
-        func validate() throws {
-            for entry in endpoint where Self.parse(entry) == nil {
-                throw ValidationError("--endpoint must be SYSTEM=URL, got \(entry)")
-            }
-            guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
-        }
-
-        static func parse(_ entry: String) -> (String, URL)? {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let url = URL(string: parts[1]), url.scheme?.hasPrefix("http") == true else {
-                return nil
-            }
-            return (parts[0], url)
-        }
-
         func run() async throws {
+            let destination = try outboxBadInput { try resolveDestination() }
             let database = try store.open()
-            let destination: any OutboxSink =
-                endpoint.isEmpty
-                ? JSONLFileSink(url: URL(fileURLWithPath: self.sink))
-                : HTTPOutboxSink(endpoints: Dictionary(endpoint.compactMap(Self.parse), uniquingKeysWith: { $1 }))
-            let relay = OutboxRelay(database: database, sink: destination, policy: .init(maxAttempts: maxAttempts, baseDelay: 1))
-            var total = RelaySummary()
-            let deadline = Date().addingTimeInterval(maxWait)
-            repeat {
-                let pass = try await relay.deliverDue(now: Date())
-                total.delivered += pass.delivered
-                total.failed += pass.failed
-                total.retrying = pass.retrying
-                if pass.retrying == 0 { break }
-                try await Task.sleep(for: .seconds(1))
-            } while Date() < deadline
-            let target = endpoint.isEmpty ? sink : "\(endpoint.count) endpoint(s)"
-            print("outbox → \(target): \(total.delivered) delivered, \(total.failed) failed, \(total.retrying) to retry")
-            if total.failed > 0 { throw ExitCode(1) }
+            let relay = OutboxRelay(
+                database: database, sink: destination.sink(), policy: .init(maxAttempts: maxAttempts, baseDelay: 1))
+            let total = try await relay.deliverUntilSettled(maxWait: maxWait)
+            OutboxText.failureLines(total).forEach { print($0) }
+            print(OutboxText.summaryLine(total, target: destination.description))
+            if total.hasFailures { throw ExitCode(1) }
         }
+
+        private func resolveDestination() throws -> OutboxDestination {
+            guard maxAttempts >= 1 else { throw CLIError("--max-attempts must be at least 1") }
+            if sink != nil, !endpoints.endpoint.isEmpty || endpoints.outboxConfig != nil {
+                throw CLIError("--sink writes a file: it cannot be combined with --endpoint or --outbox-config")
+            }
+            let flags = try endpoints.parsedFlags()
+            let configuration = sink == nil ? try endpoints.loadConfiguration() : nil
+            return OutboxDestination.resolve(
+                configuration: configuration, endpointFlags: flags, sink: sink, databasePath: store.databasePath)
+        }
+    }
+}
+
+/// `--endpoint SYSTEM=URL` flags and the `outbox.yaml` they override.
+struct OutboxEndpointOptions: ParsableArguments {
+    @Option(name: .long, help: "Target endpoint as SYSTEM=URL (repeatable); overrides that system in the config file.")
+    var endpoint: [String] = []
+
+    @Option(name: .long, help: "Endpoints file (default: $TRIAGE_OUTBOX, else ./outbox.yaml if present).")
+    var outboxConfig: String?
+
+    /// The flags as system → URL; a malformed one is an error naming it.
+    func parsedFlags() throws -> [String: URL] {
+        var result: [String: URL] = [:]
+        for entry in endpoint {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let url = URL(string: parts[1]),
+                ["http", "https"].contains(url.scheme?.lowercased()), url.host != nil
+            else { throw CLIError("--endpoint must be SYSTEM=URL with an http(s) URL, got \(entry)") }
+            result[parts[0]] = url
+        }
+        return result
+    }
+
+    /// The configuration file in force, or nil when none is named and ./outbox.yaml is absent.
+    func loadConfiguration() throws -> OutboxConfiguration? {
+        let environment = ProcessInfo.processInfo.environment
+        let origin = ConfigurationOrigin.resolve(
+            flag: outboxConfig, variable: "TRIAGE_OUTBOX", environment: environment, defaultName: "outbox.yaml")
+        guard let path = origin.path else { return nil }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIError("outbox configuration not found: \(origin)")
+        }
+        return try OutboxConfiguration.load(path: path, environment: environment)
+    }
+}
+
+/// Runs `body`; any error is printed to standard error and the command exits with code 2 (bad input).
+func outboxBadInput<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        FileHandle.standardError.write(Data("outbox: \(error)\n".utf8))
+        throw ExitCode(2)
     }
 }

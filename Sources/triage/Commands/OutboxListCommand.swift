@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+import TriageStore
+
+/// `triage outbox list`: what is waiting, what failed and why.
+struct OutboxListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List outbox messages, oldest first: id, system, type, state, attempts, last error.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .long, help: "Only messages in this state: pending, failed or delivered.")
+    var state: String?
+
+    @Option(name: .long, help: "Only messages for this system.")
+    var system: String?
+
+    @Option(name: .long, help: "Show at most this many.")
+    var limit: Int = 100
+
+    @Flag(name: .long, help: "One JSON object per line instead of a table.")
+    var json = false
+
+    func run() throws {
+        let filter = try outboxBadInput { try makeFilter() }
+        let (entries, total) = try store.open().outboxEntries(filter)
+        let text = try json ? OutboxText.jsonLines(entries) : OutboxText.table(entries, total: total)
+        if !text.isEmpty { print(text) }
+    }
+
+    private func makeFilter() throws -> OutboxFilter {
+        guard limit >= 1 else { throw CLIError("--limit must be at least 1") }
+        var parsed: OutboxState?
+        if let state {
+            guard let value = OutboxState(rawValue: state) else {
+                throw CLIError("--state must be pending, failed or delivered, got \(state)")
+            }
+            parsed = value
+        }
+        return OutboxFilter(state: parsed, system: system, limit: limit)
+    }
+}

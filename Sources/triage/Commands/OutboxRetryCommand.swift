@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+import TriageStore
+
+/// `triage outbox retry`: puts failed messages back to pending for the next `deliver`.
+struct OutboxRetryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retry",
+        abstract:
+            "Put failed messages back to pending (attempts reset to 0; the last error stays until the next attempt).",
+        discussion: "Exit 1 when an id is unknown or already delivered (nothing is changed); 2 for bad flags.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "Ids of failed messages (see `triage outbox list --state failed`).")
+    var ids: [String] = []
+
+    @Flag(name: .long, help: "Requeue every failed message.")
+    var allFailed = false
+
+    @Option(name: .long, help: "With --all-failed: only this system's messages.")
+    var system: String?
+
+    func run() throws {
+        let numbers = try outboxBadInput { try parsedIDs() }
+        let database = try store.open()
+        let result: OutboxRequeue
+        do {
+            result =
+                try allFailed
+                ? database.requeueFailedOutbox(system: system, now: Date())
+                : database.requeueOutbox(ids: numbers, now: Date())
+        } catch let error as OutboxRequeueError {
+            FileHandle.standardError.write(Data("outbox retry: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        for message in result.requeued {
+            print(
+                "requeued #\(message.id) \(message.targetSystem) \(message.messageType) (was: \(message.lastError ?? "failed"))"
+            )
+        }
+        for id in result.alreadyPending { print("#\(id) is already pending") }
+        print("\(result.requeued.count) requeued")
+    }
+
+    private func parsedIDs() throws -> [Int64] {
+        if allFailed, !ids.isEmpty { throw CLIError("give message ids or --all-failed, not both") }
+        if !allFailed, ids.isEmpty { throw CLIError("give message ids or --all-failed") }
+        if system != nil, !allFailed { throw CLIError("--system only goes with --all-failed") }
+        return try ids.map { text in
+            guard let id = Int64(text.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
+                throw CLIError("not a message id: \(text)")
+            }
+            return id
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TriageCore
+
+@testable import TriageStore
+
+@Suite struct OutboxAdminTests {
+    /// Messages 1 (erp) and 3 (gateway) failed, 2 (erp) delivered, 4 (erp) pending.
+    func mixedDatabase() throws -> (AppDatabase, URL) {
+        let (database, folder) = try OutboxFixture.database(systems: ["erp", "erp", "gateway", "erp"])
+        for id: Int64 in [1, 3] {
+            var message = try #require(try database.outboxMessages().first { $0.id == id })
+            message = OutboxDeliveryPolicy().failed(message, error: "answered HTTP 400", retryable: false, now: Date())
+            try database.saveDelivery(message, at: Date())
+        }
+        let second = try #require(try database.outboxMessages().first { $0.id == 2 })
+        try database.saveDelivery(OutboxDeliveryPolicy().delivered(second), at: Date())
+        return (database, folder)
+    }
+
+    @Test func listFiltersByStateAndSystemAndCountsWhatTheLimitHides() throws {
+        let (database, folder) = try mixedDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let failed = try database.outboxEntries(OutboxFilter(state: .failed))
+        #expect(failed.entries.map(\.message.id) == [1, 3])
+        let erp = try database.outboxEntries(OutboxFilter(system: "erp", limit: 2))
+        #expect(erp.entries.map(\.message.id) == [1, 2])
+        #expect(erp.total == 3)
+        let table = OutboxText.table(erp.entries, total: erp.total)
+        let lines = table.split(separator: "\n").map(String.init)
+        #expect(
+            lines[0].split(separator: " ") == ["ID", "SYSTEM", "TYPE", "STATE", "ATTEMPTS", "LAST", "ERROR", "CREATED"])
+        let stateColumn = try #require(lines[0].range(of: "STATE")).lowerBound.utf16Offset(in: lines[0])
+        #expect(try #require(lines[1].range(of: "failed")).lowerBound.utf16Offset(in: lines[1]) == stateColumn)
+        #expect(table.contains("answered HTTP 400"))
+        #expect(table.hasSuffix("showing 2 of 3 (--limit N for more)"))
+    }
+
+    @Test func listJSONHasOneObjectPerLine() throws {
+        let (database, folder) = try mixedDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = try OutboxText.jsonLines(database.outboxEntries(OutboxFilter(state: .failed)).entries)
+            .split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONCoding.decode(JSONValue.self, from: String(lines[0]))
+        #expect(first["id"] == 1)
+        #expect(first["system"] == "erp")
+        #expect(first["state"] == "failed")
+        #expect(first["last_error"] == "answered HTTP 400")
+    }
+
+    @Test func retryPutsFailedMessagesBackToPendingWithAttemptsResetAndTheErrorKept() throws {
+        let (database, folder) = try mixedDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let now = Date(timeIntervalSince1970: 1_000)
+        let result = try database.requeueOutbox(ids: [1, 4], now: now)
+        #expect(result.requeued.map(\.id) == [1])
+        #expect(result.alreadyPending == [4])
+        let first = try #require(try database.outboxMessages().first { $0.id == 1 })
+        #expect(first.state == .pending)
+        #expect(first.attempts == 0)
+        #expect(first.nextAttemptAt == now)
+        #expect(first.lastError == "answered HTTP 400")
+        #expect(try database.dueOutboxMessages(now: now).map(\.id).contains(1))
+    }
+
+    @Test func retryOfAnUnknownOrDeliveredIdChangesNothing() throws {
+        let (database, folder) = try mixedDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: OutboxRequeueError.unknown([99])) { try database.requeueOutbox(ids: [1, 99], now: Date()) }
+        #expect(throws: OutboxRequeueError.delivered([2])) { try database.requeueOutbox(ids: [1, 2], now: Date()) }
+        #expect(try database.outboxMessages(state: .failed).map(\.id) == [1, 3])
+        #expect(OutboxRequeueError.unknown([99]).description.contains("99"))
+    }
+
+    @Test func retryAllFailedCanBeLimitedToOneSystem() throws {
+        let (database, folder) = try mixedDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try database.requeueFailedOutbox(system: "gateway", now: Date()).requeued.map(\.id) == [3])
+        #expect(try database.outboxMessages(state: .failed).map(\.id) == [1])
+        #expect(try database.requeueFailedOutbox(system: nil, now: Date()).requeued.map(\.id) == [1])
+        #expect(try database.outboxMessages(state: .failed).isEmpty)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import Synchronization
+import TriageCore
+import TriageStore
+
+/// What the stub received: the `X-Key` header of each accepted message.
+final class StubInbox: Sendable {
+    let keys = Mutex<[String]>([])
+}
+
+/// A loopback receiver: `POST /ok` accepts and records the `X-Key` header, `POST /refuse` answers 400.
+func withOutboxStub(_ body: @Sendable (_ port: Int, _ inbox: StubInbox) async throws -> Void) async throws {
+    let inbox = StubInbox()
+    let router = Router()
+    router.post("/ok") { request, _ -> Response in
+        inbox.keys.withLock { $0.append(request.headers.first { $0.name.canonicalName == "x-key" }?.value ?? "") }
+        return Response(status: .ok)
+    }
+    router.post("/refuse") { _, _ -> Response in Response(status: .badRequest) }
+    let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+    let app = Application(
+        router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+        onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await app.runService() }
+        var ports = stream.makeAsyncIterator()
+        try await body(await ports.next() ?? 0, inbox)
+        group.cancelAll()
+    }
+}
+
+/// A database file in `folder` with one outbox message per entry of `systems` (ids 1, 2, …).
+func outboxDatabase(in folder: URL, systems: [String]) throws -> String {
+    let path = folder.appendingPathComponent("data/triage.sqlite").path
+    try FileManager.default.createDirectory(
+        at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+    let database = try AppDatabase.open(path: path)
+    try database.routingTransaction { tx in
+        for (index, system) in systems.enumerated() {
+            let exception = NewException(source: system, eventID: "e\(index)", kind: .paymentDrift, occurredAt: Date())
+            guard let record = try tx.insert(exception, receivedAt: Date()) else { continue }
+            let draft = OutboxDraft(
+                targetSystem: system, messageType: "order.release", payload: [:], idempotencyKey: "k\(index)")
+            try tx.execute(ActionPlan(action: "a", summary: "s", messages: [draft]), exceptionID: record.id, at: Date())
+        }
+    }
+    return path
+}
+
+extension TriageProcess {
+    /// `run` on a thread of its own: a blocking wait on the cooperative pool (two threads on a small machine) would
+    /// starve the in-process stub's handlers while the child waits for them.
+    static func runOffPool(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    ) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try run(arguments, environment: environment, in: directory) })
+            }
+        }
+    }
+}
