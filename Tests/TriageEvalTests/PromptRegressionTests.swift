@@ -15,7 +15,7 @@ final class PromptSensitiveChat: ChatClient {
         let system = request.messages.first?.content ?? ""
         let type = system.contains("defect (the product failed by itself)") ? "defect" : "accident"
         let email = request.messages.last?.content ?? ""
-        let quote = email.contains("snapped") ? "lid hinge snapped" : email.contains("rattles") ? "rattles and smells of plastic" : ""
+        let quote = email.contains("wobbles") ? "lid hinge wobbles" : email.contains("rattles") ? "rattles and smells of plastic" : ""
         return ChatReply(
             content: #"{"claim_type":"\#(type)","asks":"replace","quote":"\#(quote)"}"#, model: model, promptTokens: 90,
             completionTokens: 9, latencySeconds: 0.01)
@@ -24,9 +24,9 @@ final class PromptSensitiveChat: ChatClient {
 
 @Suite("Baseline regression")
 struct PromptRegressionTests {
-    /// Claims whose problem no pattern recognises ("snapped", "rattles"), so the model's classification decides.
+    /// Claims whose problem no pattern recognises ("wobbles", "rattles"), so the model's classification decides.
     static let cases = [
-        (id: "snap", body: "Order #1001: the kettle lid hinge snapped. Please send a new one."),
+        (id: "wobble", body: "Order #1001: the kettle lid hinge wobbles. Please send a new one."),
         (id: "rattle", body: "Order #1001: the kettle rattles and smells of plastic. Please replace it."),
     ]
 
@@ -73,7 +73,7 @@ struct PromptRegressionTests {
         let current = try await EvalSession(runner: worseRunner, chat: chat, llmMode: "live").run([suite])
         let comparison = BaselineComparison(current: current, baseline: baseline, tolerance: 1)
         #expect(comparison.regressed)
-        #expect(Set(comparison.toWrong.map(\.id)) == ["snap", "rattle"])
+        #expect(Set(comparison.toWrong.map(\.id)) == ["wobble", "rattle"])
         #expect(comparison.toWrong.allSatisfy { $0.variant == .model })
         #expect(comparison.deltas.contains { $0.key == "accuracy" && $0.variant == .model && $0.regressed })
         #expect(!comparison.deltas.contains { $0.variant == .noLLM && $0.regressed })

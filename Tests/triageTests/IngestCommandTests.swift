@@ -20,7 +20,7 @@ import TriageStore
         let db = folder.appendingPathComponent("t.sqlite").path
         let output = try TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
         #expect(output.status == 1)
-        #expect(output.stderr.contains("exceptions.jsonl:2: not a JSON object"))
+        #expect(output.stderr.contains("exceptions.jsonl:2: not a complete JSON object"))
         #expect(output.stderr.contains(#"exceptions.jsonl:3: field "event_id": missing"#))
         #expect(output.stdout.contains("2 stored, 1 duplicates ignored, 2 rejected"))
         let counts = try AppDatabase.open(path: db).counts()
