@@ -22,9 +22,22 @@ struct DemoWorkerStage {
                 concurrency: 2, owner: "demo-\(getpid())", retry: .init(maxAttempts: 2), limit: perTask, once: true,
                 task: task)
             let worker = QueueWorker(queue: database, engine: engine.maker, configuration: configuration)
-            let summary = try await worker.run(progress: WorkerReport.progress)
+            var summary = try await worker.run(progress: WorkerReport.progress)
+            // The model is asked only where the checks leave something open, so a small sample may never reach it:
+            // take a few more jobs of the task until one card shows the model at work.
+            var extra = 0
+            while !llm.noLLM, try modelCards(task) == 0, extra < Self.showcaseJobs {
+                var one = configuration
+                one.limit = 1
+                let more = try await QueueWorker(queue: database, engine: engine.maker, configuration: one).run()
+                guard more.done + more.dead > 0 else { break }
+                summary.done += more.done
+                summary.dead += more.dead
+                extra += 1
+            }
             if isTerminal { print("") }
-            print("  \(task.rawValue): \(summary.done) card(s) pre-filled, \(summary.dead) dead")
+            let asked = llm.noLLM ? "" : ", the model asked on \(try modelCards(task)) (the checks decided the rest)"
+            print("  \(task.rawValue): \(summary.done) card(s) pre-filled, \(summary.dead) dead\(asked)")
         }
         try printCards()
         let counts = try database.jobCounts()
@@ -32,12 +45,27 @@ struct DemoWorkerStage {
         print("  triage worker --db \(dbPath) --once --concurrency 2")
     }
 
+    /// How many more jobs of a task the demo takes to show one card the model worked on.
+    static let showcaseJobs = 40
+
+    /// Open cards of `task` whose suggestion names a model.
+    private func modelCards(_ task: AITask) throws -> Int {
+        try database.cards(statuses: [.open], limit: 100_000).filter { stored in
+            stored.model != nil && stored.card.details["ai_task"]?.text == task.rawValue
+        }.count
+    }
+
     private func printCards() throws {
         let cards = try database.cards(statuses: [.open], limit: 100_000).filter { $0.suggestion != nil || $0.card.flags.contains("worker_failed") }
         var perTask: [String: Int] = [:]
         var rows: [[String]] = []
+        var shown: [String: Int] = [:]
         for stored in cards.reversed() {
-            perTask[stored.card.details["ai_task"]?.text ?? stored.card.kind.rawValue, default: 0] += 1
+            let task = stored.card.details["ai_task"]?.text ?? stored.card.kind.rawValue
+            perTask[task, default: 0] += 1
+            // Every card the model worked on, and the task's first few that the checks decided alone.
+            guard stored.model != nil || shown[task, default: 0] < self.perTask else { continue }
+            shown[task, default: 0] += 1
             let action = stored.suggestion?["action"]?.text ?? "none"
             rows.append([
                 "\(stored.id)", stored.card.kind.rawValue, action, stored.confidence?.rawValue ?? "-",
