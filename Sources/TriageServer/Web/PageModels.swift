@@ -19,16 +19,28 @@ enum PageModels {
         ]
     }
 
-    private static func queueRow(_ item: QueueItem, now: Date) -> [String: Any] {
+    static func queueRow(_ item: QueueItem, now: Date) -> [String: Any] {
         let card = item.card
         let hours = max(0, now.timeIntervalSince(card.card.createdAt) / 3600)
+        let suggestion = ReviewPlanner.suggestion(of: card)
         return [
+            "suggested": suggested(card, suggestion), "flag": card.card.flags.first ?? suggestion?.flags.first ?? "",
             "id": card.id, "kind": card.card.kind.rawValue, "decision": card.card.decisionType.rawValue,
             "team": card.card.team, "confidence": card.confidence?.rawValue ?? "", "title": card.card.title,
             "amount": card.card.amountAtStake.map(\.description) ?? "",
             "age": hours < 48 ? String(format: "%.0f h", hours) : String(format: "%.0f d", hours / 24),
             "lockedBy": item.lockedBy ?? "",
         ]
+    }
+
+    /// What the card proposes, in a few words a reviewer can decide from in the queue: the rule's plan
+    /// ("Refund 72.00 USD on order #102859"), else the AI's action with its key value ("match_order 102231").
+    static func suggested(_ card: StoredCard, _ suggestion: Suggestion?) -> String {
+        if let plan = card.card.plan { return String(plan.summary.prefix(70)) }
+        guard let suggestion else { return "" }
+        let key = ["order_number", "refund_amount", "total", "amount", "po_number"].lazy
+            .compactMap { suggestion.parameters[$0]?.text }.first
+        return [suggestion.action?.replacingOccurrences(of: "_", with: " "), key].compactMap { $0 }.joined(separator: " ")
     }
 
     /// The card page's model: the payload is shown as the source sent it.
