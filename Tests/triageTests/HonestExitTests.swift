@@ -147,6 +147,22 @@ struct RulesExplainOutcomeTests {
         let shown = try TriageProcess.run(["cards", "show", "\(undecided.id)", "--db", path])
         #expect(shown.stdout.hasPrefix("card \(undecided.id) · \(undecided.card.kind.rawValue)"))
         #expect(shown.stdout.contains("── exception \(undecided.card.exceptionID)"))
+        // Search, as the queue's search box: an order number (with or without "#"), an event id, text; wildcards are
+        // searched for, not expanded.
+        let database = try AppDatabase.open(path: path)
+        let open = try #require(try database.reviewQueue(QueueFilter(limit: 500), now: Date()).first { item in
+            (try? database.exception(id: item.card.card.exceptionID))??.exception.orderNumber != nil
+        })
+        let record = try #require(try database.exception(id: open.card.card.exceptionID))
+        let number = try #require(record.exception.orderNumber)
+        for query in [number, "#" + number, record.exception.eventID] {
+            var filter = QueueFilter(limit: 500)
+            filter.search = query
+            #expect(try database.reviewQueue(filter, now: Date()).contains { $0.card.id == open.card.id }, "\(query)")
+        }
+        var wildcard = QueueFilter(limit: 500)
+        wildcard.search = "%_%"
+        #expect(try database.reviewQueue(wildcard, now: Date()).isEmpty)
         let machine = try TriageProcess.run(["cards", "show", "\(undecided.id)", "--db", path, "--json"])
         #expect((try JSONSerialization.jsonObject(with: Data(machine.stdout.utf8)) as? [String: Any])?["id"] as? Int == Int(undecided.id))
     }

@@ -12,6 +12,9 @@ public struct QueueFilter: Sendable, Hashable, Codable {
     public var confidence: Confidence?
     /// Only cards at least this many hours old.
     public var minAgeHours: Double?
+    /// Only cards whose exception matches: an order number or event id exactly, or text (a customer's name,
+    /// an e-mail) anywhere in its text, payload or the card's title.
+    public var search: String?
     /// The reviewer's own team, sorted first.
     public var preferTeam: String?
     /// At most this many cards.

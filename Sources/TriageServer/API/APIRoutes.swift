@@ -125,6 +125,7 @@ enum QueueFilters {
         filter.decisionType = try value("decision_type", query, DecisionType.init(rawValue:))
         filter.confidence = try value("confidence", query, Confidence.init(rawValue:))
         filter.team = query("team")
+        filter.search = query("q").map { String($0.prefix(200)) }
         filter.minAgeHours = try value("min_age_hours", query, Double.init)
         filter.limit = try value("limit", query, Int.init).map { min(max($0, 1), 500) } ?? 200
         return filter

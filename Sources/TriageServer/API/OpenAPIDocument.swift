@@ -36,6 +36,7 @@ enum OpenAPIDocument {
                 {"name": "team", "in": "query", "schema": {"type": "string"}},
                 {"name": "confidence", "in": "query", "schema": {"type": "string", "enum": ["low", "medium", "high"]}},
                 {"name": "min_age_hours", "in": "query", "schema": {"type": "number"}},
+                {"name": "q", "in": "query", "description": "an order number (with or without #), an event id, or text such as a customer's name or e-mail", "schema": {"type": "string", "maxLength": 200}},
                 {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 500}}],
               "responses": {"200": {"description": "cards and open counts per kind"}, "400": {"description": "a bad filter value"}, "401": {"$ref": "#/components/responses/Unauthorized"}}}},
             "/api/v1/cards/{id}": {"get": {"summary": "One card with its exception, order, shipments, payments, decisions and rule trace; viewing never locks (POST …/lock does)",

@@ -15,7 +15,7 @@ enum PageModels {
             "kinds": ExceptionKind.allCases.map { ["value": $0.rawValue, "selected": $0 == filter.kind] },
             "types": DecisionType.allCases.map { ["value": $0.rawValue, "selected": $0 == filter.decisionType] },
             "confidences": Confidence.allCases.map { ["value": $0.rawValue, "selected": $0 == filter.confidence] },
-            "team": filter.team ?? "", "minAge": filter.minAgeHours.map { String($0) } ?? "",
+            "team": filter.team ?? "", "minAge": filter.minAgeHours.map { String($0) } ?? "", "search": filter.search ?? "",
         ]
     }
 

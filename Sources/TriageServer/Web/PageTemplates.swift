@@ -54,6 +54,7 @@ struct PageTemplates: Sendable {
         <select name="decision_type"><option value="">any decision</option>{{#types}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/types}}</select>
         <select name="confidence"><option value="">any confidence</option>{{#confidences}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/confidences}}</select>
         <input name="team" placeholder="team" value="{{team}}"> <input name="min_age_hours" placeholder="older than (h)" value="{{minAge}}" size="8">
+        <label>search <input name="q" id="search" placeholder="order, customer, e-mail or event id" value="{{search}}" size="28"></label>
         <button>Filter</button></form>
         <table class="queue" id="queue"><thead><tr><th>#</th><th>kind</th><th>decision</th><th>suggested</th><th>confidence</th><th>flag</th><th>team</th><th>at stake</th><th>age</th><th>card</th><th>held by</th></tr></thead><tbody>
         {{#cards}}<tr class="row" data-href="/cards/{{id}}"><td>{{id}}</td><td>{{kind}}</td><td>{{decision}}</td><td>{{suggested}}</td><td>{{confidence}}</td><td>{{flag}}</td><td>{{team}}</td><td>{{amount}}</td><td>{{age}}</td><td><a href="/cards/{{id}}" class="open">{{title}}</a></td><td>{{#lockedBy}}open with {{lockedBy}}{{/lockedBy}}</td></tr>{{/cards}}

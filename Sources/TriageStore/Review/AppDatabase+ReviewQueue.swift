@@ -11,6 +11,17 @@ extension AppDatabase {
             if let type = filter.decisionType { conditions.append("c.decision_type = \(type.rawValue)") }
             if let team = filter.team { conditions.append("c.team = \(team)") }
             if let confidence = filter.confidence { conditions.append("c.confidence = \(confidence.rawValue)") }
+            if let search = filter.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
+                let pattern = "%" + search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "%"
+                let number = search.hasPrefix("#") ? String(search.dropFirst()) : search
+                conditions.append(
+                    """
+                    (c.title LIKE \(pattern) ESCAPE '\\' OR c.exception_id IN (
+                      SELECT e.id FROM exceptions e WHERE e.order_number = \(number) OR e.event_id = \(search)
+                        OR e.text LIKE \(pattern) ESCAPE '\\' OR e.payload LIKE \(pattern) ESCAPE '\\'))
+                    """)
+            }
             if let hours = filter.minAgeHours {
                 conditions.append("c.created_at <= \(now.timeIntervalSince1970 - hours * 3600)")
             }

@@ -32,6 +32,9 @@ struct CardsCommand: AsyncParsableCommand {
         @Option(help: "Only open cards at least this many hours old.")
         var minAgeHours: Double?
 
+        @Option(help: "Only open cards matching an order number, event id, or text such as a customer's name or e-mail.")
+        var search: String?
+
         @Option(help: "How many cards at most.")
         var limit = 50
 
@@ -40,9 +43,11 @@ struct CardsCommand: AsyncParsableCommand {
 
         /// The web queue's filters, when any is given: then the list is the reviewer queue (open cards).
         var queueFilter: QueueFilter? {
-            guard team != nil || decision != nil || confidence != nil || minAgeHours != nil else { return nil }
-            return QueueFilter(
+            guard team != nil || decision != nil || confidence != nil || minAgeHours != nil || search != nil else { return nil }
+            var filter = QueueFilter(
                 kind: kind, decisionType: decision, team: team, confidence: confidence, minAgeHours: minAgeHours, limit: limit)
+            filter.search = search
+            return filter
         }
 
         func run() async throws {
