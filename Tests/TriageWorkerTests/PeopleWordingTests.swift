@@ -12,6 +12,7 @@ struct PeopleWordingTests {
         "i got this 2 weeks ago from your site",
         "Ordered it two weeks ago.",
         "picked it up a few days back",
+        "got it about a fortnight ago",
     ])
     func relativeTimes(_ sentence: String) throws {
         let window = try #require(PurchaseWindow.window(in: sentence, received: received))

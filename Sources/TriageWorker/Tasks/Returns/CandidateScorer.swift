@@ -93,7 +93,7 @@ struct CandidateScorer: Sendable {
         }
         guard let city = theirs.city, !city.isEmpty else { return }
         let cityKey = TextFolding.words(city).joined(separator: " ")
-        let inText = " \(TextFolding.words(request.text).joined(separator: " ")) ".contains(" \(cityKey) ")
+        let inText = request.phrase.contains(" \(cityKey) ")
         if let written = request.city.map({ TextFolding.words($0).joined(separator: " ") }), !written.isEmpty {
             if written == cityKey { s.add(0.10, "city \(city) matches", kind: "place") }
             else if !inText { s.contradict("ships to \(city), not \(request.city ?? "")") }

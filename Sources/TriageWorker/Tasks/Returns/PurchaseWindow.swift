@@ -2,7 +2,7 @@ import Foundation
 import TriageCore
 
 /// When a customer says they bought something, as a window of dates: "ordered September 2015", "in early
-/// March", "bought it on 3 Oct 2017", "last week", "a couple of weeks back".
+/// March", "bought it on 3 Oct 2017", "last week", "a fortnight or so ago" (read as two weeks).
 struct PurchaseWindow: Sendable {
     /// The dates the phrase allows (two days of slack either side of a named month).
     let range: ClosedRange<Date>
@@ -19,7 +19,7 @@ struct PurchaseWindow: Sendable {
         // Patterns, not phrases: "a couple weeks back", "2 weeks ago", "few days back" all say the same.
         let relative: [(Regex<Substring>, Double, Double)] = [
             (/\b(?:few|couple of|2|3|two|three) days (?:ago|back)/, 10, 0), (/\blast week\b/, 18, 5),
-            (/\b(?:couple|two|2|few) (?:of )?weeks/, 28, 10), (/\blast month\b/, 52, 20),
+            (/\b(?:(?:couple|two|2|few) (?:of )?weeks|fortnight)/, 28, 10), (/\blast month\b/, 52, 20),
         ]
         for (pattern, from, to) in relative where folded.contains(pattern) {
             let range = received.addingTimeInterval(-from * day)...received.addingTimeInterval(-to * day)

@@ -35,6 +35,7 @@ struct ReturnRequest: Sendable {
     init(_ input: TaskInput, screenedText: String) {
         received = input.receivedAt
         text = screenedText
+        phrase = " " + TextWords.words(screenedText).joined(separator: " ") + " "
         name = (input.string("customer_name") ?? WrittenName.find(in: screenedText)).flatMap(NameParts.init)
         email = (input.string("email") ?? ContactFinder.email(in: screenedText))?.lowercased()
         phoneDigits = input.string("phone").map { $0.filter(\.isWholeNumber) } ?? ContactFinder.phoneDigits(in: screenedText)
@@ -59,6 +60,7 @@ struct ReturnRequest: Sendable {
 
     /// Finds the named goods among `catalogue`: each item description, else the free text.
     mutating func resolveGoods(catalogue: [Product]) {
+        defer { wordsBesideGoods = Set(TextWords.words(text)).subtracting(mentions.flatMap(\.words)) }
         guard items.isEmpty else {
             // An item is held to the catalogue only when its description names a product ("Fellowes File Cart");
             // a loose one ("green sweater") is weighed by word overlap instead.
@@ -75,11 +77,11 @@ struct ReturnRequest: Sendable {
         mentions = GoodsFinder.mentions(in: text, catalogue: catalogue)
     }
 
-    /// The words of the text outside the goods it names: where a customer's name may still be found.
-    var wordsBesideGoods: Set<String> {
-        let goods = Set(mentions.flatMap(\.words))
-        return Set(TextWords.words(text)).subtracting(goods)
-    }
+    /// The words of the text outside the goods it names: where a customer's name may still be found. Set once by
+    /// ``resolveGoods(catalogue:)``, not per candidate.
+    private(set) var wordsBesideGoods: Set<String> = []
+    /// The text's words joined by single spaces and padded, for whole-phrase search (a city); set once in `init`.
+    let phrase: String
 
     /// Content words describing goods not held to the catalogue: loose item descriptions, and the free text when
     /// no goods were found in it.
