@@ -41,6 +41,25 @@ public struct ReviewContext: Sendable {
         try store.decide(request, by: reviewer, planner: ReviewPlanner(), now: now())
     }
 
+    /// Accepts the gated rule plans of `cardIDs` for `reviewer`, each re-checked and decided in its own
+    /// transaction under one batch id. AI suggestions, and cards that are not gated rule plans, are skipped.
+    public func bulkAccept(_ cardIDs: [Int64], by reviewer: Reviewer) throws -> BulkAcceptResult {
+        guard cardIDs.count <= BulkAcceptResult.limit else {
+            throw ReviewError.invalid("card: at most \(BulkAcceptResult.limit) cards in one bulk accept")
+        }
+        var result = BulkAcceptResult(batchID: "bulk-" + UUID().uuidString.prefix(8).lowercased())
+        for cardID in Array(Set(cardIDs)).sorted() {
+            do {
+                let request = ReviewRequest(cardID: cardID, verdict: .accept, batchID: result.batchID)
+                result.record(cardID: cardID, .success(try decide(request, by: reviewer)))
+            } catch let error as ReviewError {
+                result.record(cardID: cardID, .failure(error))
+            }
+        }
+        logger.info("bulk accept \(result.batchID) by \(reviewer.name): \(result.accepted.count) accepted, \(result.turnedToJudgment.count) to judgment, \(result.skipped.count) skipped")
+        return result
+    }
+
     /// A card with its rule trace. Viewing never locks (a GET changes nothing): `lock` does, from a POST.
     func view(cardID: Int64) throws -> CardView {
         guard let context = try store.cardContext(id: cardID, now: now()) else { throw ReviewError.cardNotFound(cardID) }

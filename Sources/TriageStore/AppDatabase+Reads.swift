@@ -104,6 +104,6 @@ enum CardRows {
             id: row["id"], card: card, suggestion: try decode(JSONValue.self, "suggestion"),
             confidence: (row["confidence"] as String?).flatMap(Confidence.init(rawValue:)), model: row["model"],
             promptVersion: row["prompt_version"], updatedAt: Date(timeIntervalSince1970: row["updated_at"]),
-            resolvedAt: resolved.map(Date.init(timeIntervalSince1970:)))
+            resolvedAt: resolved.map(Date.init(timeIntervalSince1970:)), joinedTo: row["joined_to"])
     }
 }

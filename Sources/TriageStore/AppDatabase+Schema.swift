@@ -37,6 +37,9 @@ extension AppDatabase {
         migrator.registerMigration("v9-product-pairs") { db in
             try ProductPairIndex.migrate(db)
         }
+        migrator.registerMigration("v10-joined-cards-batches") { db in
+            try db.execute(sql: JoinedCardSchema.sql)
+        }
         return migrator
     }
 

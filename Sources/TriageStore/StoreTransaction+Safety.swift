@@ -39,25 +39,13 @@ extension StoreTransaction {
         return db.changesCount > 0
     }
 
-    /// The oldest undecided card about the same order, kind and reason as `record`.
+    /// The oldest undecided card about the same order and cause as `record` (see ``CardJoin``).
     func openCard(like record: ExceptionRecord, orderNumber: String) throws -> Int64? {
-        let statement = try db.cachedStatement(
-            sql: """
-                SELECT c.id FROM cards c JOIN exceptions e ON e.id = c.exception_id
-                WHERE c.order_number = ? AND c.kind = ?
-                  AND c.status IN ('open', 'awaiting_confirmation', 'awaiting_worker') AND e.reason IS ?
-                ORDER BY c.id LIMIT 1
-                """)
-        return try Int64.fetchOne(
-            statement, arguments: [orderNumber, record.exception.kind.rawValue, record.exception.reason])
+        try CardJoin(db: db).oldestOpenCard(like: record, orderNumber: orderNumber, excluding: nil)
     }
 
     /// Joins an exception to a card instead of giving it one of its own.
     func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) throws {
-        try db.cachedStatement(
-            sql: "INSERT INTO card_links (exception_id, card_id, linked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
-        ).execute(arguments: [exceptionID, cardID, date.timeIntervalSince1970])
-        try db.cachedStatement(sql: "UPDATE cards SET updated_at = ? WHERE id = ?")
-            .execute(arguments: [date.timeIntervalSince1970, cardID])
+        try CardJoin(db: db).link(exceptionID: exceptionID, toCard: cardID, at: date)
     }
 }

@@ -12,6 +12,11 @@ public enum CardStatus: String, Sendable, Codable, CaseIterable, Hashable {
     case autoResolved = "auto_resolved"
     /// A person decided.
     case resolved
+    /// Joined an older undecided card about the same order and cause; it is decided there, once.
+    case joined
+
+    /// Whether a person may decide a card in this status (open, or awaiting confirmation of a rule's plan).
+    public var awaitsDecision: Bool { self == .open || self == .awaitingConfirmation }
 }
 
 /// How far a card's suggestion can be trusted, from checkable signals.
@@ -118,12 +123,15 @@ public struct StoredCard: Sendable, Hashable, Codable, Identifiable {
     public var updatedAt: Date
     /// When it was decided.
     public var resolvedAt: Date?
+    /// The older card about the same order and cause this one joined (status `joined`).
+    public var joinedTo: Int64?
 
     /// Creates a stored card.
     public init(
         id: Int64, card: NewCard, suggestion: JSONValue? = nil, confidence: Confidence? = nil, model: String? = nil,
-        promptVersion: String? = nil, updatedAt: Date, resolvedAt: Date? = nil
+        promptVersion: String? = nil, updatedAt: Date, resolvedAt: Date? = nil, joinedTo: Int64? = nil
     ) {
+        self.joinedTo = joinedTo
         self.id = id
         self.card = card
         self.suggestion = suggestion

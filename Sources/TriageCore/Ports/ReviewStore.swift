@@ -15,8 +15,12 @@ public struct QueueFilter: Sendable, Hashable, Codable {
     /// Only cards whose exception matches: an order number or event id exactly, or text (a customer's name,
     /// an e-mail) anywhere in its text, payload or the card's title.
     public var search: String?
+    /// Only cards made by this rule (its id), e.g. to accept a rule's gated cards in bulk.
+    public var rule: String?
     /// The reviewer's own team, sorted first.
     public var preferTeam: String?
+    /// Only cards after this place in the queue's order (keyset paging).
+    public var after: QueueCursor?
     /// At most this many cards.
     public var limit: Int
 
@@ -65,8 +69,10 @@ public struct CardContext: Sendable, Hashable, Codable {
     public var decisions: [DecisionRecord]
     /// Who has it open, while their lock lasts.
     public var lockedBy: String?
-    /// Later exceptions of the same kind and reason for the same order that joined this card, oldest first.
+    /// Later exceptions about the same order and cause that joined this card, oldest first.
     public var linked: [ExceptionRecord]
+    /// The orders the suggestion offered as candidates, with their lines, in the suggestion's order.
+    public var candidateOrders: [Order] = []
 
     /// Creates a context.
     public init(
@@ -110,13 +116,16 @@ public struct DecisionRecord: Sendable, Hashable, Codable {
     public var secondsToDecide: Double?
     /// What the originating system reported back (outbox delivery), once known.
     public var outcome: String?
+    /// The bulk action the decision was part of, if any.
+    public var batchID: String?
 
     /// Creates a record.
     public init(
         id: Int64, cardID: Int64, actor: String, actorKind: String, action: String, parameters: [String: JSONValue],
         editedFields: [String], suggestedAction: String?, reason: String?, decidedAt: Date, secondsToDecide: Double?,
-        outcome: String?
+        outcome: String?, batchID: String? = nil
     ) {
+        self.batchID = batchID
         self.id = id
         self.cardID = cardID
         self.actor = actor
@@ -148,6 +157,8 @@ public protocol ReviewStore: Sendable {
     func reviewQueue(_ filter: QueueFilter, now: Date) throws -> [QueueItem]
     /// Open cards per exception kind.
     func openCounts() throws -> [ExceptionKind: Int]
+    /// Gated cards awaiting confirmation per rule id: what a reviewer can accept in bulk.
+    func gatedCounts() throws -> [String: Int]
     /// The consolidated view of one card.
     func cardContext(id: Int64, now: Date) throws -> CardContext?
     /// Locks a card to `reviewer` until `until`; refused while another reviewer holds it.

@@ -33,6 +33,7 @@ public struct ReviewPlanner: Sendable {
     {
         let suggestion = Self.suggestion(of: card)
         let suggested = card.card.plan?.action ?? suggestion?.action
+        if request.batchID != nil { try Self.checkBulkAcceptable(request, card: card) }
         switch request.verdict {
         case .reject:
             guard let reason = request.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else {
@@ -64,6 +65,23 @@ public struct ReviewPlanner: Sendable {
 
     /// An AI card's action confirms to the system that owns the next step; any other card's action is one its kind
     /// allows, with parameters checked and state changes planned as the rule's own action would.
+    /// A bulk action may only accept a gated rule's plan as it stands: never an AI suggestion, an edit or a
+    /// rejection, and never a card without a plan.
+    static func checkBulkAcceptable(_ request: ReviewRequest, card: StoredCard) throws(ReviewError) {
+        guard request.verdict == .accept else { throw .notBulkAcceptable("only accepts are made in bulk") }
+        if let refusal = bulkRefusal(card) { throw .notBulkAcceptable(refusal) }
+    }
+
+    /// Why `card` may not be accepted in bulk, nil when it may: it must be a gated rule's plan awaiting
+    /// confirmation, with no AI suggestion.
+    public static func bulkRefusal(_ card: StoredCard) -> String? {
+        if card.suggestion != nil { return "an AI suggestion is decided on its own card" }
+        guard card.card.status == .awaitingConfirmation, card.card.plan != nil, card.card.rule != nil else {
+            return "no gated rule plan to accept"
+        }
+        return nil
+    }
+
     private func planned(
         _ action: String, _ parameters: [String: JSONValue], edited: [String], suggested: String?, task: AITask?,
         card: StoredCard, record: ExceptionRecord

@@ -22,12 +22,16 @@ public struct ReviewRequest: Sendable, Hashable, Codable {
     public var parameters: [String: JSONValue]
     /// Why, for a rejection (required) or an edit (optional).
     public var reason: String?
+    /// The bulk action this accept belongs to: only a gated rule's plan may be accepted in bulk, and the decision
+    /// log records the batch.
+    public var batchID: String?
 
     /// Creates a request.
     public init(
         cardID: Int64, verdict: ReviewVerdict, action: String? = nil, parameters: [String: JSONValue] = [:],
-        reason: String? = nil
+        reason: String? = nil, batchID: String? = nil
     ) {
+        self.batchID = batchID
         self.cardID = cardID
         self.verdict = verdict
         self.action = action
@@ -54,6 +58,8 @@ public enum ReviewError: Error, Sendable, Hashable, CustomStringConvertible {
     case notLockHolder(String)
     /// The thing to create exists already, e.g. a user of that name (409).
     case duplicate(String)
+    /// The card may not be accepted in bulk: only a gated rule's plan may be; an AI suggestion never is (409).
+    case notBulkAcceptable(String)
 
     /// One line for a person.
     public var description: String {
@@ -65,6 +71,7 @@ public enum ReviewError: Error, Sendable, Hashable, CustomStringConvertible {
         case .stalePlan(let reason): "not executed: \(reason); the card is now a judgment card for a person to decide"
         case .notLockHolder(let name): "the lock is \(name)'s; only they can release it"
         case .duplicate(let message): message
+        case .notBulkAcceptable(let reason): "not accepted in bulk: \(reason)"
         }
     }
 }

@@ -43,6 +43,7 @@ struct APIRoutes {
                 return try Responses.json(try context.store.openEscalations())
             }
         }
+        api.post("cards/bulk-accept") { request, _ in await guarded { try await bulkAccept(request) } }
         api.post("users") { request, _ in await guarded { try await addUser(request) } }
     }
 
@@ -51,7 +52,7 @@ struct APIRoutes {
         let filter = try QueueFilters.parse(request.query, preferTeam: reviewer.team)
         let items = try context.store.reviewQueue(filter, now: context.now())
         let counts = Dictionary(uniqueKeysWithValues: try context.store.openCounts().map { ($0.key.rawValue, $0.value) })
-        return try Responses.json(QueuePayload(cards: items, openCounts: counts))
+        return try Responses.json(QueuePayload(cards: items, openCounts: counts, next: QueuePage.next(items, filter)?.token))
     }
 
     private func decide(_ verdict: ReviewVerdict, _ request: Request, _ route: BasicRequestContext) async throws -> Response {
@@ -63,6 +64,12 @@ struct APIRoutes {
                 cardID: try id(route), verdict: verdict, action: body.action, parameters: body.parameters ?? [:],
                 reason: body.reason), by: reviewer)
         return try Responses.json(outcome)
+    }
+
+    private func bulkAccept(_ request: Request) async throws -> Response {
+        let reviewer = try context.auth.reviewerForChange(request)
+        let body = try decodeBody(BulkAcceptBody.self, try await request.bodyData(limit: 65_536))
+        return try Responses.json(try context.bulkAccept(body.cardIDs, by: reviewer))
     }
 
     private func addUser(_ request: Request) async throws -> Response {
@@ -98,6 +105,11 @@ struct DecisionBody: Decodable {
     var reason: String?
 }
 
+/// The body of `POST /api/v1/cards/bulk-accept`.
+struct BulkAcceptBody: Decodable {
+    var cardIDs: [Int64]
+}
+
 /// The body of `POST /api/v1/users`.
 struct NewUserBody: Decodable {
     var name: String
@@ -111,10 +123,19 @@ struct NewUserPayload: Encodable {
     var token: String
 }
 
-/// The queue and the open counts per kind.
+/// The queue and the open counts per kind; `next` is the `after` value of the next page, nil on the last.
 struct QueuePayload: Encodable {
     var cards: [QueueItem]
     var openCounts: [String: Int]
+    var next: String?
+}
+
+/// Keyset paging: a full page has a next page, starting after its last card.
+enum QueuePage {
+    static func next(_ items: [QueueItem], _ filter: QueueFilter) -> QueueCursor? {
+        guard items.count == filter.limit, let last = items.last else { return nil }
+        return QueueCursor(after: last.card, preferTeam: filter.preferTeam)
+    }
 }
 
 /// Queue filters from query parameters; a bad value is a 400 naming the parameter.
@@ -127,6 +148,8 @@ enum QueueFilters {
         filter.team = query("team")
         filter.search = query("q").map { String($0.prefix(200)) }
         filter.minAgeHours = try value("min_age_hours", query, Double.init)
+        filter.rule = query("rule")
+        filter.after = try value("after", query, QueueCursor.init(token:))
         filter.limit = try value("limit", query, Int.init).map { min(max($0, 1), 500) } ?? 200
         return filter
     }

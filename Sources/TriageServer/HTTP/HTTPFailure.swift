@@ -27,7 +27,7 @@ public struct HTTPFailure: Error, Sendable {
         case let review as ReviewError:
             switch review {
             case .cardNotFound: return HTTPFailure(.notFound, review.description)
-            case .lockedBy, .notDecidable, .stalePlan, .duplicate: return HTTPFailure(.conflict, review.description)
+            case .lockedBy, .notDecidable, .stalePlan, .duplicate, .notBulkAcceptable: return HTTPFailure(.conflict, review.description)
             case .notLockHolder: return HTTPFailure(.forbidden, review.description)
             case .invalid: return HTTPFailure(.unprocessableContent, review.description)
             }

@@ -1,7 +1,11 @@
 /// The page's only script and style sheet, served by the app (no build step, no external hosts).
 enum StaticAssets {
-    /// Keyboard: j/k move through the queue (Enter opens); on a card a accepts, e edits, r rejects, j/k go back.
+    /// Keyboard: j/k move through the queue (Enter opens, x selects the row for bulk accept, Shift+A selects every
+    /// gated plan shown); on a card a accepts, e edits, r rejects, j/k go back.
     static let script = """
+        const selectAll = document.getElementById('select-all');
+        const picks = () => Array.from(document.querySelectorAll('input.pick'));
+        if (selectAll) selectAll.addEventListener('change', () => picks().forEach((box) => { box.checked = selectAll.checked; }));
         const actions = document.getElementById('actions');
         if (actions && actions.dataset.lock) {
           fetch(actions.dataset.lock, { method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': actions.dataset.csrf } });
@@ -19,6 +23,12 @@ enum StaticAssets {
               rows[index].scrollIntoView({ block: 'nearest' });
             } else if (event.key === 'Enter' && index >= 0) {
               window.location = rows[index].dataset.href;
+            } else if (event.key === 'x' && index >= 0) {
+              const box = rows[index].querySelector('input.pick');
+              if (box) box.checked = !box.checked;
+            } else if (event.key === 'A' && selectAll) {
+              selectAll.checked = true;
+              picks().forEach((box) => { box.checked = true; });
             }
             return;
           }
@@ -39,6 +49,8 @@ enum StaticAssets {
         .flag { background: #b3261e; color: #fff; padding: 0 .4rem; border-radius: 3px; } .error { color: #b3261e; }
         .actions form, .actions details { margin: .5rem 0; } .inline { display: inline; } kbd { border: 1px solid #aaa; padding: 0 .3rem; border-radius: 3px; }
         section { margin-top: 1rem; } .hint { color: #666; } .decided { background: #e6f4ea; padding: .5rem; }
+        .bulk { margin: .5rem 0; } mark { background: #fff1a8; color: inherit; } mark a { color: inherit; }
+        .ruled-out { color: #b3261e; } tr.matched td { background: #e6f4ea; } :focus-visible { outline: 3px solid #1a73e8; outline-offset: 1px; }
         .charts { display: flex; flex-wrap: wrap; gap: 1rem; } .chart { background: #fff; border: 1px solid #eee; }
         @media print { header, .actions { display: none; } .chart { break-inside: avoid; } }
         """

@@ -23,6 +23,7 @@ struct WebRoutes {
         router.get("") { request, _ in try await page { try queue(request) } }
         router.get("cards/:id") { request, route in try await page { try card(request, route) } }
         router.post("cards/:id/decide") { request, route in try await page { try await decide(request, route) } }
+        router.post("cards/bulk-accept") { request, _ in try await page { try await bulkAccept(request) } }
         registerReview(on: router)
         router.get("escalations") { request, _ in
             try await page {
@@ -84,8 +85,27 @@ struct WebRoutes {
         let reviewer = try context.auth.reviewer(request)
         let filter = try QueueFilters.parse(request.query, preferTeam: reviewer.team)
         let items = try context.store.reviewQueue(filter, now: context.now())
-        let model = PageModels.queue(items, counts: try context.store.openCounts(), filter: filter, now: context.now())
+        var model = PageModels.queue(
+            QueueListing(items: items, counts: try context.store.openCounts(), gated: try context.store.gatedCounts(),
+                         filter: filter, next: QueuePage.next(items, filter), query: request.uri.query ?? ""),
+            now: context.now())
+        model["csrf"] = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
         return render("Queue", templates.queue.render(model), reviewer, request)
+    }
+
+    /// Accepts the checked gated cards in one batch and shows what happened to each.
+    private func bulkAccept(_ request: Request) async throws -> Response {
+        try context.auth.checkOrigin(request)
+        let reviewer = try context.auth.reviewer(request)
+        let items = try await request.formItems()
+        try context.auth.checkCSRF(request, form: Dictionary(items.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
+        let ids = try items.filter { $0.name == "card" }.map { item in
+            guard let id = Int64(item.value) else { throw HTTPFailure(.badRequest, "card: \(item.value) is not a card id") }
+            return id
+        }
+        guard !ids.isEmpty else { throw HTTPFailure(.unprocessableContent, "card: select at least one card to accept") }
+        let result = try context.bulkAccept(ids, by: reviewer)
+        return render("Bulk accept", templates.bulkResult.render(PageModels.bulkResult(result)), reviewer, request)
     }
 
     private func card(_ request: Request, _ route: BasicRequestContext) throws -> Response {

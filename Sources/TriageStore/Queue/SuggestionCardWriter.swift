@@ -20,6 +20,10 @@ struct SuggestionCardWriter {
                 Self.summary(suggestion), json, suggestion.confidence.rawValue, suggestion.model,
                 suggestion.promptVersion, flags, now.timeIntervalSince1970, exceptionID,
             ])
+        // Only a high-confidence match joins another card: a guess must not hide a request inside the wrong card.
+        if suggestion.confidence == .high, let number = suggestion.parameters["order_number"]?.text, !number.isEmpty {
+            _ = try CardJoin(db: db).joinMatchedOrder(exceptionID: exceptionID, orderNumber: number, now: now)
+        }
     }
 
     /// Says on a card still waiting for the worker why the last attempt failed and when the next one is.

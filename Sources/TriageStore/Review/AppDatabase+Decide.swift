@@ -83,7 +83,7 @@ extension AppDatabase: ReviewStore {
             throw ReviewError.cardNotFound(id)
         }
         let card = try CardRows.card(row)
-        guard [.open, .awaitingConfirmation].contains(card.card.status) else {
+        guard card.card.status.awaitsDecision else {
             throw ReviewError.notDecidable(card.card.status)
         }
         if let lock = try Row.fetchOne(
@@ -102,14 +102,14 @@ extension AppDatabase: ReviewStore {
         try db.execute(
             sql: """
                 INSERT INTO decisions (card_id, actor, actor_kind, action, parameters, edited_fields, rule_id,
-                  rule_action, suggested_action, decided_at, seconds_to_decide, reason)
-                VALUES (?, ?, 'reviewer', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  rule_action, suggested_action, decided_at, seconds_to_decide, reason, batch_id)
+                VALUES (?, ?, 'reviewer', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 card.id, reviewer.name, planned.action, JSONValue.object(planned.parameters).serialized,
                 JSONValue.array(planned.editedFields.map(JSONValue.string)).serialized, card.card.rule?.ruleID,
                 card.card.rule?.action, planned.suggestedAction, now.timeIntervalSince1970, seconds,
-                request.reason?.trimmingCharacters(in: .whitespacesAndNewlines),
+                request.reason?.trimmingCharacters(in: .whitespacesAndNewlines), request.batchID,
             ])
         return db.lastInsertedRowID
     }

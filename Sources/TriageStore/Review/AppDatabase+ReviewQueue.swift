@@ -25,6 +25,8 @@ extension AppDatabase {
             if let hours = filter.minAgeHours {
                 conditions.append("c.created_at <= \(now.timeIntervalSince1970 - hours * 3600)")
             }
+            if let rule = filter.rule { conditions.append("c.rule_id = \(rule)") }
+            if let after = filter.after { conditions.append(Self.after(after, preferTeam: filter.preferTeam)) }
             let request = SQLRequest<Row>(
                 """
                 SELECT c.*, CASE WHEN l.until > \(now.timeIntervalSince1970) THEN l.user_name END AS locked_by
@@ -35,6 +37,18 @@ extension AppDatabase {
                 """)
             return try request.fetchAll(db).map { row in QueueItem(card: try CardRows.card(row), lockedBy: row["locked_by"]) }
         }
+    }
+
+    /// Rows after `cursor` in the queue's order: team first (descending), amount (descending), age, id.
+    private static func after(_ cursor: QueueCursor, preferTeam: String?) -> SQL {
+        let preferred: SQL = "(c.team = \(preferTeam ?? ""))"
+        let amount: SQL = "COALESCE(c.amount_cents, 0)"
+        let flag = cursor.preferred ? 1 : 0
+        return """
+            (\(preferred) < \(flag) OR (\(preferred) = \(flag) AND (\(amount) < \(cursor.amountCents)
+              OR (\(amount) = \(cursor.amountCents) AND (c.created_at > \(cursor.createdAt)
+                OR (c.created_at = \(cursor.createdAt) AND c.id > \(cursor.id)))))))
+            """
     }
 
     /// Open cards per exception kind.
@@ -52,6 +66,20 @@ extension AppDatabase {
         }
     }
 
+    /// Gated cards awaiting confirmation per rule id (rule plans only: cards with an AI suggestion are left out).
+    public func gatedCounts() throws -> [String: Int] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rule_id, COUNT(*) AS n FROM cards
+                    WHERE status = 'awaiting_confirmation' AND rule_id IS NOT NULL AND suggestion IS NULL
+                    GROUP BY rule_id
+                    """)
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["rule_id"], $0["n"]) })
+        }
+    }
+
     /// The consolidated view of one card: exception, order with lines, shipments, payments, decisions, lock.
     public func cardContext(id: Int64, now: Date) throws -> CardContext? {
         try writer.read { db in
@@ -65,7 +93,7 @@ extension AppDatabase {
             let exception = try ExceptionRows.record(exceptionRow)
             let order = try Self.order(for: card, exception: exception, db: db)
             let number = order?.orderNumber ?? ""
-            return CardContext(
+            var context = CardContext(
                 card: card, exception: exception, order: order,
                 shipments: try ReferenceRows.shipments(db, orderNumber: number),
                 payments: try ReferenceRows.payments(db, orderNumber: number),
@@ -76,11 +104,21 @@ extension AppDatabase {
                 linked: try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT e.* FROM card_links l JOIN exceptions e ON e.id = l.exception_id
-                        WHERE l.card_id = ? ORDER BY e.occurred_at, e.id
-                        """, arguments: [id]
+                        SELECT e.* FROM exceptions e WHERE e.id IN (
+                          SELECT exception_id FROM card_links WHERE card_id = ?
+                          UNION SELECT exception_id FROM cards WHERE joined_to = ?)
+                        ORDER BY e.occurred_at, e.id
+                        """, arguments: [id, id]
                 ).map(ExceptionRows.record))
+            context.candidateOrders = try Self.candidateOrders(of: card, db: db)
+            return context
         }
+    }
+
+    /// The orders a suggestion offered, in its order (at most ten; ids that are not orders are left out).
+    private static func candidateOrders(of card: StoredCard, db: Database) throws -> [Order] {
+        let ids = (ReviewPlanner.suggestion(of: card)?.candidates ?? []).prefix(10).map(\.id)
+        return try OrderRow.fetchAll(db, ids: Array(ids))
     }
 
     /// The exception's order number, else the order the AI suggestion matched.
@@ -172,6 +210,6 @@ enum DecisionRows {
             action: row["action"], parameters: parameters, editedFields: edited,
             suggestedAction: row["suggested_action"], reason: row["reason"],
             decidedAt: Date(timeIntervalSince1970: row["decided_at"]), secondsToDecide: row["seconds_to_decide"],
-            outcome: row["outcome"])
+            outcome: row["outcome"], batchID: row["batch_id"])
     }
 }

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Which lines of a candidate order the request speaks of, so the card marks them: the line's SKU is named in the
+/// text or in the candidate's reasons, or its product name is (two of its words, or its only word).
+public struct RequestedLines: Sendable {
+    private let words: Set<String>
+    private let reasons: String
+
+    /// Reads the request's words once, for checking many lines.
+    public init(text: String, reasons: [String]) {
+        words = Set(TextWords.words(text))
+        self.reasons = reasons.joined(separator: "\n")
+    }
+
+    /// Whether `line` is one the request names.
+    public func names(_ line: OrderLine) -> Bool {
+        if reasons.contains("SKU \(line.sku)") { return true }
+        let sku = TextWords.words(line.sku)
+        if !sku.isEmpty, sku.allSatisfy(words.contains), sku.joined().count >= 4 { return true }
+        let name = Set(TextWords.words(line.description).filter { $0.count >= 3 && !$0.allSatisfy(\.isNumber) })
+        let shared = name.intersection(words).count
+        return shared >= 2 || (name.count == 1 && shared == 1)
+    }
+}

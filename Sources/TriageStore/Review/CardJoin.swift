@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import TriageCore
+
+/// One card per order and cause. The cause is the exception kind and, where the exception names items (a return),
+/// the items: a second request about an item already on an undecided card joins that card, while a return of
+/// other items of the same order keeps its own card (joining it would leave those items undecided). Exceptions
+/// that name no items join on order and kind alone.
+struct CardJoin {
+    let db: Database
+
+    /// The oldest undecided card about `orderNumber` of `kind` whose items overlap those of `record` (or either
+    /// side names none), other than card `excluded`.
+    func oldestOpenCard(like record: ExceptionRecord, orderNumber: String, excluding excluded: Int64?) throws -> Int64? {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT c.id, e.* FROM cards c JOIN exceptions e ON e.id = c.exception_id
+                    WHERE c.order_number = ? AND c.kind = ?
+                      AND c.status IN ('open', 'awaiting_confirmation', 'awaiting_worker') AND c.id IS NOT ?
+                    ORDER BY c.id
+                    """),
+            arguments: [orderNumber, record.exception.kind.rawValue, excluded])
+        guard !rows.isEmpty else { return nil }
+        let lines = try OrderRow.fetch(db, number: orderNumber)?.lines ?? []
+        let ours = Self.items(of: record, lines: lines)
+        for row in rows {
+            let theirs = Self.items(of: try ExceptionRows.record(row), lines: lines)
+            if ours.isEmpty || theirs.isEmpty || !ours.isDisjoint(with: theirs) { return row["id"] }
+        }
+        return nil
+    }
+
+    /// The SKUs an exception is about: those its payload's `items` give, and the order lines its text or its
+    /// items' descriptions name.
+    static func items(of record: ExceptionRecord, lines: [OrderLine]) -> Set<String> {
+        guard case .array(let items)? = record.exception.payload["items"] else { return [] }
+        var skus = Set<String>()
+        var words = record.exception.text ?? ""
+        for case .object(let fields) in items {
+            if let sku = fields["sku"]?.text, !sku.isEmpty { skus.insert(sku) }
+            if let description = fields["description"]?.text { words += "\n" + description }
+        }
+        let named = RequestedLines(text: words, reasons: [])
+        return skus.union(lines.filter(named.names).map(\.sku))
+    }
+
+    /// Records the order the worker matched on the card of exception `exceptionID`; when another undecided card about
+    /// that order and cause exists (older or newer: a rule card can arrive while the worker reads the e-mail), this
+    /// card joins it (`joined_to`; its exception shows in that card's history, and the exception keeps exactly one
+    /// card) and the id of the card it joined is returned.
+    func joinMatchedOrder(exceptionID: Int64, orderNumber: String, now: Date) throws -> Int64? {
+        guard let cardID = try Int64.fetchOne(
+            db, sql: "SELECT id FROM cards WHERE exception_id = ?", arguments: [exceptionID]),
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM exceptions WHERE id = ?", arguments: [exceptionID])
+        else { return nil }
+        try db.execute(sql: "UPDATE cards SET order_number = ? WHERE id = ?", arguments: [orderNumber, cardID])
+        guard let survivor = try oldestOpenCard(like: try ExceptionRows.record(row), orderNumber: orderNumber, excluding: cardID)
+        else { return nil }
+        try db.execute(sql: "UPDATE cards SET updated_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, survivor])
+        try db.execute(
+            sql: """
+                UPDATE cards SET status = 'joined', joined_to = ?, updated_at = ?,
+                  summary = 'Joined card ' || ? || ': the same order and cause; decided there' WHERE id = ?
+                """, arguments: [survivor, now.timeIntervalSince1970, survivor, cardID])
+        return survivor
+    }
+
+    /// Joins an exception to a card as its history, and marks the card as changed.
+    func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) throws {
+        try db.cachedStatement(
+            sql: "INSERT INTO card_links (exception_id, card_id, linked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+        ).execute(arguments: [exceptionID, cardID, date.timeIntervalSince1970])
+        try db.cachedStatement(sql: "UPDATE cards SET updated_at = ? WHERE id = ?")
+            .execute(arguments: [date.timeIntervalSince1970, cardID])
+    }
+}
