@@ -70,6 +70,59 @@ def execute(script):
     return call("POST", f"/session/{sid}/execute/sync", {"script": script, "args": []})
 
 
+A11Y_CHECK = r"""
+const problems = [];
+if (!document.documentElement.lang) problems.push('html has no lang');
+if (!document.querySelector('h1')) problems.push('no h1');
+const named = (el) => (el.getAttribute('aria-label') || '').trim() || (el.labels && el.labels.length && el.labels[0].textContent.trim())
+  || (el.id && document.querySelector('label[for="' + el.id + '"]'));
+document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach((el) => {
+  if (!named(el)) problems.push('unlabelled ' + el.tagName.toLowerCase() + ' ' + (el.name || el.id));
+});
+document.querySelectorAll('button, a[href]').forEach((el) => {
+  if (!(el.textContent.trim() || el.getAttribute('aria-label'))) problems.push('nameless ' + el.tagName.toLowerCase());
+});
+document.querySelectorAll('img').forEach((el) => { if (!el.hasAttribute('alt')) problems.push('img without alt'); });
+const rgb = (text) => (text.match(/[\d.]+/g) || []).map(Number);
+const luminance = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+  .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+const background = (el) => {
+  for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor); if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3); }
+  return [255, 255, 255];
+};
+const seen = new Set();
+document.querySelectorAll('body *').forEach((el) => {
+  if (!Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim())) return;
+  const style = getComputedStyle(el);
+  if (style.visibility === 'hidden' || style.display === 'none') return;
+  const [a, b] = [luminance(rgb(style.color)), luminance(background(el))];
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && parseInt(style.fontWeight) >= 700);
+  if (ratio < (large ? 3 : 4.5)) { const key = el.tagName + style.color + style.backgroundColor; if (!seen.has(key)) { seen.add(key); problems.push('contrast ' + ratio.toFixed(2) + ' on ' + el.tagName.toLowerCase() + ': ' + el.textContent.trim().slice(0, 30)); } }
+});
+return problems;
+"""
+
+
+def accessible(page):
+    problems = execute(A11Y_CHECK)
+    check(problems == [], f"the {page} passes the accessibility check (labels, names, lang, contrast): {problems[:5]}")
+
+
+def press(key):
+    call("POST", f"/session/{sid}/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": [
+        {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]}]})
+
+
+def wait_url(fragment, seconds=15):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if fragment in call("GET", f"/session/{sid}/url"):
+            return True
+        time.sleep(0.02)
+    return False
+
+
 def review_page():
     go("/review")
     charts = execute("return document.querySelectorAll('svg.chart').length")
@@ -86,6 +139,102 @@ def screenshots_only():
     go(f"/cards/{row[0]}")
     screenshot("card.png")
     review_page()
+
+
+def click(css):
+    call("POST", f"/session/{sid}/element/{find(css)}/click", {})
+
+
+def search_by_order(db):
+    card, number = db.execute(
+        "SELECT id, order_number FROM cards WHERE status = 'awaiting_confirmation' AND order_number IS NOT NULL ORDER BY id LIMIT 1").fetchone()
+    go("/")
+    call("POST", f"/session/{sid}/element/{find('#search')}/value", {"text": number})
+    click("#filter")
+    shown = execute("return Array.from(document.querySelectorAll('tr.row')).map(r => r.dataset.href)")
+    check(f"/cards/{card}" in shown and len(shown) <= 5, f"searching order {number} finds card {card} ({len(shown)} rows)")
+    accessible("queue")
+
+
+def evidence_in_place(db):
+    card = db.execute(
+        "SELECT c.id FROM cards c JOIN exceptions e ON e.id = c.exception_id WHERE c.status = 'open' AND c.kind = 'return_request' "
+        "AND json_extract(c.suggestion, '$.action') = 'match_order' AND e.text IS NOT NULL "
+        "AND json_array_length(c.suggestion, '$.evidence') > 0 ORDER BY c.id LIMIT 1").fetchone()[0]
+    go(f"/cards/{card}")
+    marks = execute("return Array.from(document.querySelectorAll('#source-text mark a')).map(a => [a.textContent, a.getAttribute('href'), !!document.getElementById(a.getAttribute('href').slice(1))])")
+    check(len(marks) >= 1 and all(target for _, _, target in marks), f"card {card} marks its evidence in the source text, each linked to its field: {marks[:3]}")
+    matched = execute("return document.querySelectorAll('tr.matched').length")
+    check(matched >= 1, f"the lines the request names are marked on the candidate orders ({matched})")
+    screenshot("card-evidence.png")
+    accessible("card page")
+
+
+def timed_reviewer(db):
+    """A scripted reviewer: gated cards one by one (before), then one bulk accept, AI accepts and edits (after)."""
+    rule, gated = db.execute(
+        "SELECT rule_id, COUNT(*) FROM cards WHERE status = 'awaiting_confirmation' AND suggestion IS NULL AND rule_id IS NOT NULL "
+        "GROUP BY rule_id ORDER BY 2 DESC LIMIT 1").fetchone()
+    check(gated >= 50, f"rule {rule} has {gated} gated cards to decide")
+    singles = [row[0] for row in db.execute(
+        "SELECT id FROM cards WHERE status = 'awaiting_confirmation' AND rule_id = ? AND suggestion IS NULL ORDER BY id DESC LIMIT 10", (rule,))]
+    started = time.time()
+    for card in singles:
+        go(f"/cards/{card}")
+        press("a")
+        wait_until_gone(card)
+    before = (time.time() - started) / len(singles)
+    done = db.execute(f"SELECT COUNT(*) FROM decisions WHERE card_id IN ({','.join(map(str, singles))}) AND actor_kind = 'reviewer'").fetchone()[0]
+    check(done == len(singles), f"{done} gated cards accepted one by one, {before:.2f} s and 2 page loads each")
+
+    started = time.time()
+    go(f"/?rule={rule}&limit=40")
+    press("A")
+    picked = execute("return document.querySelectorAll('input.pick:checked').length")
+    click("#bulk-accept")
+    check(find("#bulk-summary") is not None, "the bulk accept shows its result")
+    bulk = time.time() - started
+    batch = db.execute("SELECT batch_id, COUNT(*) FROM decisions WHERE batch_id IS NOT NULL GROUP BY batch_id").fetchall()
+    accepted = batch[0][1] if batch else 0
+    judged = execute("return document.querySelectorAll('#bulk-judgment tr').length")
+    check(len(batch) == 1 and accepted >= 25 and accepted + max(judged - 1, 0) == picked,
+          f"one batch in the decision log: {accepted} of {picked} selected accepted, {max(judged - 1, 0)} turned to judgment")
+    screenshot("bulk.png")
+    accessible("bulk result")
+    per_bulk = bulk / max(accepted, 1)
+    check(per_bulk <= 0.2, f"bulk accept: {per_bulk:.3f} s per gated card (target ≤ 0.2 s), 2 page loads for {accepted}")
+
+    ai = [row[0] for row in db.execute(
+        "SELECT id FROM cards WHERE status = 'open' AND json_extract(suggestion, '$.action') IS NOT NULL "
+        "AND json_extract(suggestion, '$.action') != 'no_match' ORDER BY id DESC LIMIT 10")]
+    started = time.time()
+    for card in ai[:8]:
+        go(f"/cards/{card}")
+        press("a")
+        wait_until_gone(card)
+    per_ai = (time.time() - started) / 8
+    started = time.time()
+    for card in ai[8:10]:
+        go(f"/cards/{card}")
+        press("e")
+        click("#edit-form button")
+        wait_until_gone(card)
+    per_edit = (time.time() - started) / 2
+    decided = db.execute(f"SELECT COUNT(*) FROM decisions WHERE card_id IN ({','.join(map(str, ai))}) AND actor_kind = 'reviewer'").fetchone()[0]
+    check(decided == 10, f"8 AI cards accepted from their page and 2 edited, 2 page loads each ({decided} decisions)")
+    figures = {"gated_one_by_one_s": round(before, 3), "gated_bulk_s_per_card": round(per_bulk, 3), "bulk_cards": accepted,
+               "ai_accept_s": round(per_ai, 3), "edit_s": round(per_edit, 3), "page_loads_per_single_decision": 2,
+               "page_loads_per_bulk": 2, "decisions": 10 + accepted + 10}
+    print("browser-test timing:", json.dumps(figures))
+
+
+def wait_until_gone(card, seconds=15):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if not call("GET", f"/session/{sid}/url").rstrip("/").endswith(f"/cards/{card}"):
+            return
+        time.sleep(0.02)
+    sys.exit(f"browser-test FAILED: card {card} was not decided within {seconds} s")
 
 
 try:
@@ -123,6 +272,9 @@ try:
     title = call("GET", f"/session/{sid}/title")
     check(title != "owned", f"the script did not run (title {title!r})")
     check(find("#source-text b") is None, "the email's <b> is not rendered as markup")
+    search_by_order(db)
+    evidence_in_place(db)
+    timed_reviewer(db)
     review_page()
 finally:
     call("DELETE", f"/session/{sid}")

@@ -46,15 +46,18 @@ extension PageModels {
     private static func source(_ context: CardContext, suggestion: Suggestion?) -> [String: Any] {
         let exception = context.exception.exception
         let text = exception.text ?? ""
-        let segments = EvidenceMarks.segments(
-            text, evidence: suggestion?.evidence ?? [], parameters: (suggestion?.parameters ?? [:]).compactMapValues(\.text))
+        let payload = pretty(.object(exception.payload))
+        // Structured requests have no text: their evidence is marked in the payload instead.
+        let marks = { (source: String) in
+            EvidenceMarks.segments(
+                source, evidence: suggestion?.evidence ?? [], parameters: (suggestion?.parameters ?? [:]).compactMapValues(\.text)
+            ).map { ["text": $0.text, "marked": $0.field != nil, "field": $0.field ?? "", "target": $0.target ?? ""] }
+        }
         return [
             "source": exception.source, "eventID": exception.eventID, "exceptionKind": exception.kind.rawValue,
             "reason": exception.reason ?? "", "occurredAt": ISODate.format(exception.occurredAt), "text": text,
-            "segments": segments.map {
-                ["text": $0.text, "marked": $0.field != nil, "field": $0.field ?? "", "target": $0.target ?? ""]
-            },
-            "payload": pretty(.object(exception.payload)),
+            "segments": marks(text), "payload": payload,
+            "payloadSegments": text.isEmpty ? marks(payload) : [["text": payload, "marked": false]],
             "hasLinked": !context.linked.isEmpty,
             "linked": context.linked.map {
                 [
