@@ -48,31 +48,30 @@ let package = Package(
                 "TriageCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "TriageWorker",
             dependencies: [
-                "TriageCore", "TriageRules",
+                "TriageCore",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "TriageEval",
-            dependencies: ["TriageCore", "TriageRules", "TriageWorker"],
+            dependencies: ["TriageCore", "TriageWorker"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "TriageServer",
             dependencies: [
-                "TriageCore", "TriageRules", "TriageWorker",
+                "TriageCore", "TriageRules",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
