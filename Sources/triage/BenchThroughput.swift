@@ -22,7 +22,7 @@ struct ThroughputBench {
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-worker-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { Scratch.remove(folder) }
         let stats = BenchStubStats()
         print(
             "bench worker throughput: \(settings.jobs) jobs, concurrency \(settings.concurrency), stub latency "

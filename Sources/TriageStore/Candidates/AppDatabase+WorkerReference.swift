@@ -35,7 +35,7 @@ extension AppDatabase: WorkerReference {
     public func suppliers() throws -> [Supplier] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT supplier_id, name, aliases FROM suppliers ORDER BY name").map { row in
-                let aliases = (try? JSONCoding.decode([String].self, from: row["aliases"] as String)) ?? []
+                let aliases = try JSONCoding.decode([String].self, from: row["aliases"] as String)
                 return Supplier(supplierID: row["supplier_id"], name: row["name"], aliases: aliases)
             }
         }

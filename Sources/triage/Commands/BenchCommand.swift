@@ -29,7 +29,7 @@ struct BenchCommand: AsyncParsableCommand {
         func run() async throws {
             let table = try rules.load()
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-\(getpid())")
-            defer { try? FileManager.default.removeItem(at: folder) }
+            defer { Scratch.remove(folder) }
             let dataset = DemoDataset.generate()
             try FixtureWriter.write(dataset, to: folder)
             let input = folder.appendingPathComponent("bench.jsonl")

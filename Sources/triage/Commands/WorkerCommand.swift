@@ -120,6 +120,7 @@ enum WorkerReport {
         return "worker: \(summary.done) cards pre-filled (\(byTask.joined(separator: ", "))), \(summary.retried) retried, "
             + "\(summary.dead) dead; queue now: \(counts[.queued] ?? 0) queued, \(counts[.leased] ?? 0) leased, "
             + "\(counts[.done] ?? 0) done, \(counts[.dead] ?? 0) dead"
+            + summary.storeErrors.map { "\nworker: store error not recorded on its job: \($0)" }.joined()
     }
 }
 
