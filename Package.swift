@@ -90,6 +90,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TriageTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TriageTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageDemoTests", dependencies: ["TriageDemo", "TriageCore"], swiftSettings: swiftSettings),
@@ -100,7 +106,9 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageLLMTests",
-            dependencies: ["TriageLLM", "TriageCore", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "TriageLLM", "TriageCore", "TriageTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageWorkerTests", dependencies: ["TriageWorker", "TriageCore", "TriageStore"],
@@ -120,7 +128,8 @@ let package = Package(
         .testTarget(
             name: "triageTests",
             dependencies: [
-                "triage", "TriageCore", "TriageStore", .product(name: "Hummingbird", package: "hummingbird"),
+                "triage", "TriageCore", "TriageStore", "TriageTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),

@@ -123,10 +123,9 @@ struct EvalRunCommand: AsyncParsableCommand {
     /// The model client: nil for --no-llm; the endpoint, through the response cache for --replay and --record.
     private func makeChat() throws -> (any ChatClient)? {
         guard !noLLM else { return nil }
-        var configuration = try LLMConfiguration(environment: ProcessInfo.processInfo.environment)
-        configuration.timeout = .milliseconds(Int(llmTimeout * 1000))
-        configuration.concurrencyLimit = concurrency
-        configuration.maxAttempts = llmAttempts
+        let configuration = try LLMConfiguration(
+            environment: ProcessInfo.processInfo.environment, timeoutSeconds: llmTimeout, maxAttempts: llmAttempts,
+            concurrencyLimit: concurrency)
         let client = OpenAIChatClient(configuration: configuration)
         guard mode != .live else { return client }
         if mode == .replay, !FileManager.default.fileExists(atPath: cacheDB) {

@@ -56,13 +56,13 @@ struct InvoiceFill: Sendable {
     /// True when a line of the text carries the supplier's name or an alias (letters and digits compared, within
     /// a 10 % edit distance for OCR noise).
     static func occurs(_ supplier: Supplier, in text: String) -> Bool {
-        let lines = text.split(separator: "\n").map { TextFolding.nameKey(String($0)) }
+        let lines = text.split(separator: "\n").map { TextKeys.nameKey(String($0)) }
         return ([supplier.name] + supplier.aliases).contains { name in
-            let key = TextFolding.nameKey(name)
+            let key = TextKeys.nameKey(name)
             guard key.count >= 3 else { return false }
             let limit = key.count / 10
             return lines.contains { line in
-                line.contains(key) || abs(line.count - key.count) <= limit && TextFolding.editDistance(line, key) <= limit
+                line.contains(key) || abs(line.count - key.count) <= limit && EditDistance.between(line, key) <= limit
             }
         }
     }
