@@ -100,7 +100,11 @@ let package = Package(
         .testTarget(
             name: "TriageDemoTests", dependencies: ["TriageDemo", "TriageCore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "TriageStoreTests", dependencies: ["TriageStore", "TriageCore"], swiftSettings: swiftSettings),
+            name: "TriageStoreTests",
+            dependencies: [
+                "TriageStore", "TriageCore", "TriageTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageRulesTests", dependencies: ["TriageRules", "TriageCore", "TriageStore"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

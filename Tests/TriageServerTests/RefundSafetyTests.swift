@@ -54,7 +54,7 @@ struct RefundWorld {
     }
 }
 
-@Suite("Refunds: nothing is paid twice")
+@Suite("Refunds: nothing is paid twice", .timeLimit(.minutes(1)))
 struct RefundSafetyTests {
     @Test("accepting a second gated refund of the same item does not execute: the card becomes a judgment card saying why")
     func secondAcceptIsStale() throws {
