@@ -57,12 +57,19 @@ let package = Package(
                 "TriageCore",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "TriageEval",
             dependencies: ["TriageCore", "TriageWorker"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageEvalStore",
+            dependencies: ["TriageCore", "TriageEval", "TriageStore", "TriageWorker", "TriageDemo"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -78,11 +85,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TriageBench",
+            dependencies: [
+                "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageDemo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "triage",
             dependencies: [
                 "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageEval", "TriageDemo",
-                "TriageServer",
+                "TriageServer", "TriageBench", "TriageEvalStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -118,7 +135,8 @@ let package = Package(
             name: "TriageWorkerTests", dependencies: ["TriageWorker", "TriageCore", "TriageStore"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "TriageEvalTests", dependencies: ["TriageEval", "TriageCore", "TriageStore", "TriageWorker", "triage"],
+            name: "TriageEvalTests",
+            dependencies: ["TriageEval", "TriageEvalStore", "TriageCore", "TriageStore", "TriageWorker"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageServerTests",

@@ -47,7 +47,6 @@ struct LLMOptions: ParsableArguments {
 }
 
 extension CacheMode: ExpressibleByArgument {}
-extension SuggestionEngine: SuggestionMaking {}
 
 /// Resolves and loads the prompts: `--prompts`, `$TRIAGE_PROMPTS`, `./prompts`, else the built-in prompts.
 enum PromptOptions {

@@ -63,7 +63,7 @@ struct BenchOrderBook {
         try FixtureWriter.jsonLines(values).write(to: file)
         let result = try loader.load(file: file, as: name)
         guard result.errors.isEmpty, result.loaded == values.count else {
-            throw CLIError("order book: \(result.errors.count) of \(values.count) records rejected in \(name)")
+            throw BenchError("order book: \(result.errors.count) of \(values.count) records rejected in \(name)")
         }
     }
 }
