@@ -48,15 +48,37 @@ let package = Package(
                 "TriageCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "TriageWorker",
             dependencies: [
+                "TriageCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageEval",
+            dependencies: ["TriageCore", "TriageWorker"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageEvalStore",
+            dependencies: ["TriageCore", "TriageEval", "TriageStore", "TriageWorker", "TriageDemo"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageServer",
+            dependencies: [
                 "TriageCore", "TriageRules",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -64,18 +86,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "TriageEval",
-            dependencies: ["TriageCore", "TriageRules", "TriageWorker"],
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "TriageServer",
+            name: "TriageBench",
             dependencies: [
-                "TriageCore", "TriageRules", "TriageWorker",
+                "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageDemo",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -83,7 +99,7 @@ let package = Package(
             name: "triage",
             dependencies: [
                 "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageEval", "TriageDemo",
-                "TriageServer",
+                "TriageServer", "TriageBench", "TriageEvalStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -91,23 +107,36 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TriageTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TriageTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageDemoTests", dependencies: ["TriageDemo", "TriageCore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "TriageStoreTests", dependencies: ["TriageStore", "TriageCore"], swiftSettings: swiftSettings),
+            name: "TriageStoreTests",
+            dependencies: [
+                "TriageStore", "TriageCore", "TriageTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageRulesTests", dependencies: ["TriageRules", "TriageCore", "TriageStore"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageLLMTests",
-            dependencies: ["TriageLLM", "TriageCore", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "TriageLLM", "TriageCore", "TriageTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageWorkerTests", dependencies: ["TriageWorker", "TriageCore", "TriageStore"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "TriageEvalTests", dependencies: ["TriageEval", "TriageCore", "TriageStore", "TriageWorker", "triage"],
+            name: "TriageEvalTests",
+            dependencies: ["TriageEval", "TriageEvalStore", "TriageCore", "TriageStore", "TriageWorker"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageServerTests",
@@ -121,7 +150,8 @@ let package = Package(
         .testTarget(
             name: "triageTests",
             dependencies: [
-                "triage", "TriageCore", "TriageStore", .product(name: "Hummingbird", package: "hummingbird"),
+                "triage", "TriageCore", "TriageStore", "TriageTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),

@@ -58,6 +58,9 @@ public final class ConcurrencyLimiter: Sendable {
         next?.continuation.resume()
     }
 
+    /// Tasks waiting for a permit now (for tests and diagnostics).
+    var waiting: Int { state.withLock { $0.waiters.count } }
+
     /// Runs `body` holding a permit.
     public func withPermit<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         try await acquire()

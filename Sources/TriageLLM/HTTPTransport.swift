@@ -68,4 +68,8 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
 public protocol HTTPTransport: Sendable {
     /// Sends a request and returns whatever status came back; throws only when no reply arrived.
     func post(_ request: HTTPPost) async throws(TransportError) -> HTTPReply
+
+    /// Sends a GET (`request.body` is ignored) and returns whatever status came back; throws only when no reply
+    /// arrived.
+    func get(_ request: HTTPPost) async throws(TransportError) -> HTTPReply
 }

@@ -57,6 +57,17 @@ public struct LLMConfiguration: Sendable, Hashable {
         baseURL.appendingPathComponent("chat/completions")
     }
 
+    /// The model-list URL under ``baseURL``: what a reachability probe asks for.
+    public var modelsURL: URL {
+        baseURL.appendingPathComponent("models")
+    }
+
+    /// The `Authorization` header when there is a key; the key travels here and nowhere else.
+    public var authorizationHeaders: [String: String] {
+        guard let apiKey, !apiKey.isEmpty else { return [:] }
+        return ["Authorization": "Bearer \(apiKey)"]
+    }
+
     /// The retry policy these settings describe.
     public var retryPolicy: RetryPolicy {
         RetryPolicy(

@@ -70,10 +70,9 @@ public struct OpenAIChatClient: RawChatClient {
 
     /// The HTTP request for a chat request; the key goes into the `Authorization` header only.
     func makePost(for request: ChatRequest) -> HTTPPost {
-        var headers = ["Content-Type": "application/json", "Accept": "application/json"]
-        if let apiKey = configuration.apiKey, !apiKey.isEmpty {
-            headers["Authorization"] = "Bearer \(apiKey)"
-        }
+        var headers = configuration.authorizationHeaders
+        headers["Content-Type"] = "application/json"
+        headers["Accept"] = "application/json"
         let body = ChatRequestBody(model: model, request: request)
         return HTTPPost(
             url: configuration.completionsURL, headers: headers, body: body.data, timeout: configuration.timeout)

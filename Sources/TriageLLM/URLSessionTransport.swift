@@ -25,10 +25,18 @@ public final class URLSessionTransport: HTTPTransport {
 
     /// Sends the request; the whole exchange is bounded by `request.timeout`.
     public func post(_ request: HTTPPost) async throws(TransportError) -> HTTPReply {
-        let urlRequest = Self.urlRequest(for: request)
+        try await send(Self.urlRequest(for: request, method: "POST"), timeout: request.timeout)
+    }
+
+    /// Sends a GET without a body; the whole exchange is bounded by `request.timeout`.
+    public func get(_ request: HTTPPost) async throws(TransportError) -> HTTPReply {
+        try await send(Self.urlRequest(for: request, method: "GET"), timeout: request.timeout)
+    }
+
+    private func send(_ urlRequest: URLRequest, timeout: Duration) async throws(TransportError) -> HTTPReply {
         let outcome = await withTaskGroup(of: Result<HTTPReply, TransportError>.self) { group in
             group.addTask { await self.exchange(urlRequest) }
-            group.addTask { await Self.deadline(after: request.timeout) }
+            group.addTask { await Self.deadline(after: timeout) }
             let first = await group.next() ?? .failure(.cancelled)
             group.cancelAll()
             return first
@@ -62,10 +70,10 @@ public final class URLSessionTransport: HTTPTransport {
         }
     }
 
-    private static func urlRequest(for request: HTTPPost) -> URLRequest {
+    private static func urlRequest(for request: HTTPPost, method: String) -> URLRequest {
         var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = "POST"
-        urlRequest.httpBody = request.body
+        urlRequest.httpMethod = method
+        if method == "POST" { urlRequest.httpBody = request.body }
         // The deadline race in `post` is the real bound. swift-corelibs-foundation arms its own timer with
         // `Int(timeoutInterval) * 1000` ms, so a sub-second value would become 0 ms and fire at once; its
         // timer is only a backstop here, rounded up and a second past the deadline.

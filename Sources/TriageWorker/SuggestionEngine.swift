@@ -6,7 +6,7 @@ import TriageCore
 /// Parsers and scorers answer first; the model is asked only where they leave a choice open (close candidate
 /// orders, invoice fields no pattern found) or as a cross-check (the warranty claim's classification). A model
 /// that disagrees with a decisive deterministic answer lowers confidence and is noted; it never overrides it.
-public struct SuggestionEngine: Sendable {
+public struct SuggestionEngine: SuggestionMaking {
     let reference: any WorkerReference
     let model: TaskModel?
     let prompts: PromptLibrary

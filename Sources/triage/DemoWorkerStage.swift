@@ -1,8 +1,6 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TriageCore
+import TriageLLM
 import TriageStore
 import TriageWorker
 
@@ -82,19 +80,14 @@ struct DemoWorkerStage {
 /// Checks that the configured LLM endpoint answers before the demo relies on it.
 enum LLMProbe {
     static func requireReachable() async throws {
-        let base = ProcessInfo.processInfo.environment["TRIAGE_LLM_BASE_URL"] ?? "http://127.0.0.1:8088/v1"
-        guard let url = URL(string: base + "/models") else { throw CLIError("TRIAGE_LLM_BASE_URL is not a URL: \(base)") }
-        var request = URLRequest(url: url, timeoutInterval: 5)
-        if let key = ProcessInfo.processInfo.environment["TRIAGE_LLM_API_KEY"], !key.isEmpty {
-            request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
-        }
+        let configuration = try LLMConfiguration(environment: ProcessInfo.processInfo.environment)
         do {
-            let (_, response) = try await URLSession.shared.data(for: request)
-            guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw URLError(.badServerResponse) }
+            try await EndpointProbe(configuration: configuration).check()
         } catch {
             throw CLIError(
-                "the LLM endpoint at \(base) does not answer. Start the local one with `scripts/local-llm start`, "
-                    + "point TRIAGE_LLM_BASE_URL at another, or pass --no-llm for the deterministic path only.")
+                "the LLM endpoint at \(configuration.baseURL.absoluteString) does not answer (\(error.reason)). Start the "
+                    + "local one with `scripts/local-llm start`, point TRIAGE_LLM_BASE_URL at another, or pass --no-llm "
+                    + "for the deterministic path only.")
         }
     }
 }

@@ -31,19 +31,22 @@ struct LLMOptions: ParsableArguments {
         guard !noLLM else {
             return (SuggestionEngine(reference: database, chat: nil, prompts: library), "none (--no-llm)")
         }
-        var configuration = try LLMConfiguration(environment: ProcessInfo.processInfo.environment)
-        configuration.timeout = .milliseconds(Int(llmTimeout * 1000))
-        configuration.maxAttempts = llmAttempts
-        configuration.concurrencyLimit = concurrency
+        let configuration = try configuration(concurrency: concurrency)
         let client = OpenAIChatClient(configuration: configuration)
         let chat = CachingChatClient(inner: client, cache: database, mode: cache)
         let engine = SuggestionEngine(reference: database, chat: chat, prompts: library)
         return (engine, "\(configuration.model) at \(configuration.baseURL.absoluteString)")
     }
+
+    /// The endpoint from `TRIAGE_LLM_*` with these flags' time-out and attempts.
+    func configuration(concurrency: Int) throws -> LLMConfiguration {
+        try LLMConfiguration(
+            environment: ProcessInfo.processInfo.environment, timeoutSeconds: llmTimeout, maxAttempts: llmAttempts,
+            concurrencyLimit: concurrency)
+    }
 }
 
 extension CacheMode: ExpressibleByArgument {}
-extension SuggestionEngine: SuggestionMaking {}
 
 /// Resolves and loads the prompts: `--prompts`, `$TRIAGE_PROMPTS`, `./prompts`, else the built-in prompts.
 enum PromptOptions {

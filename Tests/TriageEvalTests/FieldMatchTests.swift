@@ -57,10 +57,4 @@ struct FieldMatchTests {
         #expect(!right("order_id", .null, "ord-1", task: .returnMatch))
         #expect(!right("order_id", "ord-1", .null, task: .returnMatch))
     }
-
-    @Test("edit distance counts insertions, deletions and substitutions")
-    func editDistance() {
-        #expect(FieldMatch.editDistance("kitten", "sitting") == 3)
-        #expect(FieldMatch.editDistance("", "abc") == 3)
-    }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import TriageLLM
 
-@Suite("ConcurrencyLimiter")
+@Suite("ConcurrencyLimiter", .timeLimit(.minutes(1)))
 struct ConcurrencyLimiterTests {
     @Test func neverAdmitsMoreThanTheLimit() async throws {
         let limiter = ConcurrencyLimiter(limit: 3)
@@ -28,9 +28,23 @@ struct ConcurrencyLimiterTests {
     @Test func releaseHandsThePermitToAWaiter() async throws {
         let limiter = ConcurrencyLimiter(limit: 1)
         try await limiter.acquire()
-        let waiter = Task { try await limiter.acquire() }
+        let admitted = Mutex(false)
+        let waiter = Task {
+            try await limiter.acquire()
+            admitted.withLock { $0 = true }
+        }
+        while limiter.waiting == 0 { await Task.yield() }
+        #expect(!admitted.withLock { $0 })
         limiter.release()
         try await waiter.value
+        #expect(admitted.withLock { $0 })
+        #expect(limiter.waiting == 0)
+        // The permit went to the waiter rather than back to the pool: a third acquire must wait.
+        let third = Task { try await limiter.acquire() }
+        while limiter.waiting == 0 { await Task.yield() }
+        #expect(limiter.waiting == 1)
+        third.cancel()
+        await #expect(throws: CancellationError.self) { try await third.value }
         limiter.release()
     }
 

@@ -3,6 +3,7 @@ import Hummingbird
 import Synchronization
 import TriageCore
 import TriageStore
+import TriageTestSupport
 
 /// What the stub received: the `X-Key` header of each accepted message.
 final class StubInbox: Sendable {
@@ -18,16 +19,7 @@ func withOutboxStub(_ body: @Sendable (_ port: Int, _ inbox: StubInbox) async th
         return Response(status: .ok)
     }
     router.post("/refuse") { _, _ -> Response in Response(status: .badRequest) }
-    let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(
-        router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-        onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await app.runService() }
-        var ports = stream.makeAsyncIterator()
-        try await body(await ports.next() ?? 0, inbox)
-        group.cancelAll()
-    }
+    try await LoopbackServer.run(router) { port in try await body(port, inbox) }
 }
 
 /// A database file in `folder` with one outbox message per entry of `systems` (ids 1, 2, …).

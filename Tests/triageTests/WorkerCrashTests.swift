@@ -3,35 +3,15 @@ import Hummingbird
 import Testing
 import TriageCore
 import TriageStore
+import TriageTestSupport
 
-/// A loopback chat-completions stub with a fixed latency.
-func withStubLLM(latency: Duration, _ body: @Sendable (Int) async throws -> Void) async throws {
-    let router = Router()
-    router.post("/v1/chat/completions") { _, _ -> Response in
-        try await Task.sleep(for: latency)
-        let body = #"{"model":"stub-model","choices":[{"index":0,"message":{"role":"assistant","content":"{}"}}],"usage":{"prompt_tokens":10,"completion_tokens":2}}"#
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(string: body)))
-    }
-    let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(
-        router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-        onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await app.runService() }
-        var ports = stream.makeAsyncIterator()
-        let port = await ports.next() ?? 0
-        try await body(port)
-        group.cancelAll()
-    }
-}
-
-@Suite(.serialized) struct WorkerCrashTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct WorkerCrashTests {
     @Test func killedWorkerNeverLosesAJobNorWritesASecondCard() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try TriageProcess.run(["demo", "--out", folder.path, "--llm-sample", "0", "--no-llm"]).status == 0)
         let dbPath = folder.appendingPathComponent("triage.sqlite").path
-        try await withStubLLM(latency: .milliseconds(40)) { port in
+        try await StubChatEndpoint.run(latency: .milliseconds(40)) { port in
             let environment = ["TRIAGE_LLM_BASE_URL": "http://127.0.0.1:\(port)/v1"]
             let worker = ["worker", "--db", dbPath, "--concurrency", "4", "--lease-seconds", "2", "--llm-timeout", "5"]
             var generator = SystemRandomNumberGenerator()

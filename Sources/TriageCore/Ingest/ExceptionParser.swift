@@ -97,9 +97,10 @@ public enum ExceptionParser {
     }
 
     private static func payloadJSON(_ cell: String) throws(FieldError) -> JSONValue {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(cell.utf8)) else {
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: Data(cell.utf8))
+        } catch {
             throw FieldError(field: "payload", message: "must be a JSON object")
         }
-        return value
     }
 }

@@ -15,26 +15,17 @@ public enum FieldMatch {
         }
         switch (task, key) {
         case (.invoice, "supplier"):
-            let (a, b) = (nameKey(want), nameKey(got))
+            let a = TextKeys.nameKey(want, ampersand: .dropped)
+            let b = TextKeys.nameKey(got, ampersand: .dropped)
             return FieldVerdict(right: a == b || withinTolerance(a, b), strict: a == b)
         case (.invoice, "total"): return FieldVerdict(right: sameMoney(want, got))
         case (.invoice, "invoice_date"): return FieldVerdict(right: sameDay(want, got))
         case (.invoice, "invoice_number"), (.invoice, "po_number"), (.warranty, "order_number"):
-            return FieldVerdict(right: idKey(want) == idKey(got) && !idKey(want).isEmpty)
+            let key = TextKeys.idKey(want)
+            return FieldVerdict(right: key == TextKeys.idKey(got) && !key.isEmpty)
         case (.invoice, "currency"): return FieldVerdict(right: want.uppercased() == got.uppercased())
         default: return FieldVerdict(right: trimmed(want) == trimmed(got))
         }
-    }
-
-    /// Upper-case letters and digits only: "po 7781" and "PO-7781" are the same id.
-    public static func idKey(_ text: String) -> String {
-        String(text.uppercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII })
-    }
-
-    /// Case-folded, accents removed, punctuation and spacing removed.
-    public static func nameKey(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-        return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
     /// Equal to the cent; both must read as money. A currency written beside the amount ("RM 8.60", "$8.20",
@@ -60,11 +51,8 @@ public enum FieldMatch {
     static func withinTolerance(_ a: String, _ b: String) -> Bool {
         let longest = max(a.count, b.count)
         guard longest > 0 else { return true }
-        return Double(editDistance(a, b)) <= nameTolerance * Double(longest)
+        return Double(EditDistance.between(a, b)) <= nameTolerance * Double(longest)
     }
-
-    /// Levenshtein distance over characters.
-    public static func editDistance(_ a: String, _ b: String) -> Int { EditDistance.between(a, b) }
 
     private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -29,9 +29,13 @@ struct CaseFileReader {
     }
 
     private func parse(_ bytes: Data.SubSequence, line: Int) throws(SuiteError) -> EvalCase {
-        guard let value = try? JSONParser.parse(bytes), let object = value.object else {
-            throw fail(line, nil, "not a JSON object")
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw fail(line, nil, "not JSON: \(error)")
         }
+        guard let object = value.object else { throw fail(line, nil, "not a JSON object") }
         guard case .string(let id)? = object["id"], !id.isEmpty else { throw fail(line, "id", "expected a non-empty string") }
         guard case .string(let taskName)? = object["task"] else { throw fail(line, "task", "expected a string") }
         guard taskName == task.rawValue else {

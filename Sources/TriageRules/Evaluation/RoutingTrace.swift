@@ -54,7 +54,7 @@ extension ConditionResult {
         switch value {
         case .null: return "null"
         case .array(let items): return "[" + items.map(display).joined(separator: ", ") + "]"
-        case .object: return (try? JSONCoding.string(value)) ?? "{…}"
+        case .object: return value.serialized
         default: return value.text ?? ""
         }
     }

@@ -43,14 +43,17 @@ enum Responses {
     static func json(logger: Logger, _ body: () async throws -> Response) async -> Response {
         do { return try await body() } catch {
             let failure = HTTPFailure.from(error)
-            if failure.status == .internalServerError { logger.error("request failed", metadata: ["error": "\(type(of: error))"]) }
+            if failure.status == .internalServerError {
+                logger.error("request failed", metadata: ["error": "\(error)", "type": "\(type(of: error))"])
+            }
             return Self.error(failure)
         }
     }
 
+    /// `{"error": message}` with the failure's status; built without an encoder, so it cannot fail.
     static func error(_ failure: HTTPFailure) -> Response {
-        (try? json(["error": failure.message], status: failure.status))
-            ?? Response(status: failure.status)
+        let body = JSONValue.object(["error": .string(failure.message)]).serialized
+        return raw(Data(body.utf8), type: "application/json", status: failure.status)
     }
 }
 

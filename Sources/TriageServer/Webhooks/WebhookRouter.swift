@@ -63,7 +63,7 @@ public final class WebhookRouter: Service, Sendable {
             }
             return true
         } catch {
-            logger.error("routing stored webhook exceptions failed; the next start retries them", metadata: ["count": "\(records.count)"])
+            logger.error("routing stored webhook exceptions failed; the next start retries them", metadata: ["count": "\(records.count)", "error": "\(error)"])
             return false
         }
     }

@@ -51,7 +51,7 @@ struct WebhookRoutes {
     private func adyen(_ request: Request) async throws -> Response {
         guard let key = context.settings.adyenHMACKey else { throw Self.notConfigured("adyen") }
         let body = try await request.bodyData()
-        guard let json = try? JSONParser.parse(body), let items = json["notificationItems"]?.array else {
+        guard let items = try Self.json(body)["notificationItems"]?.array else {
             throw HTTPFailure(.badRequest, "notificationItems is missing")
         }
         let notifications = try items.map { item in
@@ -77,12 +77,21 @@ struct WebhookRoutes {
 
     /// Parses a body in the exception-log format; the source (and event id, when given) come from the route.
     static func exception(_ body: Data, source: String, eventID: String?) throws -> NewException {
-        guard var object = (try? JSONParser.parse(body))?.object else {
+        guard var object = try json(body).object else {
             throw HTTPFailure(.badRequest, "the body is not a JSON object")
         }
         object["source"] = .string(source)
         if let eventID { object["event_id"] = .string(eventID) }
         do { return try ExceptionParser.parse(object: object) } catch { throw HTTPFailure(.badRequest, message(error)) }
+    }
+
+    /// The parsed body; a body that is not JSON is a 400 that says where it stops being JSON.
+    private static func json(_ body: Data) throws -> JSONValue {
+        do {
+            return try JSONParser.parse(body)
+        } catch {
+            throw HTTPFailure(.badRequest, "the body is not JSON: \(error)")
+        }
     }
 
     private static func message(_ error: FieldError) -> String {

@@ -35,7 +35,7 @@ extension AppDatabase: WorkerReference {
     public func suppliers() throws -> [Supplier] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT supplier_id, name, aliases FROM suppliers ORDER BY name").map { row in
-                let aliases = (try? JSONCoding.decode([String].self, from: row["aliases"] as String)) ?? []
+                let aliases = try JSONCoding.decode([String].self, from: row["aliases"] as String)
                 return Supplier(supplierID: row["supplier_id"], name: row["name"], aliases: aliases)
             }
         }
@@ -44,9 +44,9 @@ extension AppDatabase: WorkerReference {
     /// The purchase order with this number (compared as upper-case letters and digits).
     public func purchaseOrder(number: String) throws -> PurchaseOrder? {
         try writer.read { db in
-            let key = CandidateSQL.idKey(number)
+            let key = TextKeys.idKey(number)
             let numbers = try String.fetchAll(db, sql: "SELECT po_number FROM purchase_orders")
-            guard let match = numbers.first(where: { CandidateSQL.idKey($0) == key }) else { return nil }
+            guard let match = numbers.first(where: { TextKeys.idKey($0) == key }) else { return nil }
             return try PurchaseOrderRow.fetch(db, number: match)
         }
     }
@@ -64,10 +64,10 @@ extension AppDatabase: WorkerReference {
     /// An invoice already received from this supplier with this number (upper-case letters and digits compared).
     public func seenInvoice(supplier: String, invoiceNumber: String) throws -> SeenInvoice? {
         try writer.read { db in
-            let key = CandidateSQL.idKey(invoiceNumber)
+            let key = TextKeys.idKey(invoiceNumber)
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM invoices WHERE supplier = ? COLLATE NOCASE", arguments: [supplier])
-            guard let row = rows.first(where: { CandidateSQL.idKey($0["invoice_number"]) == key }) else { return nil }
+            guard let row = rows.first(where: { TextKeys.idKey($0["invoice_number"]) == key }) else { return nil }
             let date: Double? = row["invoice_date"]
             let total: Int64? = row["total_cents"]
             return SeenInvoice(

@@ -54,11 +54,6 @@ enum CandidateSQL {
         let customer = CustomerKeys(tokens: query.nameTokens, phone: query.phoneDigits, postcode: query.postcode)
         return customer.keys(skus: query.skus).sorted()
     }
-
-    /// Upper-case letters and digits: how order, PO and invoice numbers are compared.
-    static func idKey(_ text: String) -> String {
-        String(text.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) })
-    }
 }
 
 /// Reads purchase orders with their lines.

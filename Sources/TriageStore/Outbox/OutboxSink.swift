@@ -43,9 +43,13 @@ public struct JSONLFileSink: OutboxSink {
                 FileManager.default.createFile(atPath: url.path, contents: nil)
             }
             let handle = try FileHandle(forWritingTo: url)
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: line)
+            let written = Result {
+                try handle.seekToEnd()
+                try handle.write(contentsOf: line)
+            }
+            let closed = Result { try handle.close() }
+            try written.get()
+            try closed.get()
         } catch {
             throw DeliveryError(message: "cannot append to \(url.lastPathComponent): \(error)", retryable: true)
         }

@@ -70,9 +70,15 @@ struct ModelCall: Sendable {
 
     static func decode(_ content: String) -> Result<JSONValue, ReplyError> {
         let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8)), value.object != nil
-        else { return .failure(ReplyError("reply is not a JSON object")) }
-        return .success(value)
+        let notAnObject = ReplyError("reply is not a JSON object")
+        do {
+            let value = try JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8))
+            return value.object != nil ? .success(value) : .failure(notAnObject)
+        } catch {
+            // The wording is part of recorded repair requests (the replay cache key), so the parser's reason is
+            // not appended to it.
+            return .failure(notAnObject)
+        }
     }
 }
 

@@ -78,9 +78,13 @@ public struct PromptLibrary: Sendable {
         } catch {
             throw .invalidTemplate(path: templatePath, message: String(describing: error))
         }
-        guard let schema = try? JSONDecoder().decode(JSONValue.self, from: schemaData), schema.object != nil else {
-            throw .invalidSchema(path: schemaPath)
+        let schema: JSONValue
+        do {
+            schema = try JSONDecoder().decode(JSONValue.self, from: schemaData)
+        } catch {
+            throw .unparsableSchema(path: schemaPath, message: String(describing: error))
         }
+        guard schema.object != nil else { throw .invalidSchema(path: schemaPath) }
         let digest = SHA256.hash(data: templateData + schemaData)
         let version = Hex.string(digest)
         return Prompt(template: template, schema: schema, version: version)
@@ -106,6 +110,8 @@ public enum PromptLibraryError: Error, Sendable, Hashable, CustomStringConvertib
     case invalidTemplate(path: String, message: String)
     /// The schema is not a JSON object.
     case invalidSchema(path: String)
+    /// The reply schema is not JSON at all.
+    case unparsableSchema(path: String, message: String)
 
     /// A message naming the file.
     public var description: String {
@@ -114,6 +120,7 @@ public enum PromptLibraryError: Error, Sendable, Hashable, CustomStringConvertib
         case .unreadable(let path, let message): "prompt file unreadable: \(path): \(message)"
         case .invalidTemplate(let path, let message): "prompt template invalid: \(path): \(message)"
         case .invalidSchema(let path): "reply schema is not a JSON object: \(path)"
+        case .unparsableSchema(let path, let message): "reply schema is not JSON: \(path): \(message)"
         }
     }
 }

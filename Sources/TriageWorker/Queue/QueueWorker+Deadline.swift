@@ -21,7 +21,11 @@ extension QueueWorker {
                 }
             }
             group.addTask {
-                guard (try? await Task.sleep(for: .seconds(deadline))) != nil else { return nil }
+                do {
+                    try await Task.sleep(for: .seconds(deadline))
+                } catch {
+                    return nil  // cancelled: the suggestion came first
+                }
                 let message = "no suggestion within the job deadline of \(Self.seconds(deadline)) s"
                 return .failure(AttemptFailure(message: message, retryable: true))
             }

@@ -86,7 +86,17 @@ public struct QueueWorker: Sendable {
             }
             return try queue.complete(job, with: suggestion, now: now()) ? .done(job.task) : .lost
         } catch {
-            return (try? fail(job, message: "store error: \(error)", retryable: true)) ?? .lost
+            return recordStoreError(error, job: job)
+        }
+    }
+
+    /// Records a store error as a retryable failure; when even that write fails, the job's lease runs out and the
+    /// job is taken again, and the summary keeps the error instead of dropping it.
+    private func recordStoreError(_ error: any Error, job: AIJob) -> JobOutcome {
+        do {
+            return try fail(job, message: "store error: \(error)", retryable: true)
+        } catch {
+            return .unrecorded("job \(job.id): \(error)")
         }
     }
 
@@ -103,6 +113,8 @@ enum JobOutcome: Sendable {
     case retried
     case dead
     case lost
+    /// A store error that could not even be written to the job; the job is taken again when its lease expires.
+    case unrecorded(String)
 }
 
 extension WorkerRunSummary {
@@ -114,6 +126,9 @@ extension WorkerRunSummary {
         case .retried: retried += 1
         case .dead: dead += 1
         case .lost: lost += 1
+        case .unrecorded(let error):
+            lost += 1
+            storeErrors.append(error)
         }
     }
 }

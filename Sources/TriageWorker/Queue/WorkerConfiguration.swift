@@ -55,6 +55,8 @@ public struct WorkerRunSummary: Sendable, Hashable {
     public var released = 0
     /// Done jobs per task.
     public var doneByTask: [AITask: Int] = [:]
+    /// Store errors that could not be recorded on their job (counted in `lost`; the job's lease runs out).
+    public var storeErrors: [String] = []
 
     /// An empty summary.
     public init() {}

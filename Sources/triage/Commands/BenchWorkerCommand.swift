@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import TriageCore
+import TriageBench
 
 /// `triage bench worker`: AI-worker throughput against a loopback stub endpoint, and candidate-retrieval latency
 /// over a large generated order book.

@@ -3,6 +3,7 @@ import Foundation
 import TriageCore
 import TriageDemo
 import TriageEval
+import TriageEvalStore
 import TriageLLM
 import TriageStore
 import TriageWorker
@@ -123,10 +124,9 @@ struct EvalRunCommand: AsyncParsableCommand {
     /// The model client: nil for --no-llm; the endpoint, through the response cache for --replay and --record.
     private func makeChat() throws -> (any ChatClient)? {
         guard !noLLM else { return nil }
-        var configuration = try LLMConfiguration(environment: ProcessInfo.processInfo.environment)
-        configuration.timeout = .milliseconds(Int(llmTimeout * 1000))
-        configuration.concurrencyLimit = concurrency
-        configuration.maxAttempts = llmAttempts
+        let configuration = try LLMConfiguration(
+            environment: ProcessInfo.processInfo.environment, timeoutSeconds: llmTimeout, maxAttempts: llmAttempts,
+            concurrencyLimit: concurrency)
         let client = OpenAIChatClient(configuration: configuration)
         guard mode != .live else { return client }
         if mode == .replay, !FileManager.default.fileExists(atPath: cacheDB) {
@@ -170,31 +170,6 @@ private func exitBadInput(_ error: any Error) -> any Error {
     return ExitCode(2)
 }
 
-/// A fresh in-memory SQLite store per run, loaded with the suite's fixtures by the production loader.
-struct StoreSuiteWorld: SuiteWorld {
-    let database: AppDatabase
-    var reference: any WorkerReference { database }
-
-    @Sendable static func make(_ suite: Suite) async throws -> any SuiteWorld {
-        let database = try AppDatabase.inMemory()
-        let loader = ReferenceLoader(database: database)
-        for kind in FixtureKind.loadOrder {
-            guard let url = suite.fixtures[kind] else { continue }
-            let result = try loader.load(file: url, as: kind.fileName)
-            if let problem = result.errors.first {
-                throw SuiteError(file: url.path, line: problem.line, field: problem.field, message: problem.message)
-            }
-        }
-        return StoreSuiteWorld(database: database)
-    }
-
-    func store(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord {
-        let stored = try database.routingTransaction { try $0.insert(exception, receivedAt: receivedAt) }
-        guard let stored else { throw CLIError("case \(exception.eventID) is already in the exception log") }
-        return stored
-    }
-}
-
 /// The progress bar on standard error, on a terminal only.
 enum EvalProgress {
     static let isShown = isatty(STDERR_FILENO) != 0
@@ -234,40 +209,9 @@ struct EvalGenerateCommand: AsyncParsableCommand {
     var perTask = 160
 
     func run() async throws {
-        let root = URL(fileURLWithPath: out)
-        let dataset = DemoDataset.generate(DemoConfiguration(seed: seed))
-        let fixtures = root.appendingPathComponent("fixtures")
-        try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
-        let encoder = JSONCoding.encoder()
-        let files: [(String, Data)] = [
-            ("orders.jsonl", try FixtureWriter.jsonLines(dataset.orders, encoder: encoder)),
-            ("products.jsonl", try FixtureWriter.jsonLines(dataset.products, encoder: encoder)),
-            ("purchase_orders.jsonl", try FixtureWriter.jsonLines(dataset.purchaseOrders, encoder: encoder)),
-            ("suppliers.jsonl", try FixtureWriter.jsonLines(dataset.suppliers, encoder: encoder)),
-            ("invoices.jsonl", try FixtureWriter.jsonLines(dataset.invoices, encoder: encoder)),
-        ]
-        for (name, generated) in files {
-            let data = generated + (try hand("fixtures/\(name)", root: root))
-            try data.write(to: fixtures.appendingPathComponent(name), options: .atomic)
+        let generator = SuiteGenerator(root: URL(fileURLWithPath: out), seed: seed, perTask: perTask)
+        for (file, count) in try generator.generate() {
+            print("\(file): \(count) generated cases + hand-written from \(out)/hand/cases/\(file).jsonl")
         }
-        let cases = root.appendingPathComponent("cases")
-        try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
-        for (task, file, prefix) in [(AITask.returnMatch, "returns", "gen-ret"), (.invoice, "invoices", "gen-inv"), (.warranty, "warranty", "gen-war")] {
-            let generated = TruthCases.cases(
-                from: dataset.exceptions, labels: dataset.labels, task: task, count: perTask, prefix: prefix)
-            let lines = generated.map(\.jsonLine).joined(separator: "\n") + "\n"
-            let data = Data(lines.utf8) + (try hand("cases/\(file).jsonl", root: root))
-            try data.write(to: cases.appendingPathComponent("\(file).jsonl"), options: .atomic)
-            print("\(file): \(generated.count) generated cases + hand-written from \(out)/hand/cases/\(file).jsonl")
-        }
-    }
-
-    /// A hand-written file's bytes, ending in a newline; empty when there is none.
-    private func hand(_ path: String, root: URL) throws -> Data {
-        let url = root.appendingPathComponent("hand").appendingPathComponent(path)
-        guard FileManager.default.fileExists(atPath: url.path) else { return Data() }
-        var data = try Data(contentsOf: url)
-        if let last = data.last, last != 0x0A { data.append(0x0A) }
-        return data
     }
 }

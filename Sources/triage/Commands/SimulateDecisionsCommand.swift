@@ -60,37 +60,3 @@ struct SimulateDecisionsCommand: AsyncParsableCommand {
         print("simulated \(tally.values.reduce(0, +)) decisions (\(summary)) on \(store.databasePath)")
     }
 }
-
-/// What a scripted reviewer does with one card.
-struct ScriptedReviewer {
-    let context: CardContext
-    /// The demo generator's labels of the card's exception (from the demo database, never from the payload).
-    let labels: [String: JSONValue]
-
-    func request(random: inout DemoRandom) -> ReviewRequest {
-        let card = context.card
-        if card.card.plan != nil {
-            return Double.random(in: 0..<1, using: &random) < 0.9
-                ? ReviewRequest(cardID: card.id, verdict: .accept)
-                : ReviewRequest(cardID: card.id, verdict: .reject, reason: "count disputed; recounting")
-        }
-        if let suggestion = ReviewPlanner.suggestion(of: card), let action = suggestion.action {
-            let truth = truthAction(suggestion.task)
-            guard let truth, truth != action else { return ReviewRequest(cardID: card.id, verdict: .accept) }
-            return ReviewRequest(cardID: card.id, verdict: .edit, action: truth, reason: "checked against the source")
-        }
-        let action = card.card.decisionType == .escalated ? "acknowledged" : "resolved_manually"
-        return ReviewRequest(cardID: card.id, verdict: .edit, action: action, reason: "handled by hand")
-    }
-
-    /// The demo generator's label for the task's action, when the exception has one.
-    private func truthAction(_ task: AITask) -> String? {
-        switch task {
-        case .returnMatch:
-            guard let truth = labels["order_id"] else { return nil }
-            return truth.isNull ? "no_match" : "match_order"
-        case .invoice, .warranty:
-            return labels["expected"]?["action"]?.text
-        }
-    }
-}

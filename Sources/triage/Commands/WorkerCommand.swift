@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import Logging
-import ServiceLifecycle
-import Synchronization
 import TriageCore
 import TriageLLM
 import TriageStore
@@ -54,41 +52,14 @@ struct WorkerCommand: AsyncParsableCommand {
             once: once, task: task, jobDeadlineSeconds: jobDeadline)
         let worker = QueueWorker(queue: database, engine: engine.maker, configuration: configuration)
         print("worker: model \(engine.modelDescription), prompts \(llm.promptsOrigin)")
-        let summary = try await WorkerService.runUntilDone(worker, logger: Logger(label: "triage.worker"))
+        let summary = try await WorkerService.runUntilDone(
+            worker, logger: Logger(label: "triage.worker"), progress: WorkerReport.progress)
         if isTerminal { print("") }
         print(WorkerReport.line(summary, counts: try database.jobCounts()))
         if let problem = WorkerReport.problem(summary, endpoint: engine.modelDescription) {
             FileHandle.standardError.write(Data((problem.message + "\n").utf8))
             throw ExitCode(problem.code)
         }
-    }
-}
-
-/// Runs a worker under a service group so SIGTERM/SIGINT stop it gracefully: no new claims, in-flight jobs finish.
-final class WorkerService: Service {
-    let worker: QueueWorker
-    let result = Mutex(WorkerRunSummary())
-
-    init(worker: QueueWorker) { self.worker = worker }
-
-    func run() async throws {
-        let stop = StopSignal()
-        let summary = try await withGracefulShutdownHandler {
-            try await worker.run(stop: stop, progress: WorkerReport.progress)
-        } onGracefulShutdown: {
-            stop.stop()
-        }
-        result.withLock { $0 = summary }
-    }
-
-    static func runUntilDone(_ worker: QueueWorker, logger: Logger) async throws -> WorkerRunSummary {
-        let service = WorkerService(worker: worker)
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
-        return service.result.withLock { $0 }
     }
 }
 
@@ -120,6 +91,7 @@ enum WorkerReport {
         return "worker: \(summary.done) cards pre-filled (\(byTask.joined(separator: ", "))), \(summary.retried) retried, "
             + "\(summary.dead) dead; queue now: \(counts[.queued] ?? 0) queued, \(counts[.leased] ?? 0) leased, "
             + "\(counts[.done] ?? 0) done, \(counts[.dead] ?? 0) dead"
+            + summary.storeErrors.map { "\nworker: store error not recorded on its job: \($0)" }.joined()
     }
 }
 

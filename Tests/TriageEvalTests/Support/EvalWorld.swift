@@ -1,7 +1,7 @@
 import Foundation
 import TriageCore
 @testable import TriageEval
-@testable import triage
+import TriageEvalStore
 import TriageStore
 import TriageWorker
 

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import Logging
+import TriageTestSupport
 
 /// A scripted chat-completions endpoint on 127.0.0.1, port 0, living for the duration of one closure.
 enum StubServer {
@@ -8,26 +8,7 @@ enum StubServer {
     static func run<T: Sendable>(
         _ script: StubScript, _ body: @Sendable (URL) async throws -> T
     ) async throws -> T {
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router(for: script),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: quietLogger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0, let url = URL(string: "http://127.0.0.1:\(port)/v1")
-            else {
-                throw StubServerError.noPort
-            }
-            let result = try await body(url)
-            group.cancelAll()
-            return result
-        }
+        try await LoopbackServer.run(router(for: script)) { port in try await body(LoopbackServer.apiRoot(port: port)) }
     }
 
     private static func router(for script: StubScript) -> Router<BasicRequestContext> {
@@ -58,15 +39,4 @@ enum StubServer {
                 status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
         }
     }
-
-    private static var quietLogger: Logger {
-        var logger = Logger(label: "stub-llm")
-        logger.logLevel = .critical
-        return logger
-    }
-}
-
-/// Why the stub could not start.
-enum StubServerError: Error {
-    case noPort
 }

@@ -14,7 +14,7 @@ struct HangingEngine: SuggestionMaking {
 }
 
 /// Issue 11: a hanging endpoint is capped by one deadline per job attempt, not attempts × call timeout.
-@Suite("Worker deadline")
+@Suite("Worker deadline", .timeLimit(.minutes(1)))
 struct WorkerDeadlineTests {
     @Test func aHangingEndpointIsCutOffByTheJobDeadline() async throws {
         let database = try AppDatabase.inMemory()

@@ -31,7 +31,7 @@ struct InvoiceCheck: Sendable {
     }
 
     private mutating func compare(_ fields: InvoiceFields, with po: PurchaseOrder) {
-        if let supplier = fields.supplier, TextFolding.nameKey(supplier.name) != TextFolding.nameKey(po.supplier) {
+        if let supplier = fields.supplier, TextKeys.nameKey(supplier.name) != TextKeys.nameKey(po.supplier) {
             notes.append("PO \(po.poNumber) belongs to \(po.supplier)")
         }
         var priceHeld = false

@@ -53,11 +53,14 @@ enum InvoiceExtractor {
         return fields
     }
 
+    /// "Invoice No 123" and its German and French forms; the number is group 1.
+    static let invoiceNumberPattern = ConstantPattern.compile(
+        #"(?:invoice|rechnung|facture)\s*(?:#|no\.?|nr\.?|n°|number|num\.?)?\s*[:.]?\s*"#
+            + #"([A-Z0-9][A-Z0-9/\-]*\d[A-Z0-9/\-]*)"#, options: [.caseInsensitive])
+
     /// The first token with a digit after "Invoice", "Invoice No/Nr/N°/#", "Rechnung", "Facture".
     static func invoiceNumber(_ text: String) -> String? {
-        let pattern = #"(?:invoice|rechnung|facture)\s*(?:#|no\.?|nr\.?|n°|number|num\.?)?\s*[:.]?\s*"#
-            + #"([A-Z0-9][A-Z0-9/\-]*\d[A-Z0-9/\-]*)"#
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        let regex = invoiceNumberPattern
         let range = NSRange(text.startIndex..., in: text)
         for match in regex.matches(in: text, range: range) {
             guard let r = Range(match.range(at: 1), in: text) else { continue }

@@ -18,10 +18,24 @@ struct InvoiceFill: Sendable {
 
     static let currencies = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK", "unknown"]
 
-    /// Fills `fields` where empty; returns usage, notes for the card, and whether a value the text does not bear out
+    /// What a fill did, for the card: the model's usage, notes, and whether a value the text does not bear out
     /// was discarded (the card is then flagged).
+    struct Report: Sendable {
+        let usage: ModelUsage
+        let notes: [String]
+        let discarded: Bool
+
+        /// Adds the notes, the flag and the usage to the card's suggestion.
+        func annotate(_ suggestion: inout Suggestion, promptVersion: String) {
+            suggestion.notes += notes
+            if discarded { suggestion.flags.append("model_value_discarded") }
+            suggestion.record(usage, version: promptVersion)
+        }
+    }
+
+    /// Fills `fields` where empty, with what the text bears out.
     func fill(_ fields: inout InvoiceFields, missing: [String], text: String, received: Date) async throws(ChatError)
-        -> (usage: ModelUsage, notes: [String], discarded: Bool)
+        -> Report
     {
         let names = suppliers.map(\.name) + ["unknown"]
         let context: [String: Any] = [
@@ -32,7 +46,8 @@ struct InvoiceFill: Sendable {
             .invoice, context: context, enums: ["supplier": names, "currency": Self.currencies]
         ) { reply in validate(reply, text: text, received: received) }
         guard let values = outcome.reply else {
-            return (outcome.usage, ["model reply invalid: \(outcome.invalidReason ?? "unknown"); fields left empty"], false)
+            let note = "model reply invalid: \(outcome.invalidReason ?? "unknown"); fields left empty"
+            return Report(usage: outcome.usage, notes: [note], discarded: false)
         }
         var filled: [String] = []
         var notes: [String] = []
@@ -50,19 +65,19 @@ struct InvoiceFill: Sendable {
         if fields.currency == nil, let currency = values.currency { fields.currency = currency; filled.append("currency") }
         let note = filled.isEmpty ? "model found none of: \(missing.joined(separator: ", "))"
             : "filled by the model (checked against the text): \(filled.joined(separator: ", "))"
-        return (outcome.usage, [note] + notes, !notes.isEmpty)
+        return Report(usage: outcome.usage, notes: [note] + notes, discarded: !notes.isEmpty)
     }
 
     /// True when a line of the text carries the supplier's name or an alias (letters and digits compared, within
     /// a 10 % edit distance for OCR noise).
     static func occurs(_ supplier: Supplier, in text: String) -> Bool {
-        let lines = text.split(separator: "\n").map { TextFolding.nameKey(String($0)) }
+        let lines = text.split(separator: "\n").map { TextKeys.nameKey(String($0)) }
         return ([supplier.name] + supplier.aliases).contains { name in
-            let key = TextFolding.nameKey(name)
+            let key = TextKeys.nameKey(name)
             guard key.count >= 3 else { return false }
             let limit = key.count / 10
             return lines.contains { line in
-                line.contains(key) || abs(line.count - key.count) <= limit && TextFolding.editDistance(line, key) <= limit
+                line.contains(key) || abs(line.count - key.count) <= limit && EditDistance.between(line, key) <= limit
             }
         }
     }
@@ -83,7 +98,7 @@ struct InvoiceFill: Sendable {
             values.supplier = supplier
         }
         if let number = known("invoice_number") {
-            guard TextFolding.idKey(text).contains(TextFolding.idKey(number)), TextFolding.idKey(number).count >= 3 else {
+            guard TextKeys.idKey(text).contains(TextKeys.idKey(number)), TextKeys.idKey(number).count >= 3 else {
                 return .failure(ReplyError("invoice_number \(number.prefix(40)) does not occur in the text"))
             }
             values.invoiceNumber = number

@@ -17,26 +17,26 @@ struct InvoiceTask: Sendable {
         }
         var fields = InvoiceExtractor.extract(
             screen.cleaned, sender: input.string("sender"), received: input.receivedAt, suppliers: suppliers)
-        var usage: ModelUsage?
-        var modelNotes: [String] = []
-        var discarded = false
-        // The model is asked only for what the parsers could not read; a reading of fields already parsed changed
-        // no answer on real data, so it is not made (docs/decisions.md).
-        if let model, !missing(fields).isEmpty {
-            let filled = try await InvoiceFill(model: model, suppliers: suppliers).fill(
-                &fields, missing: missing(fields), text: screen.cleaned, received: input.receivedAt)
-            (usage, modelNotes, discarded) = (filled.usage, filled.notes, filled.discarded)
-        }
+        let fill = try await fillMissing(&fields, suppliers: suppliers, text: screen.cleaned, received: input.receivedAt)
         var suggestion: Suggestion
         do {
             suggestion = try makeSuggestion(fields, screen: screen)
         } catch {
             return Suggestion.unavailable(.invoice, error: error)
         }
-        suggestion.notes += modelNotes
-        if discarded { suggestion.flags.append("model_value_discarded") }
-        if let usage { suggestion.record(usage, version: model?.version(.invoice) ?? "") }
+        if let model, let fill { fill.annotate(&suggestion, promptVersion: model.version(.invoice)) }
         return suggestion
+    }
+
+    /// Asks the model only for what the parsers could not read; nil when there is no model or nothing is missing.
+    /// (A reading of fields already parsed changed no answer on real data, so it is not made: docs/decisions.md.)
+    private func fillMissing(
+        _ fields: inout InvoiceFields, suppliers: [Supplier], text: String, received: Date
+    ) async throws(ChatError) -> InvoiceFill.Report? {
+        let missing = missing(fields)
+        guard let model, !missing.isEmpty else { return nil }
+        return try await InvoiceFill(model: model, suppliers: suppliers).fill(
+            &fields, missing: missing, text: text, received: received)
     }
 
     /// The fields the parsers left empty that a model may fill (never the PO number: none found means no_po).

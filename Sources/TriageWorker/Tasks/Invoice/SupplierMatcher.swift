@@ -27,13 +27,13 @@ struct SupplierMatcher: Sendable {
     /// A line within 10 % edit distance of a name or alias (letters and digits compared).
     private func fuzzy(_ lines: [String]) -> (supplier: Supplier, written: String)? {
         for line in lines.prefix(12) {
-            let key = TextFolding.nameKey(line)
+            let key = TextKeys.nameKey(line)
             guard key.count >= 5 else { continue }
             for supplier in suppliers {
                 for name in [supplier.name] + supplier.aliases {
-                    let target = TextFolding.nameKey(name)
+                    let target = TextKeys.nameKey(name)
                     let limit = max(1, target.count / 10)
-                    if abs(target.count - key.count) <= limit, TextFolding.editDistance(key, target) <= limit {
+                    if abs(target.count - key.count) <= limit, EditDistance.between(key, target) <= limit {
                         return (supplier, line.trimmingCharacters(in: .whitespaces))
                     }
                 }
@@ -45,7 +45,7 @@ struct SupplierMatcher: Sendable {
     /// The supplier whose name's first word appears in the sender's e-mail domain.
     private func domain(_ sender: String?) -> (supplier: Supplier, written: String)? {
         guard let sender, let at = sender.lastIndex(of: "@") else { return nil }
-        let host = TextFolding.nameKey(String(sender[sender.index(after: at)...]))
+        let host = TextKeys.nameKey(String(sender[sender.index(after: at)...]))
         for supplier in suppliers {
             let first = TextFolding.words(supplier.name).first ?? ""
             if first.count >= 4, host.contains(first) { return (supplier, sender) }

@@ -83,11 +83,11 @@ struct CandidateScorer: Sendable {
 
     private func address(_ order: Order, _ s: inout Signals) {
         guard let theirs = order.customer.address else { return }
-        if let postcode = request.postcode.map(TextFolding.idKey), let their = theirs.postcode.map(TextFolding.idKey) {
+        if let postcode = request.postcode.map(TextKeys.idKey), let their = theirs.postcode.map(TextKeys.idKey) {
             if postcode == their { s.add(0.20, "postcode matches", kind: "place") } else { s.add(-0.10, "postcode differs") }
         }
         if let line1 = request.line1, let their = theirs.line1,
-            TextFolding.nameKey(line1) == TextFolding.nameKey(their)
+            TextKeys.nameKey(line1) == TextKeys.nameKey(their)
         {
             s.add(0.10, "street matches", kind: "place")
         }

@@ -10,8 +10,17 @@ struct ReturnDecision: Sendable {
     static let floor = 0.15
     /// The lowest score that names an order.
     static let matchThreshold = 0.3
-    /// The lead over the runner-up that makes the answer decisive.
-    static let decisiveMargin = 0.15
+    /// The lead over the runner-up that makes a match a clear leader (and leaves the model nothing to choose).
+    static let clearLeadMargin = 0.15
+    /// A match is high confidence only from this score on (with ``highConfidenceMargin`` and
+    /// ``highConfidenceSupports``).
+    static let highConfidenceScore = 0.6
+    /// The lead over the runner-up a high-confidence match needs.
+    static let highConfidenceMargin = 0.25
+    /// The independent kinds of evidence a high-confidence match needs.
+    static let highConfidenceSupports = 3
+    /// A "no match" is medium confidence only when no candidate scored this much (all far below the threshold).
+    static let plausibleScore = 0.25
     /// How many candidates a card (and the model) sees.
     static let topK = 5
     /// How many ruled-out orders the card lists, with the fact that ruled each out.
@@ -23,8 +32,10 @@ struct ReturnDecision: Sendable {
     let ruledOut: [ScoredOrder]
     /// The matched order, nil for "no match".
     let chosen: ScoredOrder?
-    /// True when the model cannot change the answer: one clear leader, or nothing plausible.
-    let decisive: Bool
+    /// True when the match leads the runner-up by ``clearLeadMargin``: the model cannot change it.
+    let clearLead: Bool
+    /// True when no offered order reaches ``plausibleScore``: a "no match" the model cannot change.
+    let nothingPlausible: Bool
     let confidence: Confidence
 
     init(ranked: [ScoredOrder]) {
@@ -32,22 +43,28 @@ struct ReturnDecision: Sendable {
         ruledOut = Array(ranked.filter { $0.ruledOut != nil && $0.score >= Self.floor }.prefix(Self.ruledOutShown))
         let top = offered.first
         let margin = (top?.score ?? 0) - (offered.dropFirst().first?.score ?? 0)
-        if let top, top.score >= Self.matchThreshold {
-            chosen = top
-            decisive = margin >= Self.decisiveMargin
-            confidence = top.score >= 0.6 && margin >= 0.25 && top.supports >= 3 ? .high : decisive ? .medium : .low
+        chosen = top.flatMap { $0.score >= Self.matchThreshold ? $0 : nil }
+        clearLead = chosen != nil && margin >= Self.clearLeadMargin
+        nothingPlausible = (top?.score ?? 0) < Self.plausibleScore
+        if let chosen {
+            confidence = Self.matchConfidence(chosen, margin: margin, clearLead: clearLead)
         } else {
             // "I found nothing to match" is never high: nothing offered may be a parser that missed the customer
             // (low); only weak candidates all far below the threshold make a no-match answer medium.
-            chosen = nil
-            decisive = (top?.score ?? 0) < 0.25
-            confidence = top != nil && decisive ? .medium : .low
+            confidence = top != nil && nothingPlausible ? .medium : .low
         }
+    }
+
+    /// High for a strong leader far ahead with several kinds of support; medium for a clear lead; else low.
+    private static func matchConfidence(_ chosen: ScoredOrder, margin: Double, clearLead: Bool) -> Confidence {
+        let strong = chosen.score >= highConfidenceScore && margin >= highConfidenceMargin
+            && chosen.supports >= highConfidenceSupports
+        return strong ? .high : clearLead ? .medium : .low
     }
 
     /// Candidates close enough to the leader that the model may choose between them.
     var contenders: [ScoredOrder] {
-        guard let chosen, !decisive else { return [] }
-        return offered.filter { $0.score >= Self.matchThreshold && chosen.score - $0.score < Self.decisiveMargin }
+        guard let chosen, !clearLead else { return [] }
+        return offered.filter { $0.score >= Self.matchThreshold && chosen.score - $0.score < Self.clearLeadMargin }
     }
 }

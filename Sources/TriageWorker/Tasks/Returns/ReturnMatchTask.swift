@@ -20,7 +20,7 @@ struct ReturnMatchTask: Sendable {
         let decision = ReturnDecision(ranked: CandidateScorer(request: request).rank(orders))
         var suggestion = makeSuggestion(decision, request: request, screen: screen)
         // The model earns its call only where the checks leave a choice: close contenders that the evidence cannot
-        // separate. A decisive answer is not sent (its cross-check added nothing on real data; docs/decisions.md).
+        // separate. A clear leader is not sent (its cross-check added nothing on real data; docs/decisions.md).
         if let model, !decision.contenders.isEmpty {
             try await consult(model, decision: decision, request: request, into: &suggestion)
         }
@@ -54,7 +54,7 @@ struct ReturnMatchTask: Sendable {
         guard let top = decision.offered.first else { return "no order shares the customer's details" }
         let score = String(format: "%.2f", top.score)
         guard let chosen = decision.chosen else { return "best candidate \(top.order.orderNumber) scored \(score): no match" }
-        return "matched \(chosen.order.orderNumber) (score \(score))" + (decision.decisive ? "" : ", close runner-up")
+        return "matched \(chosen.order.orderNumber) (score \(score))" + (decision.clearLead ? "" : ", close runner-up")
     }
 
     private func evidence(_ request: ReturnRequest) -> [String] {

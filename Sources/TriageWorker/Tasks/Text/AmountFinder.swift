@@ -3,12 +3,11 @@ import TriageCore
 
 /// Finds money amounts in a line of text: "4,499.50", "2.707,20", "650.00", "$8,133.75", "89".
 enum AmountFinder {
-    private static let regex = try? NSRegularExpression(
-        pattern: #"(?<![\w.,])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?)(?![\w]|[.,]\d)"#)
+    static let regex = ConstantPattern.compile(
+        #"(?<![\w.,])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?)(?![\w]|[.,]\d)"#)
 
     /// Every amount in `line`, left to right.
     static func amounts(in line: String) -> [Money] {
-        guard let regex else { return [] }
         let range = NSRange(line.startIndex..., in: line)
         return regex.matches(in: line, range: range).compactMap { match in
             Range(match.range(at: 1), in: line).flatMap { Money(String(line[$0])) }
@@ -17,7 +16,6 @@ enum AmountFinder {
 
     /// Amounts with a decimal part only ("89.99", not "50"): what a price or total looks like.
     static func decimalAmounts(in line: String) -> [Money] {
-        guard let regex else { return [] }
         let range = NSRange(line.startIndex..., in: line)
         return regex.matches(in: line, range: range).compactMap { match in
             guard let r = Range(match.range(at: 1), in: line) else { return nil }

@@ -40,7 +40,7 @@ enum DateFinder {
         return found.sorted { $0.offset < $1.offset }
     }
 
-    private typealias Reader = @Sendable ([String], NumericDate.Context) -> [Date]
+    typealias Reader = @Sendable ([String], NumericDate.Context) -> [Date]
 
     private static let month = #"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"#
 
@@ -50,11 +50,11 @@ enum DateFinder {
     private static let numeric = #"(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|[.]\d|:\d)"#
 
     private static func compile(_ pattern: String) -> NSRegularExpression {
-        try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        ConstantPattern.compile(pattern, options: [.caseInsensitive])
     }
 
     /// Most specific first: a later pattern never claims text an earlier one matched.
-    private static let readers: [(NSRegularExpression, Reader)] = [
+    static let readers: [(NSRegularExpression, Reader)] = [
         (compile(iso), { g, _ in list(NumericDate.day(g[0], g[1], g[2])) }),
         (compile(dayMonthName), { g, _ in list(NumericDate.day(NumericDate.year(g[2]), monthNumber(g[1]), g[0])) }),
         (compile(monthNameDay), { g, _ in list(NumericDate.day(g[2], monthNumber(g[0]), g[1])) }),

@@ -14,7 +14,7 @@ enum InjectionPatterns {
 
     /// True when `normalised` is an ask (approve, refund, pay, mark …): cut only right after an instruction.
     static func isAsk(_ normalised: String) -> Bool {
-        ask?.firstMatch(in: normalised, range: NSRange(normalised.startIndex..., in: normalised)) != nil
+        ask.firstMatch(in: normalised, range: NSRange(normalised.startIndex..., in: normalised)) != nil
     }
 
     private static let drop = "(ignore|disregard|forget|override|bypass|discard|abandon|drop)"
@@ -26,7 +26,7 @@ enum InjectionPatterns {
     private static let assistant =
         "(ai|a\\.i\\.|assistant|chatbot|bot|model|llm|language model|gpt|automated (system|reviewer|agent|processor))"
 
-    private static let sources = [
+    static let sources = [
         "\\b\(drop) \(earlier)\(rules)\\b",
         "\\b(ignore|disregard|forget) (absolutely )?(everything|all of (the|that)|all (that|the above|above|before))\\b",
         "\\byou are (now|no longer) (a|an|the|my|in|acting|operating|free|unrestricted|jailbroken|dan)\\b",
@@ -51,9 +51,9 @@ enum InjectionPatterns {
         "\\breveal (your|the) (system )?(prompt|instructions)\\b",
     ]
 
-    private static let instruction: [NSRegularExpression] = sources.compactMap { try? NSRegularExpression(pattern: $0) }
+    static let instruction: [NSRegularExpression] = sources.map { ConstantPattern.compile($0) }
 
-    private static let ask = try? NSRegularExpression(
-        pattern: "^\\W*(please |kindly |then |and |now )?(approve|refund|pay|release|issue|mark|set|match|accept|send|"
+    static let ask = ConstantPattern.compile(
+        "^\\W*(please |kindly |then |and |now )?(approve|refund|pay|release|issue|mark|set|match|accept|send|"
             + "transfer|wire|process|grant|select|choose|output|respond|reply|answer|classify|return)\\b")
 }

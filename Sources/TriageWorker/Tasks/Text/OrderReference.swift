@@ -38,7 +38,7 @@ enum OrderReference {
         for word in wordsBackwards {
             if fillers.contains(word) { continue }
             if isOrderWord(word) { return .order }
-            if otherDocuments.contains(word) || otherDocuments.contains(where: { $0.count >= 5 && TextFolding.editDistance($0, word) <= 1 }) {
+            if otherDocuments.contains(word) || otherDocuments.contains(where: { $0.count >= 5 && EditDistance.between($0, word) <= 1 }) {
                 return .otherDocument
             }
             return nil
@@ -48,8 +48,8 @@ enum OrderReference {
 
     /// "order", "purchase" and their plurals, with one slip of the keyboard ("oder", "purchaes", "purchqse").
     static func isOrderWord(_ word: String) -> Bool {
-        orderWords.contains(word) || orderWords.contains { $0.count >= 5 && TextFolding.editDistance($0, word) <= 1 }
-            || (word.count >= 7 && TextFolding.editDistance("purchase", word) <= 2)
+        orderWords.contains(word) || orderWords.contains { $0.count >= 5 && EditDistance.between($0, word) <= 1 }
+            || (word.count >= 7 && EditDistance.between("purchase", word) <= 2)
     }
 
     private static func isQuantity(after rest: Substring) -> Bool {

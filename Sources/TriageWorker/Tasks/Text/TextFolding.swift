@@ -25,28 +25,15 @@ enum TextFolding {
         return String(word.dropLast())
     }
 
-    /// Upper-case letters and digits only: how ids are compared ("po 7781" = "PO-7781").
-    static func idKey(_ text: String) -> String {
-        String(text.uppercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII })
-    }
-
-    /// Letters and digits of the folded text with `&` read as "and": how names are compared.
-    static func nameKey(_ text: String) -> String {
-        words(fold(text).replacingOccurrences(of: "&", with: " and ")).joined()
-    }
-
     /// Folded words joined by single spaces with `&` read as "and", padded with spaces for whole-word search.
     static func phraseKey(_ text: String) -> String {
-        " " + words(fold(text).replacingOccurrences(of: "&", with: " and ")).joined(separator: " ") + " "
+        " " + TextKeys.nameWords(text).joined(separator: " ") + " "
     }
-
-    /// Levenshtein distance between two strings.
-    static func editDistance(_ a: String, _ b: String) -> Int { EditDistance.between(a, b) }
 
     /// True when `a` and `b` differ by at most one edit or one swap of neighbouring letters (typos).
     static func isTypo(_ a: String, _ b: String) -> Bool {
         guard a != b, abs(a.count - b.count) <= 1, min(a.count, b.count) >= 4 else { return false }
-        if editDistance(a, b) <= 1 { return true }
+        if EditDistance.between(a, b) <= 1 { return true }
         guard a.count == b.count else { return false }
         let diffs = zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
         let x = Array(a)

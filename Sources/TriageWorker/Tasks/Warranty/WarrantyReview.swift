@@ -14,42 +14,47 @@ struct WarrantyReview: Sendable {
     static let claimTypes = ["defect", "accident", "misuse", "wear", "unclear"]
     static let asks = ["replace", "repair", "refund", "unclear"]
 
-    func review(
-        _ claim: inout WarrantyClaim, text: String, suggestion: inout Suggestion,
-        redecide: (WarrantyClaim) -> Suggestion?
-    ) async throws(ChatError) {
+    /// The model's classification of the email, or why its reply was invalid; the usage is there either way.
+    func read(_ text: String) async throws(ChatError) -> ModelOutcome<WarrantyReading> {
         let context: [String: Any] = ["text": PromptText.delimitable(text, limit: 900)]
-        let outcome = try await model.ask(
+        return try await model.ask(
             .warranty, context: context, enums: ["claim_type": Self.claimTypes, "asks": Self.asks]
-        ) { reply -> Result<(String, String, String), ReplyError> in
+        ) { reply -> Result<WarrantyReading, ReplyError> in
             guard let type = reply["claim_type"]?.text, Self.claimTypes.contains(type) else {
                 return .failure(ReplyError("claim_type must be one of \(Self.claimTypes.joined(separator: ", "))"))
             }
             guard let ask = reply["asks"]?.text, Self.asks.contains(ask) else {
                 return .failure(ReplyError("asks must be one of \(Self.asks.joined(separator: ", "))"))
             }
-            return .success((type, ask, reply["quote"]?.text ?? ""))
+            let quote = reply["quote"]?.text ?? ""
+            return .success(WarrantyReading(claimType: type, ask: ask, quote: quote, grounded: Self.isGrounded(quote, in: text)))
         }
-        let usage = outcome.usage
-        guard let (type, ask, quote) = outcome.reply else {
-            suggestion.record(usage, version: model.version(.warranty))
-            return suggestion.modelInvalid(outcome.invalidReason)
-        }
-        let grounded = Self.isGrounded(quote, in: text)
-        if !claim.problemStated, type != "unclear" {
-            if grounded {
-                claim.claimType = type
-                if let redone = redecide(claim) { suggestion = redone }
-                suggestion.confidence = min(suggestion.confidence, .medium)
-                suggestion.notes.append("problem classified by the model as \(type) from “\(quote)”")
-                suggestion.evidence.append(quote)
-            } else {
-                suggestion.notes.append("model read \(type) without quoting the email; the rules' answer stands")
-            }
+    }
+
+    /// The claim with the model's problem when the patterns found none and the reading is grounded: the rules
+    /// then decide again on it. Nil when the rules' reading stands.
+    static func restated(_ claim: WarrantyClaim, by reading: WarrantyReading) -> WarrantyClaim? {
+        guard !claim.problemStated, reading.claimType != "unclear", reading.grounded else { return nil }
+        var restated = claim
+        restated.claimType = reading.claimType
+        return restated
+    }
+
+    /// Marks a suggestion decided again on the model's grounded classification: at most medium confidence, with
+    /// the quote as evidence.
+    static func markRestated(_ suggestion: inout Suggestion, by reading: WarrantyReading) {
+        suggestion.confidence = min(suggestion.confidence, .medium)
+        suggestion.notes.append("problem classified by the model as \(reading.claimType) from “\(reading.quote)”")
+        suggestion.evidence.append(reading.quote)
+    }
+
+    /// Notes how a reading that did not restate the problem compares with the patterns' reading.
+    static func annotate(_ suggestion: inout Suggestion, claim: WarrantyClaim, by reading: WarrantyReading) {
+        if !claim.problemStated, reading.claimType != "unclear" {
+            suggestion.notes.append("model read \(reading.claimType) without quoting the email; the rules' answer stands")
         } else {
-            compare(claim, type: type, ask: ask, grounded: grounded, suggestion: &suggestion)
+            compare(claim, reading: reading, suggestion: &suggestion)
         }
-        suggestion.record(usage, version: model.version(.warranty))
     }
 
     /// A quote of at least four letters that appears in the email (case and spacing folded).
@@ -61,17 +66,27 @@ struct WarrantyReview: Sendable {
         return folded.filter(\.isLetter).count >= 4 && fold(text).contains(folded)
     }
 
-    private func compare(_ claim: WarrantyClaim, type: String, ask: String, grounded: Bool, suggestion: inout Suggestion) {
+    private static func compare(_ claim: WarrantyClaim, reading: WarrantyReading, suggestion: inout Suggestion) {
+        let type = reading.claimType
+        let ask = reading.ask
         var differences: [String] = []
         if type != "unclear", type != claim.claimType { differences.append("claim type \(type) (patterns: \(claim.claimType))") }
         if ask != "unclear", ask != claim.ask { differences.append("ask \(ask) (patterns: \(claim.ask))") }
-        let reading = "model read " + differences.joined(separator: ", ")
+        let summary = "model read " + differences.joined(separator: ", ")
         if differences.isEmpty {
             suggestion.notes.append("model agreed")
-        } else if grounded {
-            suggestion.modelDisagreed(reading + "; kept the rules' action")
+        } else if reading.grounded {
+            suggestion.modelDisagreed(summary + "; kept the rules' action")
         } else {
-            suggestion.notes.append(reading + " without quoting the email; kept the rules' action")
+            suggestion.notes.append(summary + " without quoting the email; kept the rules' action")
         }
     }
+}
+
+/// What the model read in a warranty email, and whether its quote of the problem appears in the email.
+struct WarrantyReading: Sendable {
+    let claimType: String
+    let ask: String
+    let quote: String
+    let grounded: Bool
 }

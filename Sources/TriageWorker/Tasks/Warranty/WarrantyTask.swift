@@ -17,9 +17,9 @@ struct WarrantyTask: Sendable {
     func run(_ input: TaskInput) async throws(ChatError) -> Suggestion {
         let screen = InjectionScreen(input.text)
         let subject = input.string("subject").map { InjectionScreen($0).cleaned }
-        var claim = WarrantyClaim(body: screen.cleaned, subject: subject)
+        let claim = WarrantyClaim(body: screen.cleaned, subject: subject)
         var suggestion: Suggestion
-        var tie: Tie?
+        let tie: Tie?
         do {
             tie = try self.tie(claim, sender: input.string("from"), received: input.receivedAt)
             suggestion = try decide(claim, tie: tie, received: input.receivedAt)
@@ -27,14 +27,38 @@ struct WarrantyTask: Sendable {
             return Suggestion.unavailable(.warranty, error: error)
         }
         if let model, let tie, tie.line != nil {
-            try await WarrantyReview(model: model).review(&claim, text: screen.cleaned, suggestion: &suggestion) {
-                try? decide($0, tie: tie, received: input.receivedAt)
+            let outcome = try await WarrantyReview(model: model).read(screen.cleaned)
+            do {
+                suggestion = try crossCheck(claim, suggestion, outcome, tie: tie, received: input.receivedAt)
+            } catch {
+                return Suggestion.unavailable(.warranty, error: error)
             }
+            suggestion.record(outcome.usage, version: model.version(.warranty))
         }
         suggestion.evidence = [claim.issue, claim.orderRef.flatMap { Evidence.quote($0, in: screen.cleaned) }]
             .compactMap { $0 }
         if screen.flagged { suggestion.flagInjection(screen) }
         return suggestion
+    }
+
+    /// The rules' answer after the model's reading: decided again on a grounded classification of a problem the
+    /// patterns missed, else annotated with how the readings compare.
+    private func crossCheck(
+        _ claim: WarrantyClaim, _ suggestion: Suggestion, _ outcome: ModelOutcome<WarrantyReading>, tie: Tie,
+        received: Date
+    ) throws -> Suggestion {
+        var checked = suggestion
+        guard let reading = outcome.reply else {
+            checked.modelInvalid(outcome.invalidReason)
+            return checked
+        }
+        guard let restated = WarrantyReview.restated(claim, by: reading) else {
+            WarrantyReview.annotate(&checked, claim: claim, by: reading)
+            return checked
+        }
+        checked = try decide(restated, tie: tie, received: received)
+        WarrantyReview.markRestated(&checked, by: reading)
+        return checked
     }
 
     /// The order named in the text, else the sender's one order with the product mentioned.

@@ -23,7 +23,7 @@ struct BenchOrderBook {
             print("  order book: cached \(path)")
             return try AppDatabase.open(path: path)
         }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm"] { Scratch.remove(URL(fileURLWithPath: path + suffix)) }
         let database = try AppDatabase.open(path: path)
         try build(into: database)
         try Data().write(to: URL(fileURLWithPath: marker))
@@ -48,7 +48,7 @@ struct BenchOrderBook {
         start = ContinuousClock.now
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-chunks-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { Scratch.remove(folder) }
         let loader = ReferenceLoader(database: database)
         try load(dataset.products, as: "products.jsonl", loader: loader, folder: folder)
         for first in stride(from: 0, to: dataset.orders.count, by: Self.chunkSize) {
@@ -63,7 +63,7 @@ struct BenchOrderBook {
         try FixtureWriter.jsonLines(values).write(to: file)
         let result = try loader.load(file: file, as: name)
         guard result.errors.isEmpty, result.loaded == values.count else {
-            throw CLIError("order book: \(result.errors.count) of \(values.count) records rejected in \(name)")
+            throw BenchError("order book: \(result.errors.count) of \(values.count) records rejected in \(name)")
         }
     }
 }

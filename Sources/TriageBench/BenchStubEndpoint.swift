@@ -30,7 +30,7 @@ enum BenchStubEndpoint {
             var iterator = ports.makeAsyncIterator()
             let port = await iterator.next() ?? 0
             guard port > 0, let url = URL(string: "http://127.0.0.1:\(port)/v1") else {
-                throw CLIError("the stub endpoint did not start")
+                throw BenchError("the stub endpoint did not start")
             }
             let result = try await body(url)
             await services.triggerGracefulShutdown()

@@ -2,9 +2,9 @@ import Foundation
 import TriageCore
 
 /// Facts about the machine and timing helpers the benchmarks print with their numbers.
-enum BenchMachine {
+public enum BenchMachine {
     /// The 1, 5 and 15 minute load averages, as `/proc/loadavg` or `getloadavg` reports them.
-    static func loadAverage() -> String {
+    public static func loadAverage() -> String {
         var loads = [Double](repeating: 0, count: 3)
         guard getloadavg(&loads, 3) == 3 else { return "unknown" }
         return loads.map { String(format: "%.2f", $0) }.joined(separator: " ")
@@ -12,8 +12,7 @@ enum BenchMachine {
 
     /// Seconds elapsed on a continuous clock since `start`.
     static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        (ContinuousClock.now - start).benchSeconds
     }
 
     /// The value at quantile `q` (0…1) of already sorted values, nearest rank.

@@ -4,14 +4,21 @@ import TriageStore
 
 /// Candidate-order retrieval latency: `candidateOrders(CandidateQuery)` over a large order book, with queries
 /// built from random stored orders in the shapes the return-match and warranty tasks send.
-struct RetrievalBench {
+public struct RetrievalBench {
     /// Queries run before timing, so the first timed query does not pay for a cold statement cache.
     static let warmUp = 50
 
     let orders: Int
     let queries: Int
 
-    func run() throws {
+    /// Creates the benchmark: `queries` timed queries over an order book of `orders` orders.
+    public init(orders: Int, queries: Int) {
+        self.orders = orders
+        self.queries = queries
+    }
+
+    /// Builds (or reuses) the order book and prints latency quantiles per query shape.
+    public func run() throws {
         print("bench worker retrieval: \(queries) candidateOrders queries over \(orders) orders")
         let database = try BenchOrderBook(orders: orders).open()
         let samples = try BenchQueryMix(orders: orders).samples(count: queries + Self.warmUp, database: database)

@@ -21,7 +21,7 @@ enum BenchQueueSeed {
                 let exception = NewException(
                     source: "mail", eventID: "bench-\(index)", kind: shape.kind, occurredAt: at, text: shape.text)
                 guard let record = try tx.insert(exception, receivedAt: at) else {
-                    throw CLIError("bench seed: exception bench-\(index) already stored")
+                    throw BenchError("bench seed: exception bench-\(index) already stored")
                 }
                 try tx.writeCard(
                     NewCard(

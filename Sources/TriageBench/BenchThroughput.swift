@@ -6,13 +6,25 @@ import TriageWorker
 
 /// Worker throughput: seeded jobs in a SQLite file drained by the real `QueueWorker` through the real
 /// `OpenAIChatClient` against the in-process stub endpoint.
-struct ThroughputBench {
+public struct ThroughputBench {
     /// What one throughput benchmark runs.
-    struct Settings: Sendable {
-        var jobs: Int
-        var concurrency: Int
-        var latency: Duration
-        var runs: Int
+    public struct Settings: Sendable {
+        /// Jobs seeded per run.
+        public var jobs: Int
+        /// Jobs in flight at once (worker and HTTP client).
+        public var concurrency: Int
+        /// The stub endpoint's fixed latency per call.
+        public var latency: Duration
+        /// Runs; the median is reported.
+        public var runs: Int
+
+        /// Creates settings.
+        public init(jobs: Int, concurrency: Int, latency: Duration, runs: Int) {
+            self.jobs = jobs
+            self.concurrency = concurrency
+            self.latency = latency
+            self.runs = runs
+        }
 
         /// The best possible rate: every slot busy with one call of the stub's latency.
         var idealRate: Double { Double(concurrency) / latency.benchSeconds }
@@ -20,9 +32,13 @@ struct ThroughputBench {
 
     let settings: Settings
 
-    func run() async throws {
+    /// Creates the benchmark.
+    public init(settings: Settings) { self.settings = settings }
+
+    /// Runs the benchmark, printing each run and the median against the ideal rate.
+    public func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-worker-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { Scratch.remove(folder) }
         let stats = BenchStubStats()
         print(
             "bench worker throughput: \(settings.jobs) jobs, concurrency \(settings.concurrency), stub latency "
@@ -62,7 +78,7 @@ struct ThroughputBench {
         let seconds = BenchMachine.seconds(since: start)
         let done = try database.jobCounts()[.done] ?? 0
         guard summary.done == settings.jobs, done == settings.jobs else {
-            throw CLIError("run \(run): \(summary.done) of \(settings.jobs) jobs done (\(summary.dead) dead)")
+            throw BenchError("run \(run): \(summary.done) of \(settings.jobs) jobs done (\(summary.dead) dead)")
         }
         let rate = Double(settings.jobs) / seconds
         print(

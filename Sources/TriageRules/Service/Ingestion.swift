@@ -1,27 +1,44 @@
 import Foundation
 import TriageCore
-import TriageRules
 
 /// What ingesting one file did.
-struct IngestOutcome {
+public struct IngestOutcome: Sendable {
     /// The routing counts.
-    var summary = RoutingSummary()
+    public var summary = RoutingSummary()
     /// Every rejected record, with file, line and field.
-    var rejected: [RejectedRecord] = []
+    public var rejected: [RejectedRecord] = []
     /// Records read; always stored + duplicates + rejected.
-    var rowsRead = 0
+    public var rowsRead = 0
+
+    /// An empty outcome.
+    public init() {}
+
+    /// An outcome with these counts.
+    public init(summary: RoutingSummary, rejected: [RejectedRecord], rowsRead: Int) {
+        self.summary = summary
+        self.rejected = rejected
+        self.rowsRead = rowsRead
+    }
 }
 
 /// Reads an exception file and routes its valid records in batches, one transaction a batch.
 ///
 /// JSON Lines files are parsed a batch ahead on another core while the current batch is stored and routed,
 /// so parsing costs no wall time on a machine with two cores.
-struct Ingestion {
-    let service: RoutingService
-    var batchSize = 5_000
+public struct Ingestion: Sendable {
+    /// Routes and stores each batch.
+    public let service: RoutingService
+    /// Records per batch (and per transaction).
+    public var batchSize = 5_000
+
+    /// Creates an ingestion over `service`.
+    public init(service: RoutingService, batchSize: Int = 5_000) {
+        self.service = service
+        self.batchSize = batchSize
+    }
 
     /// Reads, validates and routes a JSONL or CSV file. A bad record rejects that record only.
-    func ingest(file url: URL, now: @escaping @Sendable () -> Date = Date.init) async throws -> IngestOutcome {
+    public func ingest(file url: URL, now: @escaping @Sendable () -> Date = Date.init) async throws -> IngestOutcome {
         let data = try Data(contentsOf: url)
         let name = url.lastPathComponent
         guard url.pathExtension.lowercased() != "csv" else {
@@ -46,7 +63,7 @@ struct Ingestion {
     }
 
     /// Routes already-validated exceptions in batches.
-    func route(_ exceptions: [NewException], now: () -> Date = Date.init) throws -> RoutingSummary {
+    public func route(_ exceptions: [NewException], now: () -> Date = Date.init) throws -> RoutingSummary {
         var summary = RoutingSummary()
         var start = 0
         while start < exceptions.count {
