@@ -5,7 +5,7 @@ import TriageCore
 import TriageStore
 import TriageTestSupport
 
-@Suite(.serialized, .timeLimit(.minutes(3))) struct WorkerCrashTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct WorkerCrashTests {
     @Test func killedWorkerNeverLosesAJobNorWritesASecondCard() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
