@@ -5,8 +5,8 @@ import Logging
 /// The review server: the reviewer page, `/api/v1`, and the signed webhooks, on one Hummingbird router.
 public enum ReviewServer {
     /// The router with every route.
-    public static func router(_ context: ReviewContext) throws -> Router<BasicRequestContext> {
-        let router = Router()
+    public static func router(_ context: ReviewContext) throws -> Router<TriageRequestContext> {
+        let router = Router(context: TriageRequestContext.self)
         APIRoutes(context: context).register(on: router)
         WebRoutes(context: context, templates: try PageTemplates()).register(on: router)
         WebhookRoutes(context: context).register(on: router)

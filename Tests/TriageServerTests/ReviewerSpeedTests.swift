@@ -6,7 +6,7 @@ import HummingbirdTesting
 import Testing
 import TriageCore
 import TriageRules
-import TriageServer
+@testable import TriageServer
 import TriageStore
 
 /// Issue 15: bulk accept of gated rule plans, keyset paging, one card per order and cause, evidence in place.
@@ -109,5 +109,18 @@ struct ReviewerSpeedTests {
             #expect(page.contains("&lt;script&gt;"))
             #expect(!page.contains("<script>alert"))
         }
+    }
+}
+
+/// Form bodies are client input: any bytes parse without trapping.
+@Suite("Form bodies")
+struct FormBodyTests {
+    @Test("fields keep order and repeats, decode + and %XX, and survive JSON, broken escapes and bare names")
+    func anyBytes() {
+        let fields = FormBody.fields(Data("card=1&card=2&q=a+b%26c&csrf=x%zz&flag".utf8))
+        #expect(fields.map(\.name) == ["card", "card", "q", "csrf", "flag"])
+        #expect(fields.map(\.value) == ["1", "2", "a b&c", "x%zz", ""])
+        #expect(FormBody.fields(Data(#"{"cardIDs": [1, 2]}"#.utf8)).count == 1)
+        #expect(FormBody.fields(Data()).isEmpty)
     }
 }

@@ -4,77 +4,57 @@ import Hummingbird
 import TriageCore
 
 /// `/api/v1`: the reviewer operations as JSON, for scripts and other tools. Bearer token, or a session cookie with
-/// the session's `X-CSRF-Token` on anything that changes data; a foreign `Origin` is refused.
+/// the session's `X-CSRF-Token` on anything that changes data; a foreign `Origin` is refused. Authentication, the
+/// change guard and the admin check are middleware on the route groups; errors are ``HTTPFailure``s.
 struct APIRoutes {
     let context: ReviewContext
 
-    func register(on router: Router<BasicRequestContext>) {
-        let api = router.group("api/v1")
+    func register(on router: Router<TriageRequestContext>) {
+        let api = router.group("api/v1").add(middleware: JSONErrorMiddleware(logger: context.logger))
         api.get("openapi.json") { _, _ in Responses.raw(Data(OpenAPIDocument.json.utf8), type: "application/json") }
-        api.get("me") { request, _ in await guarded { try Responses.json(try context.auth.reviewer(request)) } }
-        api.get("cards") { request, _ in await guarded { try queue(request) } }
-        api.get("cards/:id") { request, route in
-            await guarded {
-                _ = try context.auth.reviewer(request)
-                return try Responses.json(try context.view(cardID: try id(route)))
-            }
+        let reviewer = api.group()
+            .add(middleware: ReviewerMiddleware(auth: context.auth))
+            .add(middleware: ChangeGuardMiddleware(auth: context.auth))
+        reviewer.get("me") { _, route in try Responses.json(try route.signedIn()) }
+        reviewer.get("cards") { request, route in try queue(request, route) }
+        reviewer.get("cards/:id") { _, route in try Responses.json(try context.view(cardID: try route.cardID())) }
+        reviewer.post("cards/:id/lock") { _, route in
+            let until = try context.lock(cardID: try route.cardID(), for: try route.signedIn())
+            return try Responses.json(["locked_until": ISODate.format(until)])
         }
-        api.post("cards/:id/lock") { request, route in
-            await guarded {
-                let until = try context.lock(cardID: try id(route), for: try context.auth.reviewerForChange(request))
-                return try Responses.json(["locked_until": ISODate.format(until)])
-            }
-        }
-        api.delete("cards/:id/lock") { request, route in
-            await guarded {
-                let reviewer = try context.auth.reviewerForChange(request)
-                try context.store.unlockCard(id: try id(route), reviewer: reviewer, now: context.now())
-                return Response(status: .noContent)
-            }
+        reviewer.delete("cards/:id/lock") { _, route in
+            try context.store.unlockCard(id: try route.cardID(), reviewer: try route.signedIn(), now: context.now())
+            return Response(status: .noContent)
         }
         for verdict in ReviewVerdict.allCases {
-            api.post("cards/:id/\(verdict.rawValue)") { request, route in
-                await guarded { try await decide(verdict, request, route) }
-            }
+            reviewer.post("cards/:id/\(verdict.rawValue)") { request, route in try await decide(verdict, request, route) }
         }
-        api.get("escalations") { request, _ in
-            await guarded {
-                _ = try context.auth.reviewer(request)
-                return try Responses.json(try context.store.openEscalations())
-            }
+        reviewer.post("cards/bulk-accept") { request, route in
+            let body = try decodeBody(BulkAcceptBody.self, try await request.bodyData(limit: 65_536))
+            return try Responses.json(try context.bulkAccept(body.cardIDs, by: try route.signedIn()))
         }
-        api.post("cards/bulk-accept") { request, _ in await guarded { try await bulkAccept(request) } }
-        api.post("users") { request, _ in await guarded { try await addUser(request) } }
+        reviewer.get("escalations") { _, _ in try Responses.json(try context.store.openEscalations()) }
+        reviewer.group("users").add(middleware: AdminMiddleware()).post { request, _ in try await addUser(request) }
     }
 
-    private func queue(_ request: Request) throws -> Response {
-        let reviewer = try context.auth.reviewer(request)
-        let filter = try QueueFilters.parse(request.query, preferTeam: reviewer.team)
+    private func queue(_ request: Request, _ route: TriageRequestContext) throws -> Response {
+        let filter = try QueueFilters.parse(request.query, preferTeam: try route.signedIn().team)
         let items = try context.store.reviewQueue(filter, now: context.now())
         let counts = Dictionary(uniqueKeysWithValues: try context.store.openCounts().map { ($0.key.rawValue, $0.value) })
         return try Responses.json(QueuePayload(cards: items, openCounts: counts, next: QueuePage.next(items, filter)?.token))
     }
 
-    private func decide(_ verdict: ReviewVerdict, _ request: Request, _ route: BasicRequestContext) async throws -> Response {
-        let reviewer = try context.auth.reviewerForChange(request)
+    private func decide(_ verdict: ReviewVerdict, _ request: Request, _ route: TriageRequestContext) async throws -> Response {
         let data = try await request.bodyData(limit: 65_536)
         let body = data.isEmpty ? DecisionBody() : try decodeBody(DecisionBody.self, data)
         let outcome = try context.decide(
             ReviewRequest(
-                cardID: try id(route), verdict: verdict, action: body.action, parameters: body.parameters ?? [:],
-                reason: body.reason), by: reviewer)
+                cardID: try route.cardID(), verdict: verdict, action: body.action, parameters: body.parameters ?? [:],
+                reason: body.reason), by: try route.signedIn())
         return try Responses.json(outcome)
     }
 
-    private func bulkAccept(_ request: Request) async throws -> Response {
-        let reviewer = try context.auth.reviewerForChange(request)
-        let body = try decodeBody(BulkAcceptBody.self, try await request.bodyData(limit: 65_536))
-        return try Responses.json(try context.bulkAccept(body.cardIDs, by: reviewer))
-    }
-
     private func addUser(_ request: Request) async throws -> Response {
-        let reviewer = try context.auth.reviewerForChange(request)
-        guard reviewer.role == .admin else { throw HTTPFailure.forbidden }
         let body = try decodeBody(NewUserBody.self, try await request.bodyData(limit: 4_096))
         let token = Secrets.newToken()
         let user = try context.store.addUser(
@@ -82,19 +62,10 @@ struct APIRoutes {
         return try Responses.json(NewUserPayload(user: user, token: token), status: .created)
     }
 
-    private func id(_ route: BasicRequestContext) throws -> Int64 {
-        guard let id = route.parameters.get("id", as: Int64.self) else { throw HTTPFailure(.notFound, "no such card") }
-        return id
-    }
-
     private func decodeBody<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
         do { return try JSONCoding.decoder().decode(T.self, from: data) } catch {
             throw HTTPFailure(.badRequest, "the body is not a valid \(T.self) JSON object")
         }
-    }
-
-    private func guarded(_ body: () async throws -> Response) async -> Response {
-        await Responses.json(logger: context.logger, body)
     }
 }
 

@@ -4,7 +4,7 @@ enum OpenAPIDocument {
         {
           "openapi": "3.1.0",
           "info": {"title": "Triage review API", "version": "1.0.0",
-            "description": "Reviewer operations on exception cards. Authenticate with `Authorization: Bearer TOKEN` (from `triage users add`)."},
+            "description": "Reviewer operations on exception cards. Authenticate with `Authorization: Bearer TOKEN` (from `triage users add`). Every error, from every route, is `{\"error\": \"one line for a person\"}` with its status."},
           "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": {
@@ -23,11 +23,14 @@ enum OpenAPIDocument {
               "Forbidden": {"description": "the role does not allow this", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "NotFound": {"description": "no such card", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "Conflict": {"description": "the card is open with another reviewer, or decided already", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-              "Invalid": {"description": "the decision does not fit the card", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+              "Invalid": {"description": "the decision does not fit the card", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "BadRequest": {"description": "a bad parameter or body; the message names it", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "SignatureRejected": {"description": "signature missing, malformed or wrong, or the event is outside the replay window", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
             }
           },
           "security": [{"bearer": []}],
           "paths": {
+            "/api/v1/openapi.json": {"get": {"security": [], "summary": "This document", "responses": {"200": {"description": "the OpenAPI 3.1 document"}}}},
             "/api/v1/me": {"get": {"summary": "The signed-in reviewer", "responses": {"200": {"description": "reviewer"}, "401": {"$ref": "#/components/responses/Unauthorized"}}}},
             "/api/v1/cards": {"get": {"summary": "Open cards, your team first, then money at stake, then age",
               "parameters": [
@@ -40,7 +43,7 @@ enum OpenAPIDocument {
                 {"name": "rule", "in": "query", "description": "only cards made by this rule id", "schema": {"type": "string"}},
                 {"name": "after", "in": "query", "description": "keyset paging: the `next` value of the previous page", "schema": {"type": "string"}},
                 {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 500}}],
-              "responses": {"200": {"description": "cards, open counts per kind, and `next` (the `after` of the next page; absent on the last)"}, "400": {"description": "a bad filter value"}, "401": {"$ref": "#/components/responses/Unauthorized"}}}},
+              "responses": {"200": {"description": "cards, open counts per kind, and `next` (the `after` of the next page; absent on the last)"}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}}}},
             "/api/v1/cards/{id}": {"get": {"summary": "One card with its exception, order, shipments, payments, decisions and rule trace; viewing never locks (POST …/lock does)",
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
               "responses": {"200": {"description": "the card"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "404": {"$ref": "#/components/responses/NotFound"}}}},
@@ -48,7 +51,7 @@ enum OpenAPIDocument {
               "post": {"summary": "Lock the card to you", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
                 "responses": {"200": {"description": "locked until"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}},
               "delete": {"summary": "Release your lock", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"204": {"description": "released"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"description": "another reviewer holds the lock"}}}},
+                "responses": {"204": {"description": "released"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"description": "another reviewer holds the lock", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}},
             "/api/v1/cards/{id}/accept": {"post": {"summary": "Execute the suggestion or the rule's plan as it stands, re-checked against the order now; a stale plan is not executed (409) and the card becomes a judgment card saying why",
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
               "responses": {"200": {"description": "decided", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Outcome"}}}}, "401": {"$ref": "#/components/responses/Unauthorized"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}}},
@@ -62,17 +65,17 @@ enum OpenAPIDocument {
               "responses": {"200": {"description": "decided", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Outcome"}}}}, "401": {"$ref": "#/components/responses/Unauthorized"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}}},
             "/api/v1/cards/bulk-accept": {"post": {"summary": "Accept gated rule plans in one action: each card is re-checked and decided in its own transaction under one batch id; a stale plan turns its card into a judgment card; AI suggestions are never accepted in bulk",
               "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"cardIDs": {"type": "array", "maxItems": 500, "items": {"type": "integer"}}}, "required": ["cardIDs"]}}}},
-              "responses": {"200": {"description": "batchID, accepted (outcomes), turnedToJudgment and skipped (cardID and reason each)"}, "400": {"description": "not a JSON body with cardIDs"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "422": {"$ref": "#/components/responses/Invalid"}}}},
+              "responses": {"200": {"description": "batchID, accepted (outcomes), turnedToJudgment and skipped (cardID and reason each)"}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "422": {"$ref": "#/components/responses/Invalid"}}}},
             "/api/v1/escalations": {"get": {"summary": "Open escalated cards grouped by source and error", "responses": {"200": {"description": "groups"}, "401": {"$ref": "#/components/responses/Unauthorized"}}}},
             "/api/v1/users": {"post": {"summary": "Add a user (admins only); the token is shown once",
               "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"name": {"type": "string"}, "role": {"type": "string", "enum": ["reviewer", "admin"]}, "team": {"type": "string"}}, "required": ["name"]}}}},
-              "responses": {"201": {"description": "the user and their token"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "409": {"description": "a user of that name exists"}, "422": {"description": "an empty or invalid name"}}}},
+              "responses": {"201": {"description": "the user and their token"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "409": {"description": "a user of that name exists", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}, "422": {"description": "an empty or invalid name", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}},
             "/webhooks/shopify": {"post": {"security": [], "summary": "Storefront event: X-Shopify-Hmac-Sha256, X-Shopify-Webhook-Id, X-Shopify-Triggered-At; body in the exception format",
-              "responses": {"202": {"description": "stored (or a duplicate, ignored)"}, "400": {"description": "a bad field"}, "401": {"description": "bad signature or stale"}}}},
+              "responses": {"202": {"description": "stored (or a duplicate, ignored)"}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignatureRejected"}}}},
             "/webhooks/adyen": {"post": {"security": [], "summary": "Gateway notifications, each item signed with Adyen's HMAC",
-              "responses": {"200": {"description": "[accepted]"}, "401": {"description": "bad signature or stale"}}}},
+              "responses": {"200": {"description": "[accepted]"}, "401": {"$ref": "#/components/responses/SignatureRejected"}}}},
             "/webhooks/returns": {"post": {"security": [], "summary": "Returns app event: X-Triage-Signature t=…,v1=…; body in the exception format",
-              "responses": {"202": {"description": "stored (or a duplicate, ignored)"}, "401": {"description": "bad signature or stale"}}}}
+              "responses": {"202": {"description": "stored (or a duplicate, ignored)"}, "401": {"$ref": "#/components/responses/SignatureRejected"}}}}
           }
         }
         """#

@@ -44,20 +44,6 @@ struct ReviewerAuth: Sendable {
         return cookie("", maxAge: 0)
     }
 
-    /// The reviewer behind a request that changes something. A present `Origin` must be this server's; a bearer
-    /// token is enough, while a session cookie also needs the session's CSRF token in `X-CSRF-Token` (a cookie is
-    /// sent by the browser on any site's request, the header only by this app's own script).
-    func reviewerForChange(_ request: Request) throws -> Reviewer {
-        try checkOrigin(request)
-        let reviewer = try self.reviewer(request)
-        if request.headers[.authorization] == nil {
-            guard let session = Self.session(request), let sent = request.header(Self.csrfHeader),
-                Secrets.constantTimeEqual(sent, Secrets.csrfToken(session: session))
-            else { throw HTTPFailure.badCSRF }
-        }
-        return reviewer
-    }
-
     /// A present `Origin` must name this server (the request's authority, or the address it is configured on);
     /// a browser sends it on cross-site requests, so a foreign one is refused before anything else.
     func checkOrigin(_ request: Request) throws {
@@ -67,13 +53,6 @@ struct ReviewerAuth: Sendable {
         guard !authority.isEmpty, own.contains(authority) else {
             throw HTTPFailure(.forbidden, "cross-origin requests are refused")
         }
-    }
-
-    /// A form's CSRF token must be the session's.
-    func checkCSRF(_ request: Request, form: [String: String]) throws {
-        guard let session = Self.session(request), let sent = form["csrf"],
-            Secrets.constantTimeEqual(sent, Secrets.csrfToken(session: session))
-        else { throw HTTPFailure.badCSRF }
     }
 
     /// The session id from the request's cookies.

@@ -4,7 +4,8 @@ import Hummingbird
 import TriageCore
 
 /// An error that becomes one HTTP status and a one-line message; nothing else (no stack, no SQL) reaches a client.
-public struct HTTPFailure: Error, Sendable {
+/// As an `HTTPResponseError` it answers in the API's one error shape, `{"error": "…"}`.
+public struct HTTPFailure: HTTPResponseError, Sendable {
     /// The status sent.
     public let status: HTTPResponse.Status
     /// The message sent.
@@ -14,6 +15,11 @@ public struct HTTPFailure: Error, Sendable {
     public init(_ status: HTTPResponse.Status, _ message: String) {
         self.status = status
         self.message = message
+    }
+
+    /// The JSON error response: `{"error": message}` with the failure's status and the security headers.
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        Responses.error(self)
     }
 
     static let unauthenticated = HTTPFailure(.unauthorized, "sign in: a bearer token or a session is required")

@@ -39,17 +39,6 @@ enum Responses {
         return Response(status: .seeOther, headers: all)
     }
 
-    /// `body`'s response, or its error as a JSON error response (a 500 is logged by type, never sent in detail).
-    static func json(logger: Logger, _ body: () async throws -> Response) async -> Response {
-        do { return try await body() } catch {
-            let failure = HTTPFailure.from(error)
-            if failure.status == .internalServerError {
-                logger.error("request failed", metadata: ["error": "\(error)", "type": "\(type(of: error))"])
-            }
-            return Self.error(failure)
-        }
-    }
-
     /// `{"error": message}` with the failure's status; built without an encoder, so it cannot fail.
     static func error(_ failure: HTTPFailure) -> Response {
         let body = JSONValue.object(["error": .string(failure.message)]).serialized
@@ -62,16 +51,6 @@ extension Request {
     func bodyData(limit: Int = 1_048_576) async throws -> Data {
         let buffer = try await body.collect(upTo: limit)
         return Data(buffer.readableBytesView)
-    }
-
-    /// An `application/x-www-form-urlencoded` body as name → value (the last value of a repeated name wins).
-    func form() async throws -> [String: String] {
-        let text = String(decoding: try await bodyData(limit: 65_536), as: UTF8.self)
-        var components = URLComponents()
-        components.percentEncodedQuery = text.replacingOccurrences(of: "+", with: "%20")
-        var fields: [String: String] = [:]
-        for item in components.queryItems ?? [] { fields[item.name] = item.value ?? "" }
-        return fields
     }
 
     /// A query parameter, nil when absent or empty.

@@ -8,57 +8,43 @@ struct WebRoutes {
     let context: ReviewContext
     let templates: PageTemplates
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("static/app.js") { _, _ in Responses.raw(Data(StaticAssets.script.utf8), type: "text/javascript") }
-        router.get("static/app.css") { _, _ in Responses.raw(Data(StaticAssets.style.utf8), type: "text/css") }
-        router.get("login") { _, _ in loginPage(error: nil) }
-        router.post("login") { request, _ in try await page { try await login(request) } }
-        router.post("logout") { request, _ in
-            try await page {
-                try context.auth.checkOrigin(request)
-                try context.auth.checkCSRF(request, form: try await request.form())
-                return Responses.redirect("/login", headers: [.setCookie: try context.auth.signOut(request)])
-            }
+    func register(on router: Router<TriageRequestContext>) {
+        let pages = router.group().add(middleware: PageErrorMiddleware(logger: context.logger, render: errorPage))
+        pages.get("static/app.js") { _, _ in Responses.raw(Data(StaticAssets.script.utf8), type: "text/javascript") }
+        pages.get("static/app.css") { _, _ in Responses.raw(Data(StaticAssets.style.utf8), type: "text/css") }
+        pages.get("login") { _, _ in loginPage(error: nil) }
+        pages.post("login") { request, _ in try await login(request) }
+        let signedIn = pages.group()
+            .add(middleware: ReviewerMiddleware(auth: context.auth))
+            .add(middleware: ChangeGuardMiddleware(auth: context.auth))
+        signedIn.post("logout") { request, _ in
+            Responses.redirect("/login", headers: [.setCookie: try context.auth.signOut(request)])
         }
-        router.get("") { request, _ in try await page { try queue(request) } }
-        router.get("cards/:id") { request, route in try await page { try card(request, route) } }
-        router.post("cards/:id/decide") { request, route in try await page { try await decide(request, route) } }
-        router.post("cards/bulk-accept") { request, _ in try await page { try await bulkAccept(request) } }
-        registerReview(on: router)
-        router.get("escalations") { request, _ in
-            try await page {
-                let reviewer = try context.auth.reviewer(request)
-                let body = templates.escalations.render(PageModels.escalations(try context.store.openEscalations()))
-                return render("Escalations", body, reviewer, request)
-            }
+        signedIn.get("") { request, route in try queue(request, route) }
+        signedIn.get("cards/:id") { request, route in try card(request, route) }
+        signedIn.post("cards/:id/decide") { request, route in try await decide(request, route) }
+        signedIn.post("cards/bulk-accept") { request, route in try await bulkAccept(request, route) }
+        signedIn.get("escalations") { request, route in
+            let body = templates.escalations.render(PageModels.escalations(try context.store.openEscalations()))
+            return render("Escalations", body, try route.signedIn(), request)
         }
+        registerReview(on: signedIn)
     }
 
     /// `/review` (the page), `/review.json` and `/review/TABLE.csv`, for the week ending `?week=DAY`.
-    private func registerReview(on router: Router<BasicRequestContext>) {
-        router.get("review") { request, _ in
-            try await page {
-                let reviewer = try context.auth.reviewer(request)
-                let review = try weeklyReview(request)
-                let query = request.query("week").map { "?week=" + $0 } ?? ""
-                return render("Weekly review", templates.review.render(ReviewPage.model(review, query: query)), reviewer, request)
-            }
+    private func registerReview(on group: RouterGroup<TriageRequestContext>) {
+        group.get("review") { request, route in
+            let review = try weeklyReview(request)
+            let query = request.query("week").map { "?week=" + $0 } ?? ""
+            return render("Weekly review", templates.review.render(ReviewPage.model(review, query: query)), try route.signedIn(), request)
         }
-        router.get("review.json") { request, _ in
-            try await page {
-                _ = try context.auth.reviewer(request)
-                return try Responses.json(try weeklyReview(request))
+        group.get("review.json") { request, _ in try Responses.json(try weeklyReview(request)) }
+        group.get("review/:table") { request, route in
+            let name = (route.parameters.get("table") ?? "").replacingOccurrences(of: ".csv", with: "")
+            guard let table = try weeklyReview(request).tables.first(where: { $0.name == name }) else {
+                throw HTTPFailure(.notFound, "no review table named \(name)")
             }
-        }
-        router.get("review/:table") { request, route in
-            try await page {
-                _ = try context.auth.reviewer(request)
-                let name = (route.parameters.get("table") ?? "").replacingOccurrences(of: ".csv", with: "")
-                guard let table = try weeklyReview(request).tables.first(where: { $0.name == name }) else {
-                    throw HTTPFailure(.notFound, "no review table named \(name)")
-                }
-                return Responses.raw(Data(table.csv.utf8), type: "text/csv; charset=utf-8")
-            }
+            return Responses.raw(Data(table.csv.utf8), type: "text/csv; charset=utf-8")
         }
     }
 
@@ -72,6 +58,7 @@ struct WebRoutes {
         return try WeeklyReviewService.review(store: context.store, table: context.table, lastDay: lastDay)
     }
 
+    /// Signing in has no session yet, so no CSRF token: only the origin is checked.
     private func login(_ request: Request) async throws -> Response {
         try context.auth.checkOrigin(request)
         let form = try await request.form()
@@ -81,8 +68,8 @@ struct WebRoutes {
         return Responses.redirect("/", headers: [.setCookie: cookie])
     }
 
-    private func queue(_ request: Request) throws -> Response {
-        let reviewer = try context.auth.reviewer(request)
+    private func queue(_ request: Request, _ route: TriageRequestContext) throws -> Response {
+        let reviewer = try route.signedIn()
         let filter = try QueueFilters.parse(request.query, preferTeam: reviewer.team)
         let items = try context.store.reviewQueue(filter, now: context.now())
         var model = PageModels.queue(
@@ -94,11 +81,9 @@ struct WebRoutes {
     }
 
     /// Accepts the checked gated cards in one batch and shows what happened to each.
-    private func bulkAccept(_ request: Request) async throws -> Response {
-        try context.auth.checkOrigin(request)
-        let reviewer = try context.auth.reviewer(request)
+    private func bulkAccept(_ request: Request, _ route: TriageRequestContext) async throws -> Response {
+        let reviewer = try route.signedIn()
         let items = try await request.formItems()
-        try context.auth.checkCSRF(request, form: Dictionary(items.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }))
         let ids = try items.filter { $0.name == "card" }.map { item in
             guard let id = Int64(item.value) else { throw HTTPFailure(.badRequest, "card: \(item.value) is not a card id") }
             return id
@@ -108,18 +93,16 @@ struct WebRoutes {
         return render("Bulk accept", templates.bulkResult.render(PageModels.bulkResult(result)), reviewer, request)
     }
 
-    private func card(_ request: Request, _ route: BasicRequestContext) throws -> Response {
-        let reviewer = try context.auth.reviewer(request)
-        let view = try context.view(cardID: try id(route))
+    private func card(_ request: Request, _ route: TriageRequestContext) throws -> Response {
+        let reviewer = try route.signedIn()
+        let view = try context.view(cardID: try route.cardID())
         let csrf = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
         return render("Card \(view.context.card.id)", templates.card.render(PageModels.card(view, csrf: csrf, viewer: reviewer.name)), reviewer, request)
     }
 
-    private func decide(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
-        try context.auth.checkOrigin(request)
-        let reviewer = try context.auth.reviewer(request)
+    private func decide(_ request: Request, _ route: TriageRequestContext) async throws -> Response {
+        let reviewer = try route.signedIn()
         let form = try await request.form()
-        try context.auth.checkCSRF(request, form: form)
         guard let verdict = form["verdict"].flatMap(ReviewVerdict.init(rawValue:)) else {
             throw HTTPFailure(.badRequest, "verdict must be accept, edit or reject")
         }
@@ -130,7 +113,7 @@ struct WebRoutes {
             }
             parameters = object
         }
-        let cardID = try id(route)
+        let cardID = try route.cardID()
         _ = try context.decide(
             ReviewRequest(
                 cardID: cardID, verdict: verdict, action: form["action"].flatMap { $0.isEmpty ? nil : $0 },
@@ -149,20 +132,10 @@ struct WebRoutes {
         return Responses.html(templates.page(title: "Sign in", body: body, reviewer: nil, csrf: nil), status: status)
     }
 
-    private func id(_ route: BasicRequestContext) throws -> Int64 {
-        guard let id = route.parameters.get("id", as: Int64.self) else { throw HTTPFailure(.notFound, "no such card") }
-        return id
-    }
-
-    /// Pages answer errors as HTML: 401 goes to sign-in, anything else is a short page with no internals.
-    private func page(_ body: () async throws -> Response) async throws -> Response {
-        do { return try await body() } catch {
-            let failure = HTTPFailure.from(error)
-            if failure.status == .unauthorized { return Responses.redirect("/login") }
-            if failure.status == .internalServerError { context.logger.error("page error: \(type(of: error))") }
-            let body = "<h1>\(failure.status.code)</h1><p class=\"error\">\(HTMLText.escape(failure.message))</p><p><a href=\"/\">Back to the queue</a></p>"
-            return Responses.html(templates.page(title: "Error", body: body, reviewer: nil, csrf: nil), status: failure.status)
-        }
+    /// An error as a short page with no internals.
+    private func errorPage(_ failure: HTTPFailure) -> Response {
+        let body = "<h1>\(failure.status.code)</h1><p class=\"error\">\(HTMLText.escape(failure.message))</p><p><a href=\"/\">Back to the queue</a></p>"
+        return Responses.html(templates.page(title: "Error", body: body, reviewer: nil, csrf: nil), status: failure.status)
     }
 }
 

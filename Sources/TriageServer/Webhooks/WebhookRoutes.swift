@@ -9,10 +9,11 @@ import TriageCore
 struct WebhookRoutes {
     let context: ReviewContext
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("webhooks/shopify") { request, _ in await respond { try await shopify(request) } }
-        router.post("webhooks/returns") { request, _ in await respond { try await returns(request) } }
-        router.post("webhooks/adyen") { request, _ in await respond { try await adyen(request) } }
+    func register(on router: Router<TriageRequestContext>) {
+        let webhooks = router.group("webhooks").add(middleware: JSONErrorMiddleware(logger: context.logger))
+        webhooks.post("shopify") { request, _ in try await shopify(request) }
+        webhooks.post("returns") { request, _ in try await returns(request) }
+        webhooks.post("adyen") { request, _ in try await adyen(request) }
     }
 
     private var intake: WebhookIntake { WebhookIntake(context: context) }
@@ -100,9 +101,5 @@ struct WebhookRoutes {
 
     private static func notConfigured(_ name: String) -> HTTPFailure {
         HTTPFailure(.serviceUnavailable, "the \(name) webhook has no secret configured")
-    }
-
-    private func respond(_ body: () async throws -> Response) async -> Response {
-        await Responses.json(logger: context.logger, body)
     }
 }
