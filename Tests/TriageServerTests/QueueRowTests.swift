@@ -19,7 +19,7 @@ struct QueueRowTests {
     @Test("an AI card shows its action with the order it would touch, and its first flag")
     func aiRow() throws {
         let item = try card(suggestion: #"{"task":"return_match","action":"match_order","parameters":{"order_number":"102231"},"flags":["possible_injection"],"confidence":"high","candidates":[],"evidence":[],"notes":[],"promptTokens":0,"completionTokens":0,"latencySeconds":0}"#)
-        let row = PageModels.queueRow(item, now: at)
+        let row = try PageModels.queueRow(item, now: at)
         #expect(row["suggested"] as? String == "match order 102231")
         #expect(row["flag"] as? String == "possible_injection")
         #expect(row["lockedBy"] as? String == "ana")
@@ -28,7 +28,7 @@ struct QueueRowTests {
     @Test("a rule's card shows its plan; a card with nothing proposed shows nothing")
     func ruleRow() throws {
         let plan = ActionPlan(action: "release", summary: "Release order #102915", parameters: [:], changes: [], messages: [])
-        #expect(PageModels.queueRow(try card(plan: plan), now: at)["suggested"] as? String == "Release order #102915")
-        #expect(PageModels.queueRow(try card(), now: at)["suggested"] as? String == "")
+        #expect(try PageModels.queueRow(try card(plan: plan), now: at)["suggested"] as? String == "Release order #102915")
+        #expect(try PageModels.queueRow(try card(), now: at)["suggested"] as? String == "")
     }
 }

@@ -124,3 +124,25 @@ struct FormBodyTests {
         #expect(FormBody.fields(Data()).isEmpty)
     }
 }
+
+/// A stored suggestion that cannot be read is an error naming the card, never a card without a suggestion.
+@Suite("Unreadable suggestions")
+struct UnreadableSuggestionTests {
+    @Test("accepting a card whose stored suggestion is damaged decides nothing and answers 500 with no internals")
+    func damagedSuggestion() async throws {
+        let fixture = try ServerFixture()
+        let id = fixture.warrantyCardID
+        try await fixture.database.writer.write { db in
+            try db.execute(sql: #"UPDATE cards SET suggestion = '{"task": 5}' WHERE id = ?"#, arguments: [id])
+        }
+        let card = try #require(try fixture.database.card(id: id))
+        #expect(throws: ReviewError.self) { try ReviewPlanner.suggestion(of: card) }
+        try await fixture.test { client in
+            let response = try await client.execute(
+                uri: "/api/v1/cards/\(id)/accept", method: .post, headers: ServerFixture.bearer(fixture.alice))
+            #expect(response.status == .internalServerError)
+            #expect(!response.text.contains("task"))
+        }
+        #expect(try fixture.database.card(id: id)?.card.status == .open)
+    }
+}

@@ -31,7 +31,7 @@ public struct ReviewPlanner: Sendable {
     public func plan(_ request: ReviewRequest, card: StoredCard, record: ExceptionRecord) throws(ReviewError)
         -> Planned
     {
-        let suggestion = Self.suggestion(of: card)
+        let suggestion = try Self.suggestion(of: card)
         let suggested = card.card.plan?.action ?? suggestion?.action
         if request.batchID != nil { try Self.checkBulkAcceptable(request, card: card) }
         switch request.verdict {
@@ -123,15 +123,21 @@ public struct ReviewPlanner: Sendable {
         }
     }
 
-    /// The actions a reviewer may choose on `card`: its AI task's, else those its kind allows.
-    public static func allowedActions(on card: StoredCard) -> [String] {
-        if let task = suggestion(of: card)?.task { return actions[task] ?? [] }
+    /// The actions a reviewer may choose on `card` with its (read) `suggestion`: its AI task's, else those its
+    /// kind allows.
+    public static func allowedActions(on card: StoredCard, suggestion: Suggestion?) -> [String] {
+        if let task = suggestion?.task { return actions[task] ?? [] }
         return ManualAction.allowed(on: card)
     }
 
-    /// The card's AI suggestion, when it has one.
-    public static func suggestion(of card: StoredCard) -> Suggestion? {
+    /// The card's AI suggestion, when it has one. A stored suggestion that cannot be read is an error naming the
+    /// card, never a card that silently has no suggestion.
+    public static func suggestion(of card: StoredCard) throws(ReviewError) -> Suggestion? {
         guard let value = card.suggestion else { return nil }
-        return try? JSONCoding.decode(Suggestion.self, from: value.serialized)
+        do {
+            return try JSONCoding.decode(Suggestion.self, from: value.serialized)
+        } catch {
+            throw .unreadableSuggestion(cardID: card.id, reason: "\(error)")
+        }
     }
 }

@@ -58,6 +58,9 @@ public enum ReviewError: Error, Sendable, Hashable, CustomStringConvertible {
     case notLockHolder(String)
     /// The thing to create exists already, e.g. a user of that name (409).
     case duplicate(String)
+    /// The card's stored AI suggestion cannot be read (a schema change, a damaged row): nothing is decided on it
+    /// (500: the server log names the card).
+    case unreadableSuggestion(cardID: Int64, reason: String)
     /// The card may not be accepted in bulk: only a gated rule's plan may be; an AI suggestion never is (409).
     case notBulkAcceptable(String)
 
@@ -72,6 +75,7 @@ public enum ReviewError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notLockHolder(let name): "the lock is \(name)'s; only they can release it"
         case .duplicate(let message): message
         case .notBulkAcceptable(let reason): "not accepted in bulk: \(reason)"
+        case .unreadableSuggestion(let cardID, let reason): "card \(cardID): its stored suggestion cannot be read (\(reason))"
         }
     }
 }

@@ -15,14 +15,14 @@ public struct ScriptedReviewer {
 
     /// The decision: a rule's plan accepted 9 times in 10 (else rejected), an AI suggestion accepted when it
     /// matches the label and edited to the label otherwise, other cards resolved by hand.
-    public func request(random: inout DemoRandom) -> ReviewRequest {
+    public func request(random: inout DemoRandom) throws(ReviewError) -> ReviewRequest {
         let card = context.card
         if card.card.plan != nil {
             return Double.random(in: 0..<1, using: &random) < 0.9
                 ? ReviewRequest(cardID: card.id, verdict: .accept)
                 : ReviewRequest(cardID: card.id, verdict: .reject, reason: "count disputed; recounting")
         }
-        if let suggestion = ReviewPlanner.suggestion(of: card), let action = suggestion.action {
+        if let suggestion = try ReviewPlanner.suggestion(of: card), let action = suggestion.action {
             let truth = truthAction(suggestion.task)
             guard let truth, truth != action else { return ReviewRequest(cardID: card.id, verdict: .accept) }
             return ReviewRequest(cardID: card.id, verdict: .edit, action: truth, reason: "checked against the source")

@@ -9,11 +9,16 @@ public enum HarvestedCases {
         case notAnAICard = "not an AI card"
         case rejected = "rejected without a corrected answer"
         case invalid = "does not make a valid case"
+        case unreadable = "its stored suggestion cannot be read"
     }
 
     /// The case for one reviewed card, or why there is none.
     public static func evalCase(_ reviewed: ReviewedCard) -> Result<EvalCase, SkipReason> {
-        guard let suggestion = ReviewPlanner.suggestion(of: reviewed.card) else { return .failure(SkipReason(.notAnAICard)) }
+        let stored: Suggestion?
+        do { stored = try ReviewPlanner.suggestion(of: reviewed.card) } catch {
+            return .failure(SkipReason(.unreadable, detail: error.description))
+        }
+        guard let suggestion = stored else { return .failure(SkipReason(.notAnAICard)) }
         let task = suggestion.task
         let decision = reviewed.decision
         guard decision.action != "reject" else { return .failure(SkipReason(.rejected)) }

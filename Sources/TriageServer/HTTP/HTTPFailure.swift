@@ -36,6 +36,7 @@ public struct HTTPFailure: HTTPResponseError, Sendable {
             case .lockedBy, .notDecidable, .stalePlan, .duplicate, .notBulkAcceptable: return HTTPFailure(.conflict, review.description)
             case .notLockHolder: return HTTPFailure(.forbidden, review.description)
             case .invalid: return HTTPFailure(.unprocessableContent, review.description)
+            case .unreadableSuggestion: return HTTPFailure(.internalServerError, "internal error; the server log has the details")
             }
         case let rejection as WebhookRejection:
             switch rejection {

@@ -4,9 +4,9 @@ import TriageCore
 /// The card page's model, built in parts: the header, the actions, the suggestion with its candidates, the
 /// source text with its evidence marked, and the reference data around it.
 extension PageModels {
-    static func card(_ view: CardView, csrf: String, viewer: String) -> [String: Any] {
+    static func card(_ view: CardView, csrf: String, viewer: String) throws -> [String: Any] {
         let context = view.context
-        let suggestion = ReviewPlanner.suggestion(of: context.card)
+        let suggestion = try ReviewPlanner.suggestion(of: context.card)
         var model = header(context, suggestion: suggestion)
         model.merge(actions(context, suggestion: suggestion, csrf: csrf, viewer: viewer)) { $1 }
         model.merge(source(context, suggestion: suggestion)) { $1 }
@@ -37,7 +37,7 @@ extension PageModels {
         return [
             "decidable": card.card.status.awaitsDecision && (context.lockedBy == nil || context.lockedBy == viewer),
             "csrf": csrf, "acceptable": suggestedAction != nil, "acceptLabel": acceptLabel(card, suggestion: suggestion),
-            "suggestedAction": suggestedAction ?? "", "actions": ReviewPlanner.allowedActions(on: card),
+            "suggestedAction": suggestedAction ?? "", "actions": ReviewPlanner.allowedActions(on: card, suggestion: suggestion),
             "parametersJSON": JSONValue.object(card.card.plan?.parameters ?? suggestion?.parameters ?? [:]).serialized,
         ]
     }

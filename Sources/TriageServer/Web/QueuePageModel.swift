@@ -18,9 +18,9 @@ struct QueueListing {
 }
 
 extension PageModels {
-    static func queue(_ listing: QueueListing, now: Date) -> [String: Any] {
+    static func queue(_ listing: QueueListing, now: Date) throws -> [String: Any] {
         let filter = listing.filter
-        let rows = listing.items.map { queueRow($0, now: now) }
+        let rows = try listing.items.map { try queueRow($0, now: now) }
         return withoutEmptyText([
             "cards": rows, "bulkable": rows.contains { $0["bulkable"] as? Bool == true },
             "counts": listing.counts.sorted { $0.value > $1.value }.map {
@@ -37,10 +37,10 @@ extension PageModels {
         ])
     }
 
-    static func queueRow(_ item: QueueItem, now: Date) -> [String: Any] {
+    static func queueRow(_ item: QueueItem, now: Date) throws -> [String: Any] {
         let card = item.card
         let hours = max(0, now.timeIntervalSince(card.card.createdAt) / 3600)
-        let suggestion = ReviewPlanner.suggestion(of: card)
+        let suggestion = try ReviewPlanner.suggestion(of: card)
         return [
             "suggested": suggested(card, suggestion), "flag": card.card.flags.first ?? suggestion?.flags.first ?? "",
             "id": card.id, "kind": card.card.kind.rawValue, "decision": card.card.decisionType.rawValue,

@@ -72,7 +72,7 @@ struct WebRoutes {
         let reviewer = try route.signedIn()
         let filter = try QueueFilters.parse(request.query, preferTeam: reviewer.team)
         let items = try context.store.reviewQueue(filter, now: context.now())
-        var model = PageModels.queue(
+        var model = try PageModels.queue(
             QueueListing(items: items, counts: try context.store.openCounts(), gated: try context.store.gatedCounts(),
                          filter: filter, next: QueuePage.next(items, filter), query: request.uri.query ?? ""),
             now: context.now())
@@ -97,7 +97,7 @@ struct WebRoutes {
         let reviewer = try route.signedIn()
         let view = try context.view(cardID: try route.cardID())
         let csrf = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
-        return render("Card \(view.context.card.id)", templates.card.render(PageModels.card(view, csrf: csrf, viewer: reviewer.name)), reviewer, request)
+        return render("Card \(view.context.card.id)", templates.card.render(try PageModels.card(view, csrf: csrf, viewer: reviewer.name)), reviewer, request)
     }
 
     private func decide(_ request: Request, _ route: TriageRequestContext) async throws -> Response {
@@ -108,7 +108,11 @@ struct WebRoutes {
         }
         var parameters: [String: JSONValue] = [:]
         if let text = form["parameters"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            guard let object = (try? JSONParser.parse(Array(text.utf8)))?.object else {
+            let parsed: JSONValue
+            do { parsed = try JSONParser.parse(Array(text.utf8)) } catch {
+                throw HTTPFailure(.unprocessableContent, "parameters are not JSON: \(error)")
+            }
+            guard let object = parsed.object else {
                 throw HTTPFailure(.unprocessableContent, "parameters must be a JSON object")
             }
             parameters = object

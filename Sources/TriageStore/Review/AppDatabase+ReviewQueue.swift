@@ -117,7 +117,7 @@ extension AppDatabase {
 
     /// The orders a suggestion offered, in its order (at most ten; ids that are not orders are left out).
     private static func candidateOrders(of card: StoredCard, db: Database) throws -> [Order] {
-        let ids = (ReviewPlanner.suggestion(of: card)?.candidates ?? []).prefix(10).map(\.id)
+        let ids = (try ReviewPlanner.suggestion(of: card)?.candidates ?? []).prefix(10).map(\.id)
         return try OrderRow.fetchAll(db, ids: Array(ids))
     }
 
@@ -126,7 +126,7 @@ extension AppDatabase {
         if let number = exception.exception.orderNumber, let order = try OrderRow.fetch(db, number: number) {
             return order
         }
-        let parameters = ReviewPlanner.suggestion(of: card)?.parameters ?? [:]
+        let parameters = try ReviewPlanner.suggestion(of: card)?.parameters ?? [:]
         if case .string(let id)? = parameters["order_id"], let order = try OrderRow.fetch(db, id: id) { return order }
         if case .string(let number)? = parameters["order_number"] { return try OrderRow.fetch(db, number: number) }
         return nil

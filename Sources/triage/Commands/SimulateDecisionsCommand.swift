@@ -48,9 +48,9 @@ struct SimulateDecisionsCommand: AsyncParsableCommand {
             else { continue }
             let label = try database.demoLabel(
                 source: context.exception.exception.source, eventID: context.exception.exception.eventID)
-            let request = ScriptedReviewer(context: context, labels: label?.values ?? [:]).request(random: &random)
+            let request = try ScriptedReviewer(context: context, labels: label?.values ?? [:]).request(random: &random)
             let opened = context.exception.exception.occurredAt.addingTimeInterval(Double.random(in: 1_800...72_000, using: &random))
-            let quick = context.card.card.plan != nil || ReviewPlanner.suggestion(of: context.card)?.action != nil
+            let quick = try context.card.card.plan != nil || ReviewPlanner.suggestion(of: context.card)?.action != nil
             let seconds = quick ? Double.random(in: 20...120, using: &random) : Double.random(in: 90...420, using: &random)
             _ = try database.lockCard(id: item.card.id, reviewer: reviewer, until: opened.addingTimeInterval(600), now: opened)
             _ = try database.decide(request, by: reviewer, planner: ReviewPlanner(), now: opened.addingTimeInterval(seconds))
