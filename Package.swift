@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         .target(
@@ -48,6 +50,16 @@ let package = Package(
                 "TriageCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriageMetrics",
+            dependencies: [
+                "TriageCore",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -75,7 +87,7 @@ let package = Package(
         .target(
             name: "TriageServer",
             dependencies: [
-                "TriageCore", "TriageRules",
+                "TriageCore", "TriageRules", "TriageMetrics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -99,7 +111,7 @@ let package = Package(
             name: "triage",
             dependencies: [
                 "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageEval", "TriageDemo",
-                "TriageServer", "TriageBench", "TriageEvalStore",
+                "TriageServer", "TriageBench", "TriageEvalStore", "TriageMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -138,6 +150,8 @@ let package = Package(
             name: "TriageEvalTests",
             dependencies: ["TriageEval", "TriageEvalStore", "TriageCore", "TriageStore", "TriageWorker"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageMetricsTests", dependencies: ["TriageMetrics", "TriageCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageServerTests",
             dependencies: [

@@ -55,10 +55,18 @@ public struct OpenAIChatClient: RawChatClient {
     public func completeRaw(_ request: ChatRequest) async throws(ChatError) -> RawChatReply {
         let clock = ContinuousClock()
         let start = clock.now
-        let reply = try await send(makePost(for: request))
-        let latency = (clock.now - start).seconds
-        let chatReply = try ChatCompletionResponse.reply(
-            from: reply.body, model: model, latencySeconds: latency, fromCache: false)
+        let chatReply: ChatReply
+        let reply: HTTPReply
+        do {
+            reply = try await send(makePost(for: request))
+            chatReply = try ChatCompletionResponse.reply(
+                from: reply.body, model: model, latencySeconds: (clock.now - start).seconds, fromCache: false)
+        } catch {
+            LLMCallMetrics.failed(error, model: model, after: clock.now - start)
+            throw error
+        }
+        let latency = chatReply.latencySeconds
+        LLMCallMetrics.succeeded(chatReply, after: clock.now - start)
         logger.debug(
             "llm call finished",
             metadata: [

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import TriageCore
+import TriageMetrics
 import TriageRules
 
 /// What every route shares: the store, the rules (for traces and webhook routing), settings, a clock, a logger.
@@ -19,12 +20,19 @@ public struct ReviewContext: Sendable {
     public let logger: Logger
     /// Routes webhook exceptions after the answer; run it in the server's service group.
     public let webhookRouter: WebhookRouter
+    /// Where `/metrics` reads the shared status; nil serves no `/metrics`.
+    public let operations: (any OperationsStatusReading)?
+    /// This process's own metrics, appended to `/metrics` when set.
+    public let processMetrics: ProcessMetrics?
 
     /// Creates a context.
     public init(
         store: any ReviewStore, routing: any RoutingStore, table: RoutingTable, settings: ServerSettings,
-        now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "triage.server")
+        now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "triage.server"),
+        operations: (any OperationsStatusReading)? = nil, processMetrics: ProcessMetrics? = nil
     ) {
+        self.operations = operations
+        self.processMetrics = processMetrics
         self.store = store
         self.routing = routing
         self.table = table

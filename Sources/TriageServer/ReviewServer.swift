@@ -10,6 +10,10 @@ public enum ReviewServer {
         APIRoutes(context: context).register(on: router)
         WebRoutes(context: context, templates: try PageTemplates()).register(on: router)
         WebhookRoutes(context: context).register(on: router)
+        if let operations = context.operations {
+            MetricsEndpoint.register(
+                on: router, operations: operations, process: context.processMetrics, now: context.now, logger: context.logger)
+        }
         return router
     }
 

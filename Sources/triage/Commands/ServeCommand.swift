@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriageMetrics
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -44,7 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
             replayWindow: replayWindow, lockSeconds: lockSeconds, secureCookies: secureCookies)
         let database = try store.open()
         let context = ReviewContext(
-            store: database, routing: database, table: try rules.load(), settings: settings, logger: logger)
+            store: database, routing: database, table: try rules.load(), settings: settings, logger: logger,
+            operations: database, processMetrics: ProcessMetrics.bootstrap())
         let pending = try ReviewServer.routePending(context)
         if pending > 0 { print("triage serve: routed \(pending) stored exception(s) that had no card") }
         let host = self.host

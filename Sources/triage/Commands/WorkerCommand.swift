@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
+import Hummingbird
 import Logging
 import TriageCore
 import TriageLLM
+import TriageMetrics
+import TriageServer
 import TriageStore
 import TriageWorker
 
@@ -36,6 +39,9 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Seconds one attempt at a job may take in all (model calls and their retries) before it is retried.")
     var jobDeadline: Double = 120
 
+    @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 while the worker runs (0: any free port).")
+    var metricsPort: Int?
+
     func validate() throws {
         guard jobDeadline > 0 else { throw ValidationError("--job-deadline must be positive") }
         guard concurrency >= 1, concurrency <= 64 else { throw ValidationError("--concurrency must be 1…64") }
@@ -46,6 +52,8 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let database = try store.openExisting()
+        let metrics = try metricsPort.map { try WorkerMetricsServer.start(port: $0, operations: database) }
+        defer { metrics?.cancel() }
         let engine = try llm.engine(database: database, concurrency: concurrency)
         let configuration = WorkerConfiguration(
             concurrency: concurrency, leaseSeconds: leaseSeconds, owner: "worker-\(getpid())", retry: .init(maxAttempts: attempts), limit: limit,
@@ -59,6 +67,23 @@ struct WorkerCommand: AsyncParsableCommand {
         if let problem = WorkerReport.problem(summary, endpoint: engine.modelDescription) {
             FileHandle.standardError.write(Data((problem.message + "\n").utf8))
             throw ExitCode(problem.code)
+        }
+    }
+}
+
+/// The worker's `/metrics` server: the shared status and this process's own LLM calls.
+enum WorkerMetricsServer {
+    static func start(port: Int, operations: any OperationsStatusReading) throws -> Task<Void, Never> {
+        guard (0...65_535).contains(port) else { throw ValidationError("--metrics-port must be 0…65535") }
+        let process = ProcessMetrics.bootstrap()
+        let logger = Logger(label: "triage.worker.metrics")
+        let app = MetricsEndpoint.application(
+            operations: operations, process: process, host: "127.0.0.1", port: port, logger: logger,
+            onRunning: { bound in FileHandle.standardError.write(Data("worker: metrics on http://127.0.0.1:\(bound)/metrics\n".utf8)) })
+        return Task {
+            do { try await app.runService(gracefulShutdownSignals: []) } catch {
+                logger.error("metrics server stopped", metadata: ["error": "\(error)"])
+            }
         }
     }
 }
