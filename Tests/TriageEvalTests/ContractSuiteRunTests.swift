@@ -3,7 +3,7 @@ import Testing
 import TriageCore
 @testable import TriageEval
 
-@Suite("Contract suites", .serialized, .timeLimit(.minutes(1)))
+@Suite("Contract suites", .serialized, .timeLimit(.minutes(5)))
 struct ContractSuiteRunTests {
     @Test("the shared contract suites load and score unchanged from another working folder")
     func fromAnotherFolder() async throws {

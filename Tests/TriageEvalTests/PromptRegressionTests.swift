@@ -22,7 +22,7 @@ final class PromptSensitiveChat: ChatClient {
     }
 }
 
-@Suite("Baseline regression", .timeLimit(.minutes(1)))
+@Suite("Baseline regression", .timeLimit(.minutes(5)))
 struct PromptRegressionTests {
     /// Claims whose problem no pattern recognises ("wobbles", "rattles"), so the model's classification decides.
     static let cases = [

@@ -4,7 +4,7 @@ import TriageCore
 
 @testable import TriageLLM
 
-@Suite("CachingChatClient", .timeLimit(.minutes(1)))
+@Suite("CachingChatClient", .timeLimit(.minutes(5)))
 struct CachingChatClientTests {
     static let fakeReply = ChatReply(
         content: #"{"action":"deny"}"#, model: "fake-served", promptTokens: 30, completionTokens: 5, latencySeconds: 2)

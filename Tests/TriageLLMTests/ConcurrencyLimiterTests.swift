@@ -3,7 +3,7 @@ import Testing
 
 @testable import TriageLLM
 
-@Suite("ConcurrencyLimiter", .timeLimit(.minutes(1)))
+@Suite("ConcurrencyLimiter", .timeLimit(.minutes(5)))
 struct ConcurrencyLimiterTests {
     @Test func neverAdmitsMoreThanTheLimit() async throws {
         let limiter = ConcurrencyLimiter(limit: 3)

@@ -5,7 +5,7 @@ import TriageCore
 @testable import TriageLLM
 
 /// The client against a real loopback stub endpoint: requests, retries, time-outs and failures.
-@Suite("OpenAIChatClient", .timeLimit(.minutes(1)))
+@Suite("OpenAIChatClient", .timeLimit(.minutes(5)))
 struct OpenAIChatClientTests {
     static func client(
         _ url: URL, key: String? = nil, attempts: Int = 4, timeout: Duration = .seconds(60), limit: Int = 2,

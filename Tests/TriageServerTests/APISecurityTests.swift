@@ -8,7 +8,7 @@ import TriageCore
 import TriageServer
 import TriageStore
 
-@Suite("API: cookies need CSRF, foreign origins are refused, GET never locks", .timeLimit(.minutes(1)))
+@Suite("API: cookies need CSRF, foreign origins are refused, GET never locks", .timeLimit(.minutes(5)))
 struct APISecurityTests {
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
     static let origin = HTTPField.Name("Origin")!

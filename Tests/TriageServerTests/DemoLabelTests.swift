@@ -9,7 +9,7 @@ import TriageRules
 import TriageServer
 import TriageStore
 
-@Suite("Demo labels stay out of what reviewers see", .timeLimit(.minutes(1)))
+@Suite("Demo labels stay out of what reviewers see", .timeLimit(.minutes(5)))
 struct DemoLabelTests {
     @Test("a demo card's API response and page carry none of the generator's labels")
     func demoCardHoldsNoLabel() async throws {

@@ -8,7 +8,7 @@ import TriageCore
 import TriageServer
 import TriageStore
 
-@Suite("Edits are validated like the rule's own action", .timeLimit(.minutes(1)))
+@Suite("Edits are validated like the rule's own action", .timeLimit(.minutes(5)))
 struct EditValidationTests {
     static func edit(_ client: any TestClientProtocol, _ world: RefundWorld, card: Int64, _ body: String) async throws -> TestResponse {
         try await client.execute(

@@ -8,7 +8,7 @@ import TriageServer
 import TriageStore
 
 /// Issue 17 (operator's view): `/metrics` on the server is the store's status in Prometheus text.
-@Suite("Metrics endpoint", .timeLimit(.minutes(1)))
+@Suite("Metrics endpoint", .timeLimit(.minutes(5)))
 struct MetricsEndpointTests {
     @Test("/metrics counts the queue, decisions and outbox as the store holds them, without signing in")
     func scrape() async throws {

@@ -8,7 +8,7 @@ import TriageCore
 
 /// The OpenAPI document and the router cannot drift: every API and webhook route is documented, every documented
 /// operation is routed, and every error response uses the one error shape.
-@Suite("OpenAPI document against the routes", .timeLimit(.minutes(1)))
+@Suite("OpenAPI document against the routes", .timeLimit(.minutes(5)))
 struct OpenAPIRouteTests {
     static func documented() throws -> (operations: Set<String>, document: [String: JSONValue]) {
         let document = try #require(try JSONParser.parse(Array(OpenAPIDocument.json.utf8)).object)

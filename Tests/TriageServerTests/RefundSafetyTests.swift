@@ -61,7 +61,7 @@ struct RefundWorld {
     }
 }
 
-@Suite("Refunds: nothing is paid twice", .timeLimit(.minutes(1)))
+@Suite("Refunds: nothing is paid twice", .timeLimit(.minutes(5)))
 struct RefundSafetyTests {
     @Test("accepting a gated refund whose order was refunded since does not execute: the card becomes a judgment card saying why")
     func acceptAfterRefundIsStale() throws {

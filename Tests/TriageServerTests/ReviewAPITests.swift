@@ -9,7 +9,7 @@ import TriageRules
 import TriageServer
 import TriageStore
 
-@Suite("Review API on a real store", .timeLimit(.minutes(1)))
+@Suite("Review API on a real store", .timeLimit(.minutes(5)))
 struct ReviewAPITests {
     @Test("every card route needs a token: 401 without one, 401 with a wrong one")
     func unauthenticated() async throws {

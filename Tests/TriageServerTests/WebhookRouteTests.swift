@@ -8,7 +8,7 @@ import Testing
 import TriageCore
 @testable import TriageServer
 
-@Suite("Webhooks: signatures, replay window, duplicates", .timeLimit(.minutes(1)))
+@Suite("Webhooks: signatures, replay window, duplicates", .timeLimit(.minutes(5)))
 struct WebhookRouteTests {
     static let body = ##"{"event_id":"ignored","kind":"address_hold","reason":"invalid_postcode","occurred_at":"2026-10-01T11:59:00Z","order_number":"#1001","payload":{"postcode":"787O1"}}"##
 
@@ -123,7 +123,7 @@ struct WebhookRouteTests {
     }
 }
 
-@Suite("Webhooks: malformed timestamps and replays with fresh headers", .timeLimit(.minutes(1)))
+@Suite("Webhooks: malformed timestamps and replays with fresh headers", .timeLimit(.minutes(5)))
 struct WebhookReplayTests {
     static let returnsHeader = HTTPField.Name("X-Triage-Signature")!
 

@@ -7,7 +7,7 @@ import TriageStore
 import TriageTestSupport
 
 /// `HTTPOutboxSink` against a loopback receiver: the headers it sends and which answers it retries.
-@Suite("HTTPOutboxSink", .timeLimit(.minutes(1)))
+@Suite("HTTPOutboxSink", .timeLimit(.minutes(5)))
 struct HTTPOutboxSinkTests {
     /// The `Idempotency-Key` headers the receiver saw.
     final class Received: Sendable {

@@ -4,7 +4,7 @@ import TriageCore
 
 @testable import TriageStore
 
-@Suite(.timeLimit(.minutes(1))) struct OutboxPendingTests {
+@Suite(.timeLimit(.minutes(5))) struct OutboxPendingTests {
     @Test func messagesForSystemsWithoutAnEndpointStayPendingUntouched() async throws {
         let (database, folder) = try OutboxFixture.database(systems: ["storefront", "erp", "gateway", "storefront"])
         defer { try? FileManager.default.removeItem(at: folder) }

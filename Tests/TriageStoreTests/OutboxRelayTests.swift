@@ -24,7 +24,7 @@ final class FlakySink: OutboxSink {
     }
 }
 
-@Suite(.timeLimit(.minutes(1))) struct OutboxRelayTests {
+@Suite(.timeLimit(.minutes(5))) struct OutboxRelayTests {
     func databaseWithOneMessage() throws -> AppDatabase {
         let database = try AppDatabase.inMemory()
         let message = OutboxDraft(

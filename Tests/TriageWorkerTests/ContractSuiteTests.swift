@@ -3,7 +3,7 @@ import Testing
 import TriageCore
 @testable import TriageWorker
 
-@Suite("Contract suite, deterministic path", .timeLimit(.minutes(1)))
+@Suite("Contract suite, deterministic path", .timeLimit(.minutes(5)))
 struct ContractSuiteTests {
     /// `TRIAGE_LIVE_LLM` (a base URL) runs the same cases with the live model behind the engine.
     static let live = ProcessInfo.processInfo.environment["TRIAGE_LIVE_LLM"].flatMap(URL.init(string:)).map {

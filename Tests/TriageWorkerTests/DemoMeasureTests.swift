@@ -7,7 +7,7 @@ import TriageStore
 /// Accuracy on a generated demo data set; runs only when `TRIAGE_DEMO_DIR` names a demo `data` folder.
 /// `TRIAGE_LIVE_LLM` (a base URL) adds the live model; `TRIAGE_SAMPLE` caps the cases per task.
 /// The generator's labels (`labels.jsonl`, apart from the exceptions) are read here only, never by the engine.
-@Suite("Demo measurement", .timeLimit(.minutes(1)))
+@Suite("Demo measurement", .timeLimit(.minutes(5)))
 struct DemoMeasureTests {
     static let directory = ProcessInfo.processInfo.environment["TRIAGE_DEMO_DIR"]
 

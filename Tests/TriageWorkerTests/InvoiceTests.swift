@@ -3,7 +3,7 @@ import Testing
 import TriageCore
 @testable import TriageWorker
 
-@Suite("Invoice extraction and PO check, deterministic path", .timeLimit(.minutes(1)))
+@Suite("Invoice extraction and PO check, deterministic path", .timeLimit(.minutes(5)))
 struct InvoiceTests {
     static func german(qty: Int, total: String, po: String? = "PO-9001") -> String {
         """

@@ -3,7 +3,7 @@ import Testing
 import TriageCore
 @testable import TriageWorker
 
-@Suite("Model calls: validation, repair, fallback, disagreement", .timeLimit(.minutes(1)))
+@Suite("Model calls: validation, repair, fallback, disagreement", .timeLimit(.minutes(5)))
 struct ModelInteractionTests {
     static let closeReturn: [String: JSONValue] = [
         "text": "I want to return something I bought. - Elizabeth Harrington", "received_at": "2026-10-30",

@@ -3,7 +3,7 @@ import Testing
 import TriageCore
 @testable import TriageWorker
 
-@Suite("Return matching, deterministic path", .timeLimit(.minutes(1)))
+@Suite("Return matching, deterministic path", .timeLimit(.minutes(5)))
 struct ReturnMatchTests {
     func suggest(_ input: [String: JSONValue]) async throws -> Suggestion {
         try await TestWorld.engine().suggest(for: TestWorld.record(.returnRequest, input), task: .returnMatch)

@@ -3,7 +3,7 @@ import Testing
 import TriageCore
 @testable import TriageWorker
 
-@Suite("Warranty claims, deterministic path", .timeLimit(.minutes(1)))
+@Suite("Warranty claims, deterministic path", .timeLimit(.minutes(5)))
 struct WarrantyTests {
     func suggest(_ input: [String: JSONValue]) async throws -> Suggestion {
         try await TestWorld.engine().suggest(for: TestWorld.record(.warrantyClaim, input), task: .warranty)

@@ -5,7 +5,7 @@ import TriageStore
 
 /// Issue 14: exit codes a cron job or CI can act on, read commands that never create databases, and one clear line
 /// for what went wrong.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.timeLimit(.minutes(5)))
 struct HonestExitTests {
     /// A supplier invoice without an invoice number: the worker asks the model for it.
     static let invoiceLine = #"{"source":"ap_inbox","event_id":"i-1","kind":"supplier_invoice","occurred_at":"2026-11-02T10:15:00Z","# + #""payload":{"text":"Kowalczyk Trading Sp. z o.o.\nDate: 2026-11-02\nTotal due: 120.00 EUR"}}"#
@@ -117,7 +117,7 @@ struct ListeningSocket {
 }
 
 /// `rules explain` ends with what the card says: the action's validation against the store and the outcome.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.timeLimit(.minutes(5)))
 struct RulesExplainOutcomeTests {
     @Test("a rule whose action could not decide is traced to the judgment card it became")
     func explainMatchesTheCard() throws {
@@ -169,7 +169,7 @@ struct RulesExplainOutcomeTests {
 }
 
 /// The README's examples, run as written.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct ReadmeExampleTests {
     static var readme: String {
         get throws { try String(contentsOf: TriageProcess.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8) }

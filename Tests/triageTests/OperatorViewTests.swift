@@ -7,7 +7,7 @@ import TriageTestSupport
 
 /// Issue 17 (operator's view): `triage status` and a worker's `--metrics-port`, on a real demo database and a
 /// loopback chat endpoint.
-@Suite(.serialized, .timeLimit(.minutes(3))) struct OperatorViewTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct OperatorViewTests {
     static func freePort() throws -> Int {
         let socket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(socket) }

@@ -3,7 +3,7 @@ import Testing
 import TriageCore
 import TriageStore
 
-@Suite(.serialized, .timeLimit(.minutes(3))) struct OutboxCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct OutboxCommandTests {
     @Test func unconfiguredSystemsStayPendingAndExitIsZero() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -55,7 +55,7 @@ func seedQueue(_ database: AppDatabase, count: Int) throws {
     }
 }
 
-@Suite(.timeLimit(.minutes(1))) struct QueueWorkerTests {
+@Suite(.timeLimit(.minutes(5))) struct QueueWorkerTests {
     func worker(_ database: AppDatabase, _ engine: ScriptedEngine, concurrency: Int = 2, limit: Int? = nil, attempts: Int = 3)
         -> QueueWorker
     {

@@ -8,7 +8,7 @@ import TriageStore
 
 /// Issue 11: an invalid 2xx body is retried (with the repair prompt) before the job gives up; a card waiting on a
 /// retry says when and why; a hanging endpoint is capped by one deadline per job.
-@Suite("Worker retries", .timeLimit(.minutes(1)))
+@Suite("Worker retries", .timeLimit(.minutes(5)))
 struct WorkerRetryTests {
     static let invalidBody = ChatError.invalidResponse(model: "m", message: "body is not a chat completion (9 bytes)")
 
