@@ -73,6 +73,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "TriageDemoRun",
+            dependencies: ["TriageCore", "TriageDemo", "TriageStore", "TriageRules", "TriageWorker"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "TriageServer",
             dependencies: [
                 "TriageCore", "TriageRules",
@@ -99,7 +104,7 @@ let package = Package(
             name: "triage",
             dependencies: [
                 "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageEval", "TriageDemo",
-                "TriageServer", "TriageBench", "TriageEvalStore",
+                "TriageServer", "TriageBench", "TriageEvalStore", "TriageDemoRun",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -116,6 +121,8 @@ let package = Package(
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageDemoTests", dependencies: ["TriageDemo", "TriageCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageDemoRunTests", dependencies: ["TriageDemoRun", "TriageStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageStoreTests",
             dependencies: [
