@@ -85,6 +85,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "TriageDemoRun",
+            dependencies: ["TriageCore", "TriageDemo", "TriageStore", "TriageRules", "TriageWorker"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "TriageServer",
             dependencies: [
                 "TriageCore", "TriageRules", "TriageMetrics",
@@ -111,7 +116,7 @@ let package = Package(
             name: "triage",
             dependencies: [
                 "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageEval", "TriageDemo",
-                "TriageServer", "TriageBench", "TriageEvalStore", "TriageMetrics",
+                "TriageServer", "TriageBench", "TriageEvalStore", "TriageMetrics", "TriageDemoRun",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -128,6 +133,8 @@ let package = Package(
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageDemoTests", dependencies: ["TriageDemo", "TriageCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageDemoRunTests", dependencies: ["TriageDemoRun", "TriageStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageStoreTests",
             dependencies: [

@@ -64,3 +64,18 @@ enum PromptOptions {
         }
     }
 }
+
+/// Checks that the configured LLM endpoint answers before the demo relies on it.
+enum LLMProbe {
+    static func requireReachable() async throws {
+        let configuration = try LLMConfiguration(environment: ProcessInfo.processInfo.environment)
+        do {
+            try await EndpointProbe(configuration: configuration).check()
+        } catch {
+            throw CLIError(
+                "the LLM endpoint at \(configuration.baseURL.absoluteString) does not answer (\(error.reason)). Start the "
+                    + "local one with `scripts/local-llm start`, point TRIAGE_LLM_BASE_URL at another, or pass --no-llm "
+                    + "for the deterministic path only.")
+        }
+    }
+}

@@ -29,4 +29,19 @@ public enum MetricsEndpoint {
             router: router, configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { await onRunning($0.localAddress?.port ?? 0) }, logger: logger)
     }
+
+    /// Serves `/metrics` on 127.0.0.1:`port` in the background (0: any free port, printed on standard error), with
+    /// this process's own metrics bootstrapped; cancel the task to stop it.
+    public static func serveInBackground(port: Int, operations: any OperationsStatusReading) -> Task<Void, Never> {
+        let process = ProcessMetrics.bootstrap()
+        let logger = Logger(label: "triage.metrics")
+        let app = application(
+            operations: operations, process: process, host: "127.0.0.1", port: port, logger: logger,
+            onRunning: { bound in FileHandle.standardError.write(Data("metrics on http://127.0.0.1:\(bound)/metrics\n".utf8)) })
+        return Task {
+            do { try await app.runService(gracefulShutdownSignals: []) } catch {
+                logger.error("metrics server stopped", metadata: ["error": "\(error)"])
+            }
+        }
+    }
 }

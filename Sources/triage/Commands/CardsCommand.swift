@@ -54,15 +54,7 @@ struct CardsCommand: AsyncParsableCommand {
             let database = try store.openExisting()
             let cards = try queueFilter.map { try database.reviewQueue($0, now: Date()).map(\.card) }
                 ?? database.cards(statuses: status, kind: kind, limit: limit)
-            if json { return print(try JSONCoding.string(cards)) }
-            let rows = cards.map { stored in
-                [
-                    "\(stored.id)", stored.card.kind.rawValue, stored.card.decisionType.rawValue,
-                    stored.card.status.rawValue, stored.card.team, String(stored.card.title.prefix(60)),
-                    stored.model ?? "",
-                ]
-            }
-            print(TextTable.render(header: ["id", "kind", "decision", "status", "team", "title", "model"], rows: rows))
+            print(try json ? JSONCoding.string(cards) : CardText.list(cards))
         }
     }
 

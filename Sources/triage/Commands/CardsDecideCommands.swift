@@ -19,9 +19,7 @@ struct DecisionOptions: ParsableArguments {
         }
         do {
             let outcome = try database.decide(request, by: reviewer, planner: ReviewPlanner(), now: Date())
-            if json { return print(try JSONCoding.string(outcome)) }
-            let edited = outcome.editedFields.isEmpty ? "" : ", edited \(outcome.editedFields.joined(separator: ", "))"
-            print("card \(outcome.cardID): \(outcome.action)\(edited); \(outcome.outboxMessages) outbox message(s)")
+            print(try json ? JSONCoding.string(outcome) : CardText.outcome(outcome))
         } catch let error as ReviewError {
             throw CLIError(error.description)
         }

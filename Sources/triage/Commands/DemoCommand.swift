@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriageCore
-import TriageDemo
-import TriageRules
-import TriageStore
+import TriageDemoRun
 
 /// `triage demo`: a seeded retail dataset, loaded and routed into a fresh database, then reported.
 struct DemoCommand: AsyncParsableCommand {
@@ -36,55 +34,17 @@ struct DemoCommand: AsyncParsableCommand {
         }
         try paths.removePreviousRun()
         let table = try rules.load()
-        let clock = DemoConfiguration(seed: seed).end
-
         let started = Date()
-        let dataset = DemoDataset.generate(DemoConfiguration(seed: seed))
-        try FixtureWriter.write(dataset, to: paths.data)
-        print("generated \(dataset.orders.count) orders, \(dataset.customers.count) customers, "
-            + "\(dataset.products.count) products, \(dataset.suppliers.count) suppliers, "
-            + "\(dataset.purchaseOrders.count) purchase orders, \(dataset.exceptions.count) exceptions → \(paths.data.path)")
-
-        let database = try AppDatabase.open(path: paths.database.path)
-        try database.recordDemo(seed: seed, labels: dataset.labels, now: clock)
-        for result in try ReferenceLoader(database: database).load(directory: paths.data) {
-            print("  loaded \(result.file): \(result.loaded)\(result.errors.isEmpty ? "" : ", \(result.errors.count) rejected")")
-        }
-        let ingestion = Ingestion(service: RoutingService(table: table, store: database))
-        let outcome = try await ingestion.ingest(file: paths.data.appendingPathComponent("exceptions.jsonl"), now: { clock })
-        print("\nrouted with \(rules.origin):\n\(outcome.summary)")
-
-        let relay = OutboxRelay(database: database, sink: JSONLFileSink(url: paths.outbox))
-        let delivered = try await relay.deliverDue(now: clock)
-        print("outbox → \(paths.outbox.path): \(delivered.delivered) confirmations delivered")
-
-        let span = try database.exceptionTimeSpan()
-        if let span {
-            let report = try database.exceptionReport(from: span.first, to: span.last.addingTimeInterval(1))
-            print("\n" + report.renderTable(), terminator: "")
-        }
+        let database = try await DemoRun(paths: paths, seed: seed, table: table, rulesOrigin: rules.origin).run()
         if llmSample > 0 {
-            try await DemoWorkerStage(database: database, llm: llm, perTask: llmSample, dbPath: paths.database.path).run()
+            if !llm.noLLM { try await LLMProbe.requireReachable() }
+            let engine = try llm.engine(database: database, concurrency: 2)
+            try await DemoWorkerStage(
+                database: database, engine: engine.maker, modelDescription: engine.modelDescription, noLLM: llm.noLLM,
+                perTask: llmSample, dbPath: paths.database.path
+            ).run()
         }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         print("\ndatabase: \(paths.database.path) (\(seconds) s). Next: triage report --db \(paths.database.path)")
-    }
-}
-
-/// The files one demo run writes.
-struct DemoPaths {
-    let folder: URL
-    var database: URL { folder.appendingPathComponent("triage.sqlite") }
-    var data: URL { folder.appendingPathComponent("data") }
-    var outbox: URL { folder.appendingPathComponent("outbox.jsonl") }
-
-    /// Deletes what a previous run wrote, so every run starts from a fresh database.
-    func removePreviousRun() throws {
-        let manager = FileManager.default
-        for url in [database, outbox, data] + ["-wal", "-shm"].map({ URL(fileURLWithPath: database.path + $0) })
-        where manager.fileExists(atPath: url.path) {
-            try manager.removeItem(at: url)
-        }
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 }

@@ -170,26 +170,6 @@ private func exitBadInput(_ error: any Error) -> any Error {
     return ExitCode(2)
 }
 
-/// The progress bar on standard error, on a terminal only.
-enum EvalProgress {
-    static let isShown = isatty(STDERR_FILENO) != 0
-
-    @Sendable static func show(_ suite: String, _ variant: RunVariant, _ done: Int, _ total: Int) {
-        let width = 30
-        let filled = total == 0 ? width : width * done / total
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        printRaw("\r\(suite) [\(variant.rawValue)] [\(bar)] \(done)/\(total)")
-    }
-
-    static func clear() {
-        if isShown { printRaw("\r" + String(repeating: " ", count: 90) + "\r") }
-    }
-
-    private static func printRaw(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}
-
 /// `triage eval generate` (hidden): the seeded generator of the committed suites.
 ///
 /// It writes the demo generator's reference data as fixtures and its labelled unstructured exceptions as cases,

@@ -35,13 +35,7 @@ struct OutboxRetryCommand: ParsableCommand {
             FileHandle.standardError.write(Data("outbox retry: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        for message in result.requeued {
-            print(
-                "requeued #\(message.id) \(message.targetSystem) \(message.messageType) (was: \(message.lastError ?? "failed"))"
-            )
-        }
-        for id in result.alreadyPending { print("#\(id) is already pending") }
-        print("\(result.requeued.count) requeued")
+        OutboxText.requeueLines(result).forEach { print($0) }
     }
 
     private func parsedIDs() throws -> [Int64] {

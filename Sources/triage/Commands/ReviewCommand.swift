@@ -35,11 +35,7 @@ struct ReviewCommand: AsyncParsableCommand {
             lastDay = day
         }
         let review = try WeeklyReviewService.review(store: database, table: table, lastDay: lastDay)
-        print("Weekly review \(ISODate.formatDay(review.weekStart)) – \(ISODate.formatDay(review.weekEnd.addingTimeInterval(-1)))")
-        for section in review.tables {
-            print("\n== \(section.title)")
-            print(section.rows.isEmpty ? "(none)" : TextTable.render(header: section.header, rows: section.rows))
-        }
+        print(review.text)
         if let json {
             let encoder = JSONCoding.encoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

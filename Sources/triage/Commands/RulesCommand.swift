@@ -68,25 +68,7 @@ struct RulesCommand: AsyncParsableCommand {
                 throw CLIError("no exception with id \(exceptionID) in \(store.databasePath)")
             }
             print(table.explain(record).rendered())
-            print(Self.outcome(try database.card(exceptionID: exceptionID)))
-        }
-
-        /// How routing ended for this exception, from its card: the action's validation against the store and the
-        /// decision that stands, so the trace never ends on a rule that did not in fact decide.
-        static func outcome(_ stored: StoredCard?) -> String {
-            guard let stored else { return "outcome: no card yet (the exception has not been routed)" }
-            let card = stored.card
-            var lines = ["outcome: card \(stored.id) · \(card.decisionType.rawValue) · \(card.status.rawValue) · team \(card.team)"]
-            if let rule = card.rule {
-                let decided = card.decisionType == .binary && card.plan != nil
-                lines.append(
-                    decided
-                        ? "validation: rule \(rule.ruleID)'s action \(rule.action) checked out against the store (mode \(rule.mode.rawValue))"
-                        : "validation: rule \(rule.ruleID)'s action \(rule.action) could not decide; the card went to a person")
-            }
-            lines.append("card says: \(card.summary)")
-            if !card.flags.isEmpty { lines.append("flags: " + card.flags.joined(separator: ", ")) }
-            return lines.joined(separator: "\n")
+            print(RoutingOutcomeText.render(try database.card(exceptionID: exceptionID)))
         }
     }
 }

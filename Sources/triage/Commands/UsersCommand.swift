@@ -28,7 +28,7 @@ struct UsersCommand: AsyncParsableCommand {
             do {
                 let user = try store.openExisting().addUser(
                     name: name, role: role, team: team, tokenHash: Secrets.hash(token), now: Date())
-                print("added \(user.name) (\(user.role.rawValue)\(user.team.map { ", team \($0)" } ?? ""))")
+                print("added \(user.label)")
                 print("token (shown once, store it now): \(token)")
             } catch let error as ReviewError {
                 throw CLIError(error.description)
@@ -42,8 +42,7 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let rows = try store.openExisting().users().map { [$0.name, $0.role.rawValue, $0.team ?? ""] }
-            print(TextTable.render(header: ["name", "role", "team"], rows: rows))
+            print(Reviewer.table(try store.openExisting().users()))
         }
     }
 }

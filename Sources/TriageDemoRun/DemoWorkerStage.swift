@@ -1,40 +1,54 @@
 import Foundation
 import TriageCore
-import TriageLLM
 import TriageStore
 import TriageWorker
 
 /// The demo's last stage: a bounded sample of each AI task drained through the real LLM endpoint.
-struct DemoWorkerStage {
+public struct DemoWorkerStage {
     let database: AppDatabase
-    let llm: LLMOptions
+    let engine: any SuggestionMaking
+    let modelDescription: String
+    let noLLM: Bool
     let perTask: Int
     let dbPath: String
 
-    func run() async throws {
-        if !llm.noLLM { try await LLMProbe.requireReachable() }
-        let engine = try llm.engine(database: database, concurrency: 2)
-        print("\nAI worker: \(perTask) job(s) per task through \(engine.modelDescription)")
+    /// A stage that drains `perTask` jobs of each task through `engine` (described as `modelDescription`; `noLLM`
+    /// when it calls no model) and names `dbPath` in its closing hint.
+    public init(
+        database: AppDatabase, engine: any SuggestionMaking, modelDescription: String, noLLM: Bool, perTask: Int,
+        dbPath: String
+    ) {
+        self.database = database
+        self.engine = engine
+        self.modelDescription = modelDescription
+        self.noLLM = noLLM
+        self.perTask = perTask
+        self.dbPath = dbPath
+    }
+
+    /// Drains the sample of each task, then prints the pre-filled cards and what is still queued.
+    public func run() async throws {
+        print("\nAI worker: \(perTask) job(s) per task through \(modelDescription)")
         for task in AITask.allCases {
             let configuration = WorkerConfiguration(
                 concurrency: 2, owner: "demo-\(getpid())", retry: .init(maxAttempts: 2), limit: perTask, once: true,
                 task: task)
-            let worker = QueueWorker(queue: database, engine: engine.maker, configuration: configuration)
+            let worker = QueueWorker(queue: database, engine: engine, configuration: configuration)
             var summary = try await worker.run(progress: WorkerReport.progress)
             // The model is asked only where the checks leave something open, so a small sample may never reach it:
             // take a few more jobs of the task until one card shows the model at work.
             var extra = 0
-            while !llm.noLLM, try modelCards(task) == 0, extra < Self.showcaseJobs {
+            while !noLLM, try modelCards(task) == 0, extra < Self.showcaseJobs {
                 var one = configuration
                 one.limit = 1
-                let more = try await QueueWorker(queue: database, engine: engine.maker, configuration: one).run()
+                let more = try await QueueWorker(queue: database, engine: engine, configuration: one).run()
                 guard more.done + more.dead > 0 else { break }
                 summary.done += more.done
                 summary.dead += more.dead
                 extra += 1
             }
-            if isTerminal { print("") }
-            let asked = llm.noLLM ? "" : ", the model asked on \(try modelCards(task)) (the checks decided the rest)"
+            if WorkerReport.isTerminal { print("") }
+            let asked = noLLM ? "" : ", the model asked on \(try modelCards(task)) (the checks decided the rest)"
             print("  \(task.rawValue): \(summary.done) card(s) pre-filled, \(summary.dead) dead\(asked)")
         }
         try printCards()
@@ -74,20 +88,5 @@ struct DemoWorkerStage {
         print(TextTable.render(header: ["card", "kind", "suggested", "confidence", "model", "prompt version"], rows: rows), terminator: "")
         let counts = perTask.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("cards per task: \(counts)")
-    }
-}
-
-/// Checks that the configured LLM endpoint answers before the demo relies on it.
-enum LLMProbe {
-    static func requireReachable() async throws {
-        let configuration = try LLMConfiguration(environment: ProcessInfo.processInfo.environment)
-        do {
-            try await EndpointProbe(configuration: configuration).check()
-        } catch {
-            throw CLIError(
-                "the LLM endpoint at \(configuration.baseURL.absoluteString) does not answer (\(error.reason)). Start the "
-                    + "local one with `scripts/local-llm start`, point TRIAGE_LLM_BASE_URL at another, or pass --no-llm "
-                    + "for the deterministic path only.")
-        }
     }
 }

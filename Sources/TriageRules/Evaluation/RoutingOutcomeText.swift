@@ -1,0 +1,22 @@
+import TriageCore
+
+/// How routing ended for an exception, from its card: the end of `triage rules explain`.
+public enum RoutingOutcomeText {
+    /// The action's validation against the store and the decision that stands, so the trace never ends on a rule
+    /// that did not in fact decide; nil `stored` when the exception has no card yet.
+    public static func render(_ stored: StoredCard?) -> String {
+        guard let stored else { return "outcome: no card yet (the exception has not been routed)" }
+        let card = stored.card
+        var lines = ["outcome: card \(stored.id) · \(card.decisionType.rawValue) · \(card.status.rawValue) · team \(card.team)"]
+        if let rule = card.rule {
+            let decided = card.decisionType == .binary && card.plan != nil
+            lines.append(
+                decided
+                    ? "validation: rule \(rule.ruleID)'s action \(rule.action) checked out against the store (mode \(rule.mode.rawValue))"
+                    : "validation: rule \(rule.ruleID)'s action \(rule.action) could not decide; the card went to a person")
+        }
+        lines.append("card says: \(card.summary)")
+        if !card.flags.isEmpty { lines.append("flags: " + card.flags.joined(separator: ", ")) }
+        return lines.joined(separator: "\n")
+    }
+}

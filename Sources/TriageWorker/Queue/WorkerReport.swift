@@ -1,0 +1,39 @@
+import Foundation
+import TriageCore
+
+/// The worker's progress line and closing summary, as the command line prints them.
+public enum WorkerReport {
+    /// True when standard output is a terminal (progress lines only there).
+    public static let isTerminal = isatty(STDOUT_FILENO) != 0
+
+    /// Rewrites the progress line on a terminal; prints nothing elsewhere.
+    @Sendable public static func progress(_ summary: WorkerRunSummary) {
+        guard isTerminal else { return }
+        let line = "\rworker: \(summary.done) done, \(summary.retried) retried, \(summary.dead) dead"
+        FileHandle.standardOutput.write(Data(line.utf8))
+    }
+
+    /// What a cron job must act on, with its exit code: 3 when the model endpoint did not answer (jobs were retried
+    /// and nothing was done), 1 when jobs ran out of attempts; nil when the run did its work.
+    public static func problem(_ summary: WorkerRunSummary, endpoint: String) -> (code: Int32, message: String)? {
+        if summary.retried > 0, summary.done == 0 {
+            return (3, "worker: the model endpoint (\(endpoint)) did not answer; \(summary.retried) attempts failed and "
+                + "their jobs stay queued. Start it (`scripts/local-llm start`), point TRIAGE_LLM_BASE_URL at a running "
+                + "one, or run with --no-llm.")
+        }
+        if summary.dead > 0 {
+            return (1, "worker: \(summary.dead) jobs ran out of attempts (dead letters); their cards wait for a "
+                + "person. See the worker log for each error.")
+        }
+        return nil
+    }
+
+    /// The closing line: cards pre-filled per task, retries, dead letters, the queue's state and any store errors.
+    public static func line(_ summary: WorkerRunSummary, counts: [AIJobState: Int]) -> String {
+        let byTask = summary.doneByTask.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
+        return "worker: \(summary.done) cards pre-filled (\(byTask.joined(separator: ", "))), \(summary.retried) retried, "
+            + "\(summary.dead) dead; queue now: \(counts[.queued] ?? 0) queued, \(counts[.leased] ?? 0) leased, "
+            + "\(counts[.done] ?? 0) done, \(counts[.dead] ?? 0) dead"
+            + summary.storeErrors.map { "\nworker: store error not recorded on its job: \($0)" }.joined()
+    }
+}
