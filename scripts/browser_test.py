@@ -114,15 +114,6 @@ def press(key):
         {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]}]})
 
 
-def wait_url(fragment, seconds=15):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if fragment in call("GET", f"/session/{sid}/url"):
-            return True
-        time.sleep(0.02)
-    return False
-
-
 def review_page():
     go("/review")
     charts = execute("return document.querySelectorAll('svg.chart').length")

@@ -41,11 +41,11 @@ public struct OperationsStatus: Sendable, Hashable, Codable {
     public var queues: [TaskQueue] = []
     /// Model calls behind stored suggestions, by model.
     public var modelCalls: [String: Int] = [:]
-    /// Prompt and completion tokens of those calls.
+    /// Prompt tokens of those calls.
     public var promptTokens = 0
     /// Completion tokens of those calls.
     public var completionTokens = 0
-    /// Their latencies in seconds, counted into ``latencyBuckets`` (cumulative, Prometheus style).
+    /// How many of those calls took at most each of ``latencyBuckets`` (cumulative, Prometheus style).
     public var latencyCounts: [Int] = []
     /// The sum of their latencies in seconds.
     public var latencySum = 0.0

@@ -12,6 +12,15 @@ public struct RequestedLines: Sendable {
         self.reasons = reasons.joined(separator: "\n")
     }
 
+    /// Reads what an exception asks about: its text and the descriptions of its payload's `items`.
+    public init(exception: ExceptionRecord, reasons: [String]) {
+        var text = exception.exception.text ?? ""
+        for case .object(let fields) in exception.exception.payload["items"]?.array ?? [] {
+            if let description = fields["description"]?.text { text += "\n" + description }
+        }
+        self.init(text: text, reasons: reasons)
+    }
+
     /// Whether `line` is one the request names.
     public func names(_ line: OrderLine) -> Bool {
         if reasons.contains("SKU \(line.sku)") { return true }

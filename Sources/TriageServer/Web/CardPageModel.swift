@@ -79,7 +79,7 @@ extension PageModels {
                 ["id": $0.paymentID, "status": $0.status, "amount": "\($0.amount) \($0.currency)", "updatedAt": ISODate.format($0.updatedAt)]
             },
         ]
-        let lines = RequestedLines(text: context.exception.exception.text ?? "", reasons: [])
+        let lines = RequestedLines(exception: context.exception, reasons: [])
         if let order = context.order { model["order"] = self.order(order, lines: lines) }
         return model
     }
@@ -112,7 +112,7 @@ extension PageModels {
     /// names marked.
     private static func candidate(in context: CardContext, _ candidate: CandidateEvidence) -> [String: Any] {
         let ruledOut = candidate.reasons.filter { $0.hasPrefix("ruled out: ") }.map { String($0.dropFirst(11)) }
-        let lines = RequestedLines(text: context.exception.exception.text ?? "", reasons: candidate.reasons)
+        let lines = RequestedLines(exception: context.exception, reasons: candidate.reasons)
         let order = context.candidateOrders.first { $0.orderID == candidate.id }
         return [
             "label": candidate.label, "score": String(format: "%.2f", candidate.score),

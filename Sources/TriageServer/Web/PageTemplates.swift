@@ -76,6 +76,19 @@ struct PageTemplates: Sendable {
         {{#hasSkipped}}<section id="bulk-skipped"><h2>Not accepted</h2><table><tr><th>card</th><th>why</th></tr>{{#skipped}}<tr><td><a href="/cards/{{id}}">#{{id}}</a></td><td>{{reason}}</td></tr>{{/skipped}}</table></section>{{/hasSkipped}}
         """
 
+    /// An order's lines, those the request names marked (the card's order and each candidate).
+    static let linesTable = """
+        <table class="lines"><tr><th>SKU</th><th>item</th><th>qty</th><th>price</th><th>in the request</th></tr>\
+        {{#lines}}<tr{{#matched}} class="matched"{{/matched}}><td>{{sku}}</td><td>{{description}}</td><td>{{qty}}</td>\
+        <td>{{price}}</td><td>{{#matched}}✓ named{{/matched}}</td></tr>{{/lines}}</table>
+        """
+
+    /// Text runs from ``EvidenceMarks``, each marked run linked to what it supports (source text and payload).
+    static func marked(_ list: String) -> String {
+        "{{#\(list)}}{{#marked}}<mark data-field=\"{{field}}\"><a href=\"#{{target}}\" title=\"supports {{field}}\">"
+            + "{{text}}</a></mark>{{/marked}}{{^marked}}{{text}}{{/marked}}{{/\(list)}}"
+    }
+
     static let cardSource = """
         <p><a href="/">← queue</a></p>
         <h1 id="card-title">#{{id}} {{title}}</h1>
@@ -100,15 +113,15 @@ struct PageTemplates: Sendable {
         {{#hasNotes}}<ul class="notes">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>{{/hasNotes}}
         {{#hasCandidates}}<h3>Candidates</h3><div id="candidates">{{#candidates}}<div class="candidate"><p><b>{{label}}</b> · score {{score}}{{#reasons}} · {{reasons}}{{/reasons}}</p>
         {{#isRuledOut}}<ul class="ruled-out">{{#ruledOut}}<li>Ruled out: {{.}}</li>{{/ruledOut}}</ul>{{/isRuledOut}}
-        <table class="lines"><tr><th>SKU</th><th>item</th><th>qty</th><th>price</th><th>in the request</th></tr>{{#lines}}<tr{{#matched}} class="matched"{{/matched}}><td>{{sku}}</td><td>{{description}}</td><td>{{qty}}</td><td>{{price}}</td><td>{{#matched}}✓ named{{/matched}}</td></tr>{{/lines}}</table></div>{{/candidates}}</div>{{/hasCandidates}}
+        \(linesTable)</div>{{/candidates}}</div>{{/hasCandidates}}
         </section>{{/suggestion}}
         {{#plan}}<section><h2>Rule plan</h2><p>{{summary}}</p></section>{{/plan}}
         {{#hasLinked}}<section id="joined"><h2>History: exceptions joined to this card (same order and cause)</h2><table><tr><th>when</th><th>source</th><th>event</th><th>kind</th><th>what they wrote</th></tr>{{#linked}}<tr><td>{{occurredAt}}</td><td>{{source}}</td><td>{{eventID}}</td><td>{{kind}}{{#reason}} · {{reason}}{{/reason}}</td><td>{{text}}</td></tr>{{/linked}}</table></section>{{/hasLinked}}
         <section><h2>Exception</h2><p>{{source}} · event {{eventID}} · {{exceptionKind}}{{#reason}} · {{reason}}{{/reason}} · {{occurredAt}}</p>
-        {{#text}}<h3>Source text</h3><pre class="source" id="source-text">{{#segments}}{{#marked}}<mark data-field="{{field}}"><a href="#{{target}}" title="supports {{field}}">{{text}}</a></mark>{{/marked}}{{^marked}}{{text}}{{/marked}}{{/segments}}</pre>{{/text}}
-        <h3>Payload</h3><pre id="payload">{{#payloadSegments}}{{#marked}}<mark data-field="{{field}}"><a href="#{{target}}" title="supports {{field}}">{{text}}</a></mark>{{/marked}}{{^marked}}{{text}}{{/marked}}{{/payloadSegments}}</pre></section>
+        {{#text}}<h3>Source text</h3><pre class="source" id="source-text">\(marked("segments"))</pre>{{/text}}
+        <h3>Payload</h3><pre id="payload">\(marked("payloadSegments"))</pre></section>
         {{#order}}<section><h2>Storefront order {{number}}</h2><p>{{customer}} · {{email}} · {{status}} · placed {{placedAt}} · {{total}}</p>
-        <table class="lines"><tr><th>SKU</th><th>item</th><th>qty</th><th>price</th><th>in the request</th></tr>{{#lines}}<tr{{#matched}} class="matched"{{/matched}}><td>{{sku}}</td><td>{{description}}</td><td>{{qty}}</td><td>{{price}}</td><td>{{#matched}}✓ named{{/matched}}</td></tr>{{/lines}}</table></section>{{/order}}
+        \(linesTable)</section>{{/order}}
         {{#hasShipments}}<section><h2>WMS shipments</h2><table>{{#shipments}}<tr><td>{{id}}</td><td>{{status}}</td><td>{{carrier}}</td><td>{{shippedAt}}</td></tr>{{/shipments}}</table></section>{{/hasShipments}}
         {{#hasPayments}}<section><h2>Payment gateway</h2><table>{{#payments}}<tr><td>{{id}}</td><td>{{status}}</td><td>{{amount}}</td><td>{{updatedAt}}</td></tr>{{/payments}}</table></section>{{/hasPayments}}
         {{#trace}}<section><h2>Rule trace</h2><pre>{{trace}}</pre></section>{{/trace}}

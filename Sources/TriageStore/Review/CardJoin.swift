@@ -34,15 +34,10 @@ struct CardJoin {
     /// The SKUs an exception is about: those its payload's `items` give, and the order lines its text or its
     /// items' descriptions name.
     static func items(of record: ExceptionRecord, lines: [OrderLine]) -> Set<String> {
-        guard case .array(let items)? = record.exception.payload["items"] else { return [] }
-        var skus = Set<String>()
-        var words = record.exception.text ?? ""
-        for case .object(let fields) in items {
-            if let sku = fields["sku"]?.text, !sku.isEmpty { skus.insert(sku) }
-            if let description = fields["description"]?.text { words += "\n" + description }
-        }
-        let named = RequestedLines(text: words, reasons: [])
-        return skus.union(lines.filter(named.names).map(\.sku))
+        guard let items = record.exception.payload["items"]?.array else { return [] }
+        let skus = items.compactMap { $0.object?["sku"]?.text }.filter { !$0.isEmpty }
+        let named = RequestedLines(exception: record, reasons: [])
+        return Set(skus).union(lines.filter(named.names).map(\.sku))
     }
 
     /// Records the order the worker matched on the card of exception `exceptionID`; when another undecided card about
