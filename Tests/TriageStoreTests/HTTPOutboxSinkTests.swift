@@ -35,7 +35,7 @@ struct HTTPOutboxSinkTests {
     }
 
     static func sink(port: Int, path: String) -> HTTPOutboxSink {
-        HTTPOutboxSink(endpoints: ["erp": URL(string: "http://127.0.0.1:\(port)\(path)")!], timeout: 5)
+        HTTPOutboxSink(endpoints: ["erp": URL(string: "http://127.0.0.1:\(port)\(path)")!], timeout: 60)
     }
 
     /// The delivery error for an answer of `status`, or nil when it was delivered.
