@@ -34,7 +34,7 @@ struct ReviewCommand: AsyncParsableCommand {
             guard let day = ISODate.parse(date) else { throw CLIError("not an ISO 8601 date: \(date)") }
             lastDay = day
         }
-        let review = try WeeklyReviewService.review(store: database, table: table, lastDay: lastDay)
+        let review = try await WeeklyReviewService.review(store: database, table: table, lastDay: lastDay)
         print("Weekly review \(ISODate.formatDay(review.weekStart)) – \(ISODate.formatDay(review.weekEnd.addingTimeInterval(-1)))")
         for section in review.tables {
             print("\n== \(section.title)")

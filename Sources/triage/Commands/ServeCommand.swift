@@ -45,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         let database = try store.open()
         let context = ReviewContext(
             store: database, routing: database, table: try rules.load(), settings: settings, logger: logger)
-        let pending = try ReviewServer.routePending(context)
+        let pending = try await ReviewServer.routePending(context)
         if pending > 0 { print("triage serve: routed \(pending) stored exception(s) that had no card") }
         let host = self.host
         let app = try ReviewServer.application(context) { port in

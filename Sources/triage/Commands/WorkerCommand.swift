@@ -55,7 +55,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let summary = try await WorkerService.runUntilDone(
             worker, logger: Logger(label: "triage.worker"), progress: WorkerReport.progress)
         if isTerminal { print("") }
-        print(WorkerReport.line(summary, counts: try database.jobCounts()))
+        print(WorkerReport.line(summary, counts: try await database.jobCounts()))
         if let problem = WorkerReport.problem(summary, endpoint: engine.modelDescription) {
             FileHandle.standardError.write(Data((problem.message + "\n").utf8))
             throw ExitCode(problem.code)
