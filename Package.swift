@@ -163,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "TriageServerTests",
             dependencies: [
-                "TriageServer", "TriageCore", "TriageStore", "TriageRules", "TriageDemo",
+                "TriageServer", "TriageCore", "TriageStore", "TriageRules", "TriageDemo", "TriageWorker",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

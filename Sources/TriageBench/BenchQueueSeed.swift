@@ -13,9 +13,9 @@ enum BenchQueueSeed {
     ]
 
     /// Seeds `count` queued jobs in one transaction.
-    static func seed(_ database: AppDatabase, count: Int) throws {
+    static func seed(_ database: AppDatabase, count: Int) async throws {
         let at = Date()
-        try database.routingTransaction { tx in
+        try await database.routingTransaction { tx in
             for index in 0..<count {
                 let shape = shapes[index % shapes.count]
                 let exception = NewException(

@@ -18,16 +18,16 @@ public struct RetrievalBench {
     }
 
     /// Builds (or reuses) the order book and prints latency quantiles per query shape.
-    public func run() throws {
+    public func run() async throws {
         print("bench worker retrieval: \(queries) candidateOrders queries over \(orders) orders")
         let database = try BenchOrderBook(orders: orders).open()
-        let samples = try BenchQueryMix(orders: orders).samples(count: queries + Self.warmUp, database: database)
-        for sample in samples.prefix(Self.warmUp) { _ = try database.candidateOrders(sample.query) }
+        let samples = try await BenchQueryMix(orders: orders).samples(count: queries + Self.warmUp, database: database)
+        for sample in samples.prefix(Self.warmUp) { _ = try await database.candidateOrders(sample.query) }
         var timings: [String: [Double]] = [:]
         var (found, sourced, recalled) = (0, 0, 0)
         for sample in samples.dropFirst(Self.warmUp) {
             let start = ContinuousClock.now
-            let result = try database.candidateOrders(sample.query)
+            let result = try await database.candidateOrders(sample.query)
             timings[sample.shape, default: []].append(BenchMachine.seconds(since: start) * 1000)
             found += result.count
             if let source = sample.sourceOrderID {

@@ -66,7 +66,7 @@ public struct ThroughputBench {
         async throws -> Double
     {
         let database = try AppDatabase.open(path: path)
-        try BenchQueueSeed.seed(database, count: settings.jobs)
+        try await BenchQueueSeed.seed(database, count: settings.jobs)
         let worker = QueueWorker(
             queue: database, engine: BenchOneCallEngine(chat: client(url: url, settings: settings)),
             configuration: WorkerConfiguration(
@@ -76,7 +76,7 @@ public struct ThroughputBench {
         let start = ContinuousClock.now
         let summary = try await worker.run()
         let seconds = BenchMachine.seconds(since: start)
-        let done = try database.jobCounts()[.done] ?? 0
+        let done = try await database.jobCounts()[.done] ?? 0
         guard summary.done == settings.jobs, done == settings.jobs else {
             throw BenchError("run \(run): \(summary.done) of \(settings.jobs) jobs done (\(summary.dead) dead)")
         }

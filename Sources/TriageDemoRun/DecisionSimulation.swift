@@ -18,21 +18,21 @@ public struct DecisionSimulation {
     }
 
     /// Decides the cards, adding reviewers sim-<team> where missing; returns how many decisions of each verdict.
-    public func run() throws -> [String: Int] {
+    public func run() async throws -> [String: Int] {
         var random = DemoRandom(seed: seed, stream: "simulated-reviews")
         var reviewers: [String: Reviewer] = [:]
         for user in try database.users() { reviewers[user.name] = user }
-        var queue = try database.reviewQueue(QueueFilter(limit: 100_000), now: .distantFuture)
+        var queue = try await database.reviewQueue(QueueFilter(limit: 100_000), now: .distantFuture)
             .sorted { $0.card.id < $1.card.id }
         queue.shuffle(using: &random)
         var tally: [String: Int] = [:]
         for item in queue.prefix(count) {
             let name = "sim-" + item.card.card.team.replacingOccurrences(of: "_", with: "-")
             if reviewers[name] == nil {
-                reviewers[name] = try database.addUser(
+                reviewers[name] = try await database.addUser(
                     name: name, role: .reviewer, team: item.card.card.team, tokenHash: "simulated:" + name, now: Date())
             }
-            guard let reviewer = reviewers[name], let context = try database.cardContext(id: item.card.id, now: .distantPast)
+            guard let reviewer = reviewers[name], let context = try await database.cardContext(id: item.card.id, now: .distantPast)
             else { continue }
             let label = try database.demoLabel(
                 source: context.exception.exception.source, eventID: context.exception.exception.eventID)
@@ -40,8 +40,8 @@ public struct DecisionSimulation {
             let opened = context.exception.exception.occurredAt.addingTimeInterval(Double.random(in: 1_800...72_000, using: &random))
             let quick = try context.card.card.plan != nil || ReviewPlanner.suggestion(of: context.card)?.action != nil
             let seconds = quick ? Double.random(in: 20...120, using: &random) : Double.random(in: 90...420, using: &random)
-            _ = try database.lockCard(id: item.card.id, reviewer: reviewer, until: opened.addingTimeInterval(600), now: opened)
-            _ = try database.decide(request, by: reviewer, planner: ReviewPlanner(), now: opened.addingTimeInterval(seconds))
+            _ = try await database.lockCard(id: item.card.id, reviewer: reviewer, until: opened.addingTimeInterval(600), now: opened)
+            _ = try await database.decide(request, by: reviewer, planner: ReviewPlanner(), now: opened.addingTimeInterval(seconds))
             tally[request.verdict.rawValue, default: 0] += 1
         }
         return tally

@@ -52,7 +52,7 @@ public struct DemoWorkerStage {
             print("  \(task.rawValue): \(summary.done) card(s) pre-filled, \(summary.dead) dead\(asked)")
         }
         try printCards()
-        let counts = try database.jobCounts()
+        let counts = try await database.jobCounts()
         print("\n\(counts[.queued] ?? 0) unstructured exceptions still queued. Drain the rest with:")
         print("  triage worker --db \(dbPath) --once --concurrency 2")
     }

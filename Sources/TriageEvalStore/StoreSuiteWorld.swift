@@ -27,8 +27,8 @@ public struct StoreSuiteWorld: SuiteWorld {
     }
 
     /// Stores a case's exception; a case whose event is already stored is a suite error.
-    public func store(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord {
-        let stored = try database.routingTransaction { try $0.insert(exception, receivedAt: receivedAt) }
+    public func store(_ exception: NewException, receivedAt: Date) async throws -> ExceptionRecord {
+        let stored = try await database.routingTransaction { try $0.insert(exception, receivedAt: receivedAt) }
         guard let stored else { throw DuplicateCaseError(eventID: exception.eventID) }
         return stored
     }

@@ -38,22 +38,22 @@ public struct CachingChatClient: ChatClient {
         case .record:
             return try await callAndStore(request, key: key)
         case .replay:
-            guard let reply = try cached(key: key, strict: true) else { throw .cacheMiss(model: model, key: key) }
+            guard let reply = try await cached(key: key, strict: true) else { throw .cacheMiss(model: model, key: key) }
             return reply
         case .readThrough:
-            if let reply = try cached(key: key, strict: false) { return reply }
+            if let reply = try await cached(key: key, strict: false) { return reply }
             return try await callAndStore(request, key: key)
         }
     }
 
     /// The cached reply for `key`, or nil on a miss. A read failure counts as a miss; an unreadable entry
     /// is an error only when `strict` (replay), otherwise it is replaced by a fresh call.
-    private func cached(key: String, strict: Bool) throws(ChatError) -> ChatReply? {
+    private func cached(key: String, strict: Bool) async throws(ChatError) -> ChatReply? {
         let clock = ContinuousClock()
         let start = clock.now
         let body: String?
         do {
-            body = try cache.response(forKey: key)
+            body = try await cache.response(forKey: key)
         } catch {
             logger.error("llm cache read failed", metadata: ["key": "\(key.prefix(12))"])
             return nil
@@ -75,7 +75,7 @@ public struct CachingChatClient: ChatClient {
     private func callAndStore(_ request: ChatRequest, key: String) async throws(ChatError) -> ChatReply {
         let raw = try await rawReply(request)
         do {
-            try cache.store(response: raw.body, forKey: key, model: model)
+            try await cache.store(response: raw.body, forKey: key, model: model)
         } catch {
             logger.error("llm cache write failed", metadata: ["key": "\(key.prefix(12))"])
         }

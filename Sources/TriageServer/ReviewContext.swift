@@ -45,13 +45,13 @@ public struct ReviewContext: Sendable {
     var auth: ReviewerAuth { ReviewerAuth(store: store, settings: settings, now: now) }
 
     /// Applies a verdict for `reviewer`.
-    func decide(_ request: ReviewRequest, by reviewer: Reviewer) throws -> ReviewOutcome {
-        try store.decide(request, by: reviewer, planner: ReviewPlanner(), now: now())
+    func decide(_ request: ReviewRequest, by reviewer: Reviewer) async throws -> ReviewOutcome {
+        try await store.decide(request, by: reviewer, planner: ReviewPlanner(), now: now())
     }
 
     /// Accepts the gated rule plans of `cardIDs` for `reviewer`, each re-checked and decided in its own
     /// transaction under one batch id. AI suggestions, and cards that are not gated rule plans, are skipped.
-    public func bulkAccept(_ cardIDs: [Int64], by reviewer: Reviewer) throws -> BulkAcceptResult {
+    public func bulkAccept(_ cardIDs: [Int64], by reviewer: Reviewer) async throws -> BulkAcceptResult {
         guard cardIDs.count <= BulkAcceptResult.limit else {
             throw ReviewError.invalid("card: at most \(BulkAcceptResult.limit) cards in one bulk accept")
         }
@@ -59,7 +59,7 @@ public struct ReviewContext: Sendable {
         for cardID in Array(Set(cardIDs)).sorted() {
             do {
                 let request = ReviewRequest(cardID: cardID, verdict: .accept, batchID: result.batchID)
-                result.record(cardID: cardID, .success(try decide(request, by: reviewer)))
+                result.record(cardID: cardID, .success(try await decide(request, by: reviewer)))
             } catch let error as ReviewError {
                 result.record(cardID: cardID, .failure(error))
             }
@@ -69,14 +69,14 @@ public struct ReviewContext: Sendable {
     }
 
     /// A card with its rule trace. Viewing never locks (a GET changes nothing): `lock` does, from a POST.
-    func view(cardID: Int64) throws -> CardView {
-        guard let context = try store.cardContext(id: cardID, now: now()) else { throw ReviewError.cardNotFound(cardID) }
+    func view(cardID: Int64) async throws -> CardView {
+        guard let context = try await store.cardContext(id: cardID, now: now()) else { throw ReviewError.cardNotFound(cardID) }
         return CardView(context: context, trace: trace(context))
     }
 
     /// Locks a card to `reviewer` for the configured time; returns when the lock ends.
-    func lock(cardID: Int64, for reviewer: Reviewer) throws -> Date {
-        try store.lockCard(id: cardID, reviewer: reviewer, until: now().addingTimeInterval(settings.lockSeconds), now: now())
+    func lock(cardID: Int64, for reviewer: Reviewer) async throws -> Date {
+        try await store.lockCard(id: cardID, reviewer: reviewer, until: now().addingTimeInterval(settings.lockSeconds), now: now())
     }
 
     /// The rule trace of a rule-made card, under the rules file in force.

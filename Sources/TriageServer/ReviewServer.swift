@@ -19,8 +19,8 @@ public enum ReviewServer {
 
     /// Routes exceptions a webhook stored but a stop kept from routing; call before serving.
     @discardableResult
-    public static func routePending(_ context: ReviewContext) throws -> Int {
-        try WebhookRouter.routePending(
+    public static func routePending(_ context: ReviewContext) async throws -> Int {
+        try await WebhookRouter.routePending(
             context.store, routing: context.routing, table: context.table, now: context.now(), logger: context.logger)
     }
 

@@ -29,8 +29,8 @@ extension AppDatabase {
                     supplier: row["supplier"], invoiceNumber: row["invoice_number"],
                     invoiceDate: date.map(Date.init(timeIntervalSince1970:)), total: total.map(Money.init(cents:)))
             })
+            try write("suppliers", try SupplierRows.all(db))
         }
-        try write("suppliers", try suppliers())
         return written
     }
 

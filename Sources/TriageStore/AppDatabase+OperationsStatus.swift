@@ -4,8 +4,8 @@ import TriageCore
 
 extension AppDatabase: OperationsStatusReading {
     /// The queue, model calls, decisions and outbox, counted in one read transaction.
-    public func operationsStatus(now: Date) throws -> OperationsStatus {
-        try writer.read { db in
+    public func operationsStatus(now: Date) async throws -> OperationsStatus {
+        try await writer.read { db in
             var status = OperationsStatus()
             status.queues = try Self.queues(db, now: now)
             try Self.countModelCalls(db, into: &status)

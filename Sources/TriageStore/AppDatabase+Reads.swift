@@ -5,9 +5,7 @@ import TriageCore
 extension AppDatabase {
     /// The stored exception with this id.
     public func exception(id: Int64) throws -> ExceptionRecord? {
-        try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM exceptions WHERE id = ?", arguments: [id]).map(ExceptionRows.record)
-        }
+        try writer.read { db in try ExceptionRows.fetch(db, id: id) }
     }
 
     /// The card with this id.
@@ -63,6 +61,11 @@ extension AppDatabase {
 
 /// Decodes exception rows.
 enum ExceptionRows {
+    /// The stored exception with this id, read on `db`.
+    static func fetch(_ db: Database, id: Int64) throws -> ExceptionRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM exceptions WHERE id = ?", arguments: [id]).map(record)
+    }
+
     static func record(_ row: Row) throws -> ExceptionRecord {
         let payloadText: String = row["payload"]
         let payload = try JSONCoding.decode([String: JSONValue].self, from: payloadText)

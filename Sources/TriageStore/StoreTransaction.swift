@@ -152,7 +152,9 @@ extension StoreTransaction {
 
 extension AppDatabase: RoutingStore {
     /// Runs routing work in one write transaction.
-    public func routingTransaction<T>(_ body: (any RoutingTransaction) throws -> T) throws -> T {
-        try writer.write { db in try body(StoreTransaction(db: db)) }
+    public func routingTransaction<T: Sendable>(
+        _ body: @Sendable (any RoutingTransaction) throws -> T
+    ) async throws -> T {
+        try await writer.write { db in try body(StoreTransaction(db: db)) }
     }
 }

@@ -90,6 +90,6 @@ struct CachingChatClientTests {
             .complete(Fixtures.request())
         #expect(!refreshed.fromCache)
         #expect(inner.callCount == 1)
-        #expect(try cache.response(forKey: key) != "garbage")
+        #expect(try await cache.response(forKey: key) != "garbage")
     }
 }

@@ -6,7 +6,7 @@ import TriageStore
 @testable import TriageRules
 
 /// Issue 11: no payload can trap routing, and one row routing cannot handle never blocks the rows behind it.
-@Suite("Routing robustness")
+@Suite("Routing robustness", .timeLimit(.minutes(3)))
 struct RoutingRobustnessTests {
     let now = Samples.start.addingTimeInterval(Samples.day)
 
@@ -48,10 +48,10 @@ struct RoutingRobustnessTests {
         JSONValue.number(1e300), .number(9.3e16), .string("12345678901234567"), .string("9000000000000000000"),
         .string("-99999999999999999999"), .number(-1e300),
     ])
-    func hugeAmountIsNamedOnTheCard(_ amount: JSONValue) throws {
+    func hugeAmountIsNamedOnTheCard(_ amount: JSONValue) async throws {
         let database = try database()
         let service = RoutingService(table: try RoutingTable.parse(yaml: Self.rules), store: database)
-        _ = try service.ingest([drift("e1", amount: amount)], now: now)
+        _ = try await service.ingest([drift("e1", amount: amount)], now: now)
         let card = try #require(try database.card(exceptionID: 1)?.card)
         #expect(card.status == .open && card.decisionType == .judgment)
         #expect(card.summary.contains("amount") && card.summary.contains("out of range"), "\(card.summary)")
@@ -59,37 +59,37 @@ struct RoutingRobustnessTests {
         #expect(try database.outboxMessages().isEmpty)
     }
 
-    @Test func hugeRefundAmountOrQuantityOpensAJudgmentCard() throws {
+    @Test func hugeRefundAmountOrQuantityOpensAJudgmentCard() async throws {
         let items: JSONValue = [["sku": "TEE-1", "qty": 1]]
         let huge: JSONValue = [["sku": "TEE-1", "qty": .number(1e300)]]
         // Each in its own database: a second return for the same order would join the first one's open card.
-        let first = try routedReturnCard(payload: ["items": items, "refund_amount": .string("99999999999999999999")])
+        let first = try await routedReturnCard(payload: ["items": items, "refund_amount": .string("99999999999999999999")])
         #expect(first.summary.contains("refund_amount") && first.summary.contains("out of range"), "\(first.summary)")
-        let second = try routedReturnCard(payload: ["items": huge])
+        let second = try await routedReturnCard(payload: ["items": huge])
         #expect(second.status == .open && second.summary.contains("quantity"), "\(second.summary)")
     }
 
-    private func routedReturnCard(payload: [String: JSONValue]) throws -> NewCard {
+    private func routedReturnCard(payload: [String: JSONValue]) async throws -> NewCard {
         let database = try database()
         let service = RoutingService(table: try RoutingTable.parse(yaml: Self.rules), store: database)
-        _ = try service.ingest(
+        _ = try await service.ingest(
             [Samples.exception(.returnRequest, event: "r1", orderNumber: "100233", payload: payload)], now: now)
         return try #require(try database.card(exceptionID: 1)?.card)
     }
 
-    @Test func hugeToleranceInTheRulesFileDoesNotTrap() throws {
+    @Test func hugeToleranceInTheRulesFileDoesNotTrap() async throws {
         let database = try database()
         let service = RoutingService(table: try RoutingTable.parse(yaml: Self.rules), store: database)
-        _ = try service.ingest(
+        _ = try await service.ingest(
             [Samples.exception(.inventoryDrift, source: "wms", event: "i1", payload: ["sku": "MUG-1"])], now: now)
         #expect(try database.card(exceptionID: 1) != nil)
     }
 
-    @Test func aRowThatCannotBeRoutedBecomesAnEscalatedCardAndTheRestAreRouted() throws {
+    @Test func aRowThatCannotBeRoutedBecomesAnEscalatedCardAndTheRestAreRouted() async throws {
         let database = try database()
         let store = FailingStore(database: database, poisonOrder: "666")
         let service = RoutingService(table: try RoutingTable.parse(yaml: Self.rules), store: store)
-        let summary = try service.ingest(
+        let summary = try await service.ingest(
             [drift("e1", order: "666", amount: "48.48"), drift("e2", amount: "48.48")], now: now)
         #expect(summary.inserted == 2)
         let poisoned = try #require(try database.card(exceptionID: 1)?.card)

@@ -5,7 +5,7 @@ import TriageStore
 
 @testable import TriageRules
 
-@Suite("RoutingService")
+@Suite("RoutingService", .timeLimit(.minutes(3)))
 struct RoutingServiceTests {
     let now = Samples.start.addingTimeInterval(Samples.day)
 
@@ -53,13 +53,13 @@ struct RoutingServiceTests {
             payload: ["gateway_status": "captured", "amount": "48.48", "currency": "USD", "payment_id": "pay-1"])
     }
 
-    func orderStatus(_ number: String, in database: AppDatabase) throws -> String? {
-        try database.routingTransaction { try $0.order(number: number)?.status }
+    func orderStatus(_ number: String, in database: AppDatabase) async throws -> String? {
+        try await database.routingTransaction { try $0.order(number: number)?.status }
     }
 
-    @Test func autoModeExecutesThePlanAndResolvesTheCard() throws {
+    @Test func autoModeExecutesThePlanAndResolvesTheCard() async throws {
         let (service, database) = try service(paymentMode: .auto)
-        let summary = try service.ingest([capturedDrift()], now: now)
+        let summary = try await service.ingest([capturedDrift()], now: now)
         let card = try #require(try database.card(exceptionID: 1)?.card)
         #expect(card.status == .autoResolved && card.decisionType == .binary)
         #expect(
@@ -68,87 +68,87 @@ struct RoutingServiceTests {
         )
         #expect(card.team == "payments-desk")
         #expect(card.amountAtStake == Money(cents: 4848))
-        #expect(try orderStatus("100231", in: database) == "released")
+        await #expect(try orderStatus("100231", in: database) == "released")
         let messages = try database.outboxMessages()
         #expect(messages.map(\.messageType) == ["order.release"])
         #expect(summary.executed == 1 && summary.byStatus == [.autoResolved: 1])
     }
 
-    @Test func gatedModePrefillsThePlanWithoutExecutingIt() throws {
+    @Test func gatedModePrefillsThePlanWithoutExecutingIt() async throws {
         let (service, database) = try service(paymentMode: .gated)
-        _ = try service.ingest([capturedDrift()], now: now)
+        _ = try await service.ingest([capturedDrift()], now: now)
         let card = try #require(try database.card(exceptionID: 1)?.card)
         #expect(card.status == .awaitingConfirmation && card.decisionType == .binary)
         #expect(card.plan?.action == "release_order")
-        #expect(try orderStatus("100231", in: database) == "pending_payment")
+        await #expect(try orderStatus("100231", in: database) == "pending_payment")
         #expect(try database.outboxMessages().isEmpty)
     }
 
-    @Test func shadowModeRecordsThePlanOnAnOpenJudgmentCard() throws {
+    @Test func shadowModeRecordsThePlanOnAnOpenJudgmentCard() async throws {
         let (service, database) = try service(paymentMode: .shadow)
-        _ = try service.ingest([capturedDrift()], now: now)
+        _ = try await service.ingest([capturedDrift()], now: now)
         let card = try #require(try database.card(exceptionID: 1)?.card)
         #expect(card.status == .open && card.decisionType == .judgment)
         #expect(card.rule?.mode == .shadow && card.plan?.action == "release_order")
         #expect(card.summary.hasPrefix("Shadow rule payment-sync would:"))
-        #expect(try orderStatus("100231", in: database) == "pending_payment")
+        await #expect(try orderStatus("100231", in: database) == "pending_payment")
         #expect(try database.outboxMessages().isEmpty)
     }
 
-    @Test func actionThatCannotDecideOpensAJudgmentCardWithTheReason() throws {
+    @Test func actionThatCannotDecideOpensAJudgmentCardWithTheReason() async throws {
         let (service, database) = try service(paymentMode: .auto)
-        _ = try service.ingest([capturedDrift(order: "999")], now: now)
+        _ = try await service.ingest([capturedDrift(order: "999")], now: now)
         let card = try #require(try database.card(exceptionID: 1)?.card)
         #expect(card.status == .open && card.decisionType == .judgment && card.plan == nil)
         #expect(card.summary == "Rule payment-sync cannot decide: order #999 is not in the store")
         #expect(try database.outboxMessages().isEmpty)
     }
 
-    @Test func unstructuredExceptionWaitsForTheWorkerAndIsQueued() throws {
+    @Test func unstructuredExceptionWaitsForTheWorkerAndIsQueued() async throws {
         let (service, database) = try service()
-        _ = try service.ingest([Samples.exception(.supplierInvoice, source: "ap_inbox", event: "inv-1")], now: now)
+        _ = try await service.ingest([Samples.exception(.supplierInvoice, source: "ap_inbox", event: "inv-1")], now: now)
         let card = try #require(try database.card(exceptionID: 1)?.card)
         #expect(card.status == .awaitingWorker && card.decisionType == .unstructured)
         #expect(card.summary == "Waiting for the AI worker" && card.team == "finance")
         #expect(try database.counts()["ai_jobs"] == 1)
     }
 
-    @Test func integrationFailureEscalatesWithErrorContextAndOccurrences() throws {
+    @Test func integrationFailureEscalatesWithErrorContextAndOccurrences() async throws {
         let (service, database) = try service()
         let failures = (1...2).map { index in
             Samples.exception(
                 .integrationFailure, source: "connector", event: "f-\(index)", reason: "timeout",
                 payload: ["connector": "erp-sync", "error": "timeout", "endpoint": "/stock", "message": "timed out"])
         }
-        _ = try service.ingest(failures, now: now)
+        _ = try await service.ingest(failures, now: now)
         let card = try #require(try database.card(exceptionID: 2)?.card)
         #expect(card.decisionType == .escalated && card.status == .open && card.team == "engineering")
         #expect(card.details["occurrences"] == 2 && card.details["connector"] == "erp-sync")
         #expect(card.summary == "erp-sync: timeout at /stock (2 occurrences)")
     }
 
-    @Test func unmatchedExceptionGetsAJudgmentCard() throws {
+    @Test func unmatchedExceptionGetsAJudgmentCard() async throws {
         let (service, database) = try service()
-        _ = try service.ingest([Samples.exception(.warrantyClaim, source: "mail", event: "m-1")], now: now)
+        _ = try await service.ingest([Samples.exception(.warrantyClaim, source: "mail", event: "m-1")], now: now)
         let card = try #require(try database.card(exceptionID: 1)?.card)
         #expect(card.decisionType == .judgment && card.status == .open && card.rule == nil)
         #expect(card.summary == "No rule matched; a person decides")
     }
 
-    @Test func replayingABatchCountsDuplicatesAndSendsNothingTwice() throws {
+    @Test func replayingABatchCountsDuplicatesAndSendsNothingTwice() async throws {
         let (service, database) = try service(paymentMode: .auto)
         let batch = [
             capturedDrift(), Samples.exception(.inventoryDrift, source: "wms", event: "i-1", payload: ["sku": "MUG-1"]),
         ]
-        let first = try service.ingest(batch, now: now)
-        let second = try service.ingest(batch, now: now)
+        let first = try await service.ingest(batch, now: now)
+        let second = try await service.ingest(batch, now: now)
         #expect(first.inserted == 2 && first.duplicates == 0)
         #expect(second.received == 2 && second.inserted == 0 && second.duplicates == 2)
         #expect(try database.outboxMessages().count == 3)
         #expect(try database.counts()["cards"] == 2)
     }
 
-    @Test func summaryCountsPerKindDecisionAndStatus() throws {
+    @Test func summaryCountsPerKindDecisionAndStatus() async throws {
         let (service, _) = try service(paymentMode: .gated)
         let batch = [
             capturedDrift(),
@@ -156,18 +156,18 @@ struct RoutingServiceTests {
             Samples.exception(.supplierInvoice, event: "inv-2"),
             Samples.exception(.warrantyClaim, event: "w-1"),
         ]
-        let summary = try service.ingest(batch, now: now)
+        let summary = try await service.ingest(batch, now: now)
         #expect(summary.byKind == [.paymentDrift: 1, .supplierInvoice: 2, .warrantyClaim: 1])
         #expect(summary.byDecision == [.binary: 1, .unstructured: 2, .judgment: 1])
         #expect(summary.byStatus == [.awaitingConfirmation: 1, .awaitingWorker: 2, .open: 1])
         #expect(summary.description.contains("by kind: payment_drift 1, supplier_invoice 2, warranty_claim 1"))
     }
 
-    @Test func inventoryReconciledInAutoModeUpdatesTheStoredCounts() throws {
+    @Test func inventoryReconciledInAutoModeUpdatesTheStoredCounts() async throws {
         let (service, database) = try service()
-        _ = try service.ingest(
+        _ = try await service.ingest(
             [Samples.exception(.inventoryDrift, source: "wms", event: "i-1", payload: ["sku": "MUG-1"])], now: now)
-        let counts = try database.routingTransaction { try $0.inventory(sku: "MUG-1") }
+        let counts = try await database.routingTransaction { try $0.inventory(sku: "MUG-1") }
         #expect(Set(counts.map(\.quantity)) == [10])
         #expect(try database.outboxMessages().map(\.targetSystem).sorted() == ["erp", "storefront"])
     }

@@ -22,7 +22,7 @@ struct APISecurityTests {
 
     @Test("a cookie-only text/plain POST from a foreign origin is 403 and decides nothing")
     func cookieWithoutCSRFIsRefused() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let id = fixture.warrantyCardID
         try await fixture.test { client in
             let (cookie, _) = try await Self.session(client, token: fixture.alice)
@@ -41,7 +41,7 @@ struct APISecurityTests {
 
     @Test("a cookie with the session's CSRF header is allowed; a bearer token needs none")
     func cookieWithCSRFIsAllowed() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let (cookie, csrf) = try await Self.session(client, token: fixture.alice)
             let lock = try await client.execute(
@@ -56,7 +56,7 @@ struct APISecurityTests {
 
     @Test("a bearer call with a foreign Origin is 403")
     func bearerWithForeignOriginIsRefused() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             var headers = ServerFixture.bearer(fixture.alice)
             headers[Self.origin] = "https://evil.example"
@@ -68,7 +68,7 @@ struct APISecurityTests {
 
     @Test("GET /api/v1/cards/{id} does not lock; POST …/lock does; releasing another reviewer's lock is 403")
     func getNeverLocks() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let id = fixture.warrantyCardID
         try await fixture.test { client in
             let view = try await client.execute(uri: "/api/v1/cards/\(id)", method: .get, headers: ServerFixture.bearer(fixture.alice))
@@ -85,7 +85,7 @@ struct APISecurityTests {
 
     @Test("a duplicate user is 409 and an empty name 422, not 500")
     func userErrors() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let headers = ServerFixture.bearer(fixture.admin)
             let duplicate = try await client.execute(
@@ -100,7 +100,7 @@ struct APISecurityTests {
 
     @Test("every response forbids framing")
     func frameAncestors() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let page = try await client.execute(uri: "/login", method: .get)
             #expect(page.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)

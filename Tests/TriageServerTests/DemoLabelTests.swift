@@ -13,15 +13,15 @@ import TriageStore
 struct DemoLabelTests {
     @Test("a demo card's API response and page carry none of the generator's labels")
     func demoCardHoldsNoLabel() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let dataset = DemoDataset.generate()
         let claim = try #require(dataset.exceptions.first { $0.kind == .warrantyClaim })
         let label = try #require(dataset.labels.first { $0.source == claim.source && $0.eventID == claim.eventID })
         let expected = try #require(label.values["expected"]?.object)
-        _ = try RoutingService(table: fixture.table, store: fixture.database).ingest([claim], now: ServerFixture.now)
-        let job = try #require(try fixture.database.claim(owner: "test", limit: 1, now: ServerFixture.now, leaseSeconds: 60).first)
+        _ = try await RoutingService(table: fixture.table, store: fixture.database).ingest([claim], now: ServerFixture.now)
+        let job = try #require(try await fixture.database.claim(owner: "test", limit: 1, now: ServerFixture.now, leaseSeconds: 60).first)
         let suggestion = Suggestion(task: .warranty, action: "need_info", evidence: ["quoted"], confidence: .low)
-        _ = try fixture.database.complete(job, with: suggestion, now: ServerFixture.now)
+        _ = try await fixture.database.complete(job, with: suggestion, now: ServerFixture.now)
         let cardID = try #require(try fixture.database.card(exceptionID: job.exceptionID)?.id)
         try await fixture.test { client in
             let response = try await client.execute(

@@ -18,8 +18,8 @@ struct EditValidationTests {
 
     @Test("an action the card's kind does not allow is 422 naming the field, and nothing reaches the outbox")
     func foreignActionIsRefused() async throws {
-        let world = try RefundWorld()
-        try world.ingest([RefundWorld.kettleReturn("rma-a", reason: "return_requested")])
+        let world = try await RefundWorld()
+        try await world.ingest([RefundWorld.kettleReturn("rma-a", reason: "return_requested")])
         let card = try #require(try world.cards().first)
         try await world.fixture.test { client in
             let wire = try await Self.edit(client, world, card: card.id, #"{"action":"wire_money","parameters":{"iban":"XX00"}}"#)
@@ -31,8 +31,8 @@ struct EditValidationTests {
 
     @Test("a refund amount that is not a positive decimal is 422 naming parameters.amount")
     func badRefundAmountIsRefused() async throws {
-        let world = try RefundWorld()
-        try world.ingest([RefundWorld.kettleReturn("rma-a", reason: "return_requested")])
+        let world = try await RefundWorld()
+        try await world.ingest([RefundWorld.kettleReturn("rma-a", reason: "return_requested")])
         let card = try #require(try world.cards().first)
         try await world.fixture.test { client in
             for amount in [#""-5.00""#, #""lots""#, #""0""#, #""1e9""#] {
@@ -46,11 +46,11 @@ struct EditValidationTests {
     }
 
     @Test("a valid partial refund edit records the refund against the order")
-    func partialRefundIsRecorded() throws {
-        let world = try RefundWorld()
-        try world.ingest([RefundWorld.kettleReturn("rma-a", reason: "return_requested")])
+    func partialRefundIsRecorded() async throws {
+        let world = try await RefundWorld()
+        try await world.ingest([RefundWorld.kettleReturn("rma-a", reason: "return_requested")])
         let card = try #require(try world.cards().first)
-        let outcome = try world.decide(
+        let outcome = try await world.decide(
             ReviewRequest(cardID: card.id, verdict: .edit, action: "refund", parameters: ["amount": "40.00"], reason: "partial"))
         #expect(outcome.action == "refund")
         #expect(try world.ledger().refunded == 4_000)

@@ -12,11 +12,11 @@ import TriageStore
 struct MetricsEndpointTests {
     @Test("/metrics counts the queue, decisions and outbox as the store holds them, without signing in")
     func scrape() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let context = ReviewContext(
             store: fixture.database, routing: fixture.database, table: fixture.table, settings: ServerSettings(),
             now: { ServerFixture.now }, operations: fixture.database)
-        let status = try fixture.database.operationsStatus(now: ServerFixture.now)
+        let status = try await fixture.database.operationsStatus(now: ServerFixture.now)
         let warranty = try #require(status.queues.first { $0.task == "warranty" })
         #expect(warranty.done == 1 && warranty.claims == 1)
         let app = Application(router: try ReviewServer.router(context))

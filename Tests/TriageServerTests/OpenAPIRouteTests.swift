@@ -20,8 +20,8 @@ struct OpenAPIRouteTests {
     }
 
     @Test("the documented operations are exactly the routed /api and /webhooks routes")
-    func sameOperations() throws {
-        let router = try ReviewServer.router(try ServerFixture().context)
+    func sameOperations() async throws {
+        let router = try ReviewServer.router(try await ServerFixture().context)
         let routed = Set(router.routes.map { "\($0.method) \($0.path)" }
             .map { $0.replacingOccurrences(of: ":id", with: "{id}") }
             .filter { $0.contains(" /api/") || $0.contains(" /webhooks/") })
@@ -50,7 +50,7 @@ struct OpenAPIRouteTests {
 
     @Test("an error from any route group has the documented shape")
     func errorsHaveTheShape() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             for (uri, method) in [("/api/v1/cards", HTTPRequest.Method.get), ("/webhooks/shopify", .post), ("/api/v1/cards/999999", .get)] {
                 let headers = uri.hasSuffix("999999") ? ServerFixture.bearer(fixture.alice) : [:]

@@ -13,7 +13,7 @@ import TriageStore
 struct ReviewAPITests {
     @Test("every card route needs a token: 401 without one, 401 with a wrong one")
     func unauthenticated() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             for (uri, method) in [("/api/v1/cards", HTTPRequest.Method.get), ("/api/v1/cards/1", .get),
                                   ("/api/v1/cards/1/accept", .post), ("/api/v1/escalations", .get), ("/api/v1/me", .get)] {
@@ -27,7 +27,7 @@ struct ReviewAPITests {
 
     @Test("the queue lists the open AI card with counts; a bad filter is a 400 naming it")
     func queue() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let response = try await client.execute(
                 uri: "/api/v1/cards?kind=warranty_claim", method: .get, headers: ServerFixture.bearer(fixture.alice))
@@ -45,7 +45,7 @@ struct ReviewAPITests {
 
     @Test("a card returns the consolidated view; locking it with POST …/lock means another reviewer sees who holds it and gets 409 on deciding")
     func lockConflict() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let id = fixture.warrantyCardID
         try await fixture.test { client in
             let open = try await client.execute(uri: "/api/v1/cards/\(id)", method: .get, headers: ServerFixture.bearer(fixture.alice))
@@ -67,7 +67,7 @@ struct ReviewAPITests {
 
     @Test("accept writes the decision and the outbox message once; a second accept is 409")
     func acceptOnce() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let id = fixture.warrantyCardID
         try await fixture.test { client in
             _ = try await client.execute(uri: "/api/v1/cards/\(id)/lock", method: .post, headers: ServerFixture.bearer(fixture.alice))
@@ -78,7 +78,7 @@ struct ReviewAPITests {
             let again = try await client.execute(uri: "/api/v1/cards/\(id)/accept", method: .post, headers: ServerFixture.bearer(fixture.alice))
             #expect(again.status == .conflict)
         }
-        let context = try #require(try fixture.database.cardContext(id: id, now: ServerFixture.now))
+        let context = try #require(try await fixture.database.cardContext(id: id, now: ServerFixture.now))
         #expect(context.card.card.status == .resolved)
         #expect(context.decisions.map(\.actor) == ["alice"])
         #expect(context.decisions.first?.suggestedAction == "replace")
@@ -89,7 +89,7 @@ struct ReviewAPITests {
 
     @Test("edit records the changed fields; an action outside the task's set is 422; reject needs a reason")
     func editAndReject() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let id = fixture.warrantyCardID
         try await fixture.test { client in
             let headers = ServerFixture.bearer(fixture.alice)
@@ -105,14 +105,14 @@ struct ReviewAPITests {
             #expect(edit.status == .ok)
             #expect(edit.json?["editedFields"]?.array?.compactMap(\.text) == ["action", "parameters.note"])
         }
-        let decision = try #require(try fixture.database.cardContext(id: id, now: ServerFixture.now)?.decisions.first)
+        let decision = try #require(try await fixture.database.cardContext(id: id, now: ServerFixture.now)?.decisions.first)
         #expect(decision.action == "repair")
         #expect(decision.reason == "repairable")
     }
 
     @Test("a missing card is 404; a malformed body is 400")
     func notFoundAndBadBody() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let headers = ServerFixture.bearer(fixture.alice)
             #expect(try await client.execute(uri: "/api/v1/cards/9999", method: .get, headers: headers).status == .notFound)
@@ -125,7 +125,7 @@ struct ReviewAPITests {
 
     @Test("reviewers cannot add users (403); admins can (201, token shown once and usable)")
     func users() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let body = ByteBuffer(string: #"{"name":"carol","role":"admin"}"#)
             let reviewer = try await client.execute(uri: "/api/v1/users", method: .post, headers: ServerFixture.bearer(fixture.alice), body: body)
@@ -142,7 +142,7 @@ struct ReviewAPITests {
 
     @Test("the OpenAPI document is served and describes every API route")
     func openAPI() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let response = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
             #expect(response.status == .ok)
@@ -157,13 +157,13 @@ struct ReviewAPITests {
 
     @Test("escalations group open escalated cards by source and error")
     func escalations() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let failures = (1...3).map { index in
             NewException(
                 source: "wms_connector", eventID: "err-\(index)", kind: .integrationFailure, reason: "timeout",
                 occurredAt: ServerFixture.now.addingTimeInterval(Double(index)))
         }
-        _ = try RoutingService(table: fixture.table, store: fixture.database).ingest(failures, now: ServerFixture.now)
+        _ = try await RoutingService(table: fixture.table, store: fixture.database).ingest(failures, now: ServerFixture.now)
         try await fixture.test { client in
             let response = try await client.execute(uri: "/api/v1/escalations", method: .get, headers: ServerFixture.bearer(fixture.bob))
             #expect(response.status == .ok)

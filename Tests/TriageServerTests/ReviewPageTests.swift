@@ -24,7 +24,7 @@ struct ReviewPageTests {
 
     @Test("a wrong token is refused; pages without a session go to sign-in")
     func signInRequired() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let wrong = try await client.execute(uri: "/login", method: .post, headers: Self.form, body: ByteBuffer(string: "token=nope"))
             #expect(wrong.status == .unauthorized)
@@ -37,7 +37,7 @@ struct ReviewPageTests {
 
     @Test("the card renders the email's markup and script as text, with the model and prompt version")
     func escapesSourceText() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let cookie = try await Self.signIn(client, token: fixture.alice)
             let page = try await client.execute(uri: "/cards/\(fixture.warrantyCardID)", method: .get, headers: [.cookie: cookie])
@@ -56,7 +56,7 @@ struct ReviewPageTests {
 
     @Test("a decision form without the session's CSRF token is refused; with it the card is decided")
     func csrf() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let id = fixture.warrantyCardID
         try await fixture.test { client in
             let cookie = try await Self.signIn(client, token: fixture.alice)
@@ -79,7 +79,7 @@ struct ReviewPageTests {
 
     @Test("viewing a card does not lock it; the page locks it with a POST; another reviewer then sees it read-only")
     func lockedCardIsReadOnly() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let id = fixture.warrantyCardID
         try await fixture.test { client in
             let alice = try await Self.signIn(client, token: fixture.alice)
@@ -110,7 +110,7 @@ struct ReviewPageTests {
 struct WeeklyReviewPageTests {
     @Test("/review renders three inline SVG charts and every table; CSV and JSON exports; sign-in required")
     func reviewPage() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let anonymous = try await client.execute(uri: "/review", method: .get)
             #expect(anonymous.status == .seeOther)

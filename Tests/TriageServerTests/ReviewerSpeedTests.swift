@@ -13,21 +13,21 @@ import TriageStore
 @Suite("Reviewer speed")
 struct ReviewerSpeedTests {
     /// Gated refund cards on the fixture's orders, one per order.
-    static func gatedReturns(_ world: RefundWorld, orders: [String]) throws -> [Int64] {
+    static func gatedReturns(_ world: RefundWorld, orders: [String]) async throws -> [Int64] {
         let exceptions = orders.enumerated().map { index, number in
             NewException(
                 source: "returns_app", eventID: "bulk-\(index)", kind: .returnRequest, reason: "return_requested",
                 occurredAt: ServerFixture.now, orderNumber: number,
                 payload: ["items": .array([.object(["sku": "KET-200", "qty": .number(1)])])])
         }
-        try world.ingest(exceptions)
+        try await world.ingest(exceptions)
         return try world.fixture.database.cards(statuses: [.awaitingConfirmation], kind: .returnRequest, limit: 50).map(\.id)
     }
 
     @Test("bulk accept executes each gated plan in its own transaction, turns a stale one into a judgment card, never accepts an AI suggestion, and logs the batch")
     func bulkAccept() async throws {
-        let world = try RefundWorld()
-        let gated = try Self.gatedReturns(world, orders: ["#1002"])
+        let world = try await RefundWorld()
+        let gated = try await Self.gatedReturns(world, orders: ["#1002"])
         #expect(gated.count == 1)
         let ai = world.fixture.warrantyCardID
         try await world.fixture.test { client in
@@ -48,12 +48,12 @@ struct ReviewerSpeedTests {
     }
 
     @Test("a gated plan that went stale is turned into a judgment card by the bulk accept, with the reason")
-    func bulkAcceptStale() throws {
-        let world = try RefundWorld()
-        let gated = try Self.gatedReturns(world, orders: ["#1002"])
+    func bulkAcceptStale() async throws {
+        let world = try await RefundWorld()
+        let gated = try await Self.gatedReturns(world, orders: ["#1002"])
         try world.refundElsewhere()
-        let reviewer = try #require(try world.fixture.database.reviewer(tokenHash: Secrets.hash(world.fixture.alice)))
-        let result = try world.fixture.context.bulkAccept(gated, by: reviewer)
+        let reviewer = try #require(try await world.fixture.database.reviewer(tokenHash: Secrets.hash(world.fixture.alice)))
+        let result = try await world.fixture.context.bulkAccept(gated, by: reviewer)
         #expect(result.accepted.isEmpty)
         #expect(result.turnedToJudgment.map(\.cardID) == gated)
         #expect(result.turnedToJudgment.first?.reason.contains("refunded") == true)
@@ -61,16 +61,16 @@ struct ReviewerSpeedTests {
     }
 
     @Test("keyset paging walks the whole queue once, in order, with no card twice")
-    func paging() throws {
-        let world = try RefundWorld()
+    func paging() async throws {
+        let world = try await RefundWorld()
         let fixture = world.fixture
-        _ = try Self.gatedReturns(world, orders: ["#1001", "#1002", "#1003", "#1004"])
-        let all = try fixture.database.reviewQueue(QueueFilter(preferTeam: "customer_ops", limit: 500), now: ServerFixture.now)
+        _ = try await Self.gatedReturns(world, orders: ["#1001", "#1002", "#1003", "#1004"])
+        let all = try await fixture.database.reviewQueue(QueueFilter(preferTeam: "customer_ops", limit: 500), now: ServerFixture.now)
         #expect(all.count >= 3)
         var seen: [Int64] = []
         var filter = QueueFilter(preferTeam: "customer_ops", limit: 2)
         while true {
-            let page = try fixture.database.reviewQueue(filter, now: ServerFixture.now)
+            let page = try await fixture.database.reviewQueue(filter, now: ServerFixture.now)
             seen += page.map(\.card.id)
             guard page.count == filter.limit, let last = page.last else { break }
             filter.after = QueueCursor(after: last.card, preferTeam: "customer_ops")
@@ -82,9 +82,9 @@ struct ReviewerSpeedTests {
 
     @Test("the API gives the next page's cursor and refuses a bad one with 400")
     func pagingOverAPI() async throws {
-        let world = try RefundWorld()
+        let world = try await RefundWorld()
         let fixture = world.fixture
-        _ = try Self.gatedReturns(world, orders: ["#1001", "#1002"])
+        _ = try await Self.gatedReturns(world, orders: ["#1001", "#1002"])
         try await fixture.test { client in
             let headers = ServerFixture.bearer(fixture.alice)
             let first = try await client.execute(uri: "/api/v1/cards?limit=1", method: .get, headers: headers)
@@ -99,7 +99,7 @@ struct ReviewerSpeedTests {
 
     @Test("the card page marks the evidence in the source text, linked to its field, and stays escaped")
     func evidenceInPlace() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let cookie = try await ReviewPageTests.signIn(client, token: fixture.alice)
             let page = try await client.execute(uri: "/cards/\(fixture.warrantyCardID)", method: .get, headers: [.cookie: cookie]).text
@@ -130,7 +130,7 @@ struct FormBodyTests {
 struct UnreadableSuggestionTests {
     @Test("accepting a card whose stored suggestion is damaged decides nothing and answers 500 with no internals")
     func damagedSuggestion() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let id = fixture.warrantyCardID
         try await fixture.database.writer.write { db in
             try db.execute(sql: #"UPDATE cards SET suggestion = '{"task": 5}' WHERE id = ?"#, arguments: [id])

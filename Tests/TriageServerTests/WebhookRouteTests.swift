@@ -28,7 +28,7 @@ struct WebhookRouteTests {
 
     @Test("a valid Shopify event sent twice is stored once and routed by the webhook router after the answer")
     func shopifyOnce() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             for expected in [(1, 0), (0, 1)] {
                 let response = try await client.execute(
@@ -43,19 +43,19 @@ struct WebhookRouteTests {
     }
 
     @Test("an exception stored but not routed (a stop between the answer and routing) is routed on the next start")
-    func routePendingOnStart() throws {
-        let fixture = try ServerFixture()
+    func routePendingOnStart() async throws {
+        let fixture = try await ServerFixture()
         let exception = try WebhookRoutes.exception(Data(Self.body.utf8), source: "shopify", eventID: "wh-stranded")
-        let record = try #require(try fixture.database.routingTransaction { try $0.insert(exception, receivedAt: ServerFixture.now) })
+        let record = try #require(try await fixture.database.routingTransaction { try $0.insert(exception, receivedAt: ServerFixture.now) })
         #expect(try fixture.database.card(exceptionID: record.id) == nil)
-        #expect(try ReviewServer.routePending(fixture.context) == 1)
+        #expect(try await ReviewServer.routePending(fixture.context) == 1)
         #expect(try fixture.database.card(exceptionID: record.id)?.card.kind == .addressHold)
-        #expect(try ReviewServer.routePending(fixture.context) == 0)
+        #expect(try await ReviewServer.routePending(fixture.context) == 0)
     }
 
     @Test("a bad Shopify signature is 401 and stores nothing; so is a stale event")
     func shopifyRejected() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         try await fixture.test { client in
             let forged = try await client.execute(
                 uri: "/webhooks/shopify", method: .post, headers: Self.shopifyHeaders(Self.body, secret: "wrong"),
@@ -73,7 +73,7 @@ struct WebhookRouteTests {
 
     @Test("the returns app's timestamped signature: valid is stored, stale or tampered is 401")
     func returnsApp() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let body = #"{"event_id":"rma-9","kind":"return_request","reason":"return_requested","occurred_at":"2026-10-01T11:00:00Z","text":"Please take back my kettle"}"#
         let signer = WebhookSignature(secret: ServerFixture.returnsSecret)
         let header = HTTPField.Name("X-Triage-Signature")!
@@ -99,7 +99,7 @@ struct WebhookRouteTests {
 
     @Test("Adyen items are verified with Adyen's HMAC; one bad item refuses the delivery")
     func adyen() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         func item(_ psp: String, signed: Bool) -> String {
             var fields: [String: JSONValue] = [
                 "pspReference": .string(psp), "merchantAccountCode": .string("RetailCo"), "merchantReference": .string("#1001"),
@@ -129,7 +129,7 @@ struct WebhookReplayTests {
 
     @Test("a correctly signed t=nan or t=1e300 is a 400, the server keeps serving, and nothing is stored")
     func malformedTimestampIs400() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let body = #"{"event_id":"rma-1","kind":"return_request","reason":"return_requested","occurred_at":"2026-10-01T11:00:00Z","text":"x"}"#
         try await fixture.test { client in
             for stamp in ["nan", "1e300"] {
@@ -146,7 +146,7 @@ struct WebhookReplayTests {
 
     @Test("a captured Shopify body resent with a new webhook id and a fresh time is acknowledged and ignored")
     func shopifyReplayWithNewHeaders() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let body = WebhookRouteTests.body
         try await fixture.test { client in
             let first = try await client.execute(
@@ -166,7 +166,7 @@ struct WebhookReplayTests {
 
     @Test("an Adyen item resent with a fresh (unsigned) eventDate is acknowledged and ignored")
     func adyenReplayWithFreshDate() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         func delivery(_ date: Date) -> String {
             var fields: [String: JSONValue] = [
                 "pspReference": "PSP9", "merchantAccountCode": "RetailCo", "merchantReference": "#1001",
@@ -188,7 +188,7 @@ struct WebhookReplayTests {
 
     @Test("a body over the limit is a 413, not a 500")
     func oversizedBodyIs413() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try await ServerFixture()
         let big = String(repeating: "x", count: 1_100_000)
         try await fixture.test { client in
             let response = try await client.execute(

@@ -5,7 +5,7 @@ import TriageCore
 
 @testable import TriageStore
 
-@Suite struct AppDatabaseTests {
+@Suite(.timeLimit(.minutes(3))) struct AppDatabaseTests {
     @Test func migratesARealFileAndReopensWithoutReapplying() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -21,11 +21,11 @@ import TriageCore
         #expect(exceptions == 0)
     }
 
-    @Test func duplicateExceptionIsIgnoredOnSourceAndEventID() throws {
+    @Test func duplicateExceptionIsIgnoredOnSourceAndEventID() async throws {
         let database = try AppDatabase.inMemory()
         let exception = NewException(
             source: "gateway", eventID: "e1", kind: .paymentDrift, occurredAt: Date(timeIntervalSince1970: 0))
-        let ids = try database.routingTransaction { tx in
+        let ids = try await database.routingTransaction { tx in
             [try tx.insert(exception, receivedAt: Date())?.id, try tx.insert(exception, receivedAt: Date())?.id]
         }
         #expect(ids[0] != nil)
@@ -33,13 +33,13 @@ import TriageCore
         #expect(try database.counts()["exceptions"] == 1)
     }
 
-    @Test func executingAPlanTwiceWritesEachOutboxMessageOnce() throws {
+    @Test func executingAPlanTwiceWritesEachOutboxMessageOnce() async throws {
         let database = try AppDatabase.inMemory()
         let message = OutboxDraft(
             targetSystem: "storefront", messageType: "order.release", payload: ["order_number": "1"],
             idempotencyKey: "release-gateway-e1")
         let plan = ActionPlan(action: "release_order", summary: "Release", messages: [message])
-        try database.routingTransaction { tx in
+        try await database.routingTransaction { tx in
             let record = try #require(
                 try tx.insert(
                     NewException(source: "gateway", eventID: "e1", kind: .paymentDrift, occurredAt: Date()),
@@ -50,9 +50,9 @@ import TriageCore
         #expect(try database.outboxMessages().map(\.idempotencyKey) == ["release-gateway-e1"])
     }
 
-    @Test func secondCardForOneExceptionIsNotWritten() throws {
+    @Test func secondCardForOneExceptionIsNotWritten() async throws {
         let database = try AppDatabase.inMemory()
-        let stored = try database.routingTransaction { tx in
+        let stored = try await database.routingTransaction { tx in
             let record = try #require(
                 try tx.insert(
                     NewException(source: "s", eventID: "1", kind: .addressHold, occurredAt: Date()), receivedAt: Date()))

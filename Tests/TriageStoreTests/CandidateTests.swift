@@ -3,7 +3,7 @@ import Testing
 import TriageCore
 @testable import TriageStore
 
-@Suite("Candidate blocking on AppDatabase")
+@Suite("Candidate blocking on AppDatabase", .timeLimit(.minutes(3)))
 struct CandidateTests {
     static func order(_ id: String, name: String, email: String?, postcode: String?, sku: String, placed: String) -> Order {
         Order(
@@ -25,52 +25,52 @@ struct CandidateTests {
         return database
     }
 
-    func ids(_ query: CandidateQuery) throws -> [String] {
-        try Self.database().candidateOrders(query).map(\.orderID)
+    func ids(_ query: CandidateQuery) async throws -> [String] {
+        try await Self.database().candidateOrders(query).map(\.orderID)
     }
 
     @Test("finds the order by e-mail, case-insensitively")
-    func byEmail() throws {
-        #expect(try ids(CandidateQuery(email: "ADA@example.com")) == ["o-02"])
+    func byEmail() async throws {
+        #expect(try await ids(CandidateQuery(email: "ADA@example.com")) == ["o-02"])
     }
 
     @Test("finds orders by a folded name token")
-    func byNameToken() throws {
-        #expect(try ids(CandidateQuery(nameTokens: ["jose"])) == ["o-01"])
-        #expect(Set(try ids(CandidateQuery(nameTokens: ["ada"]))) == ["o-02", "o-03"])
+    func byNameToken() async throws {
+        #expect(try await ids(CandidateQuery(nameTokens: ["jose"])) == ["o-01"])
+        #expect(Set(try await ids(CandidateQuery(nameTokens: ["ada"]))) == ["o-02", "o-03"])
     }
 
     @Test("finds the order by postcode written without spacing")
-    func byPostcode() throws {
-        #expect(try ids(CandidateQuery(postcode: "m11ae")) == ["o-01"])
+    func byPostcode() async throws {
+        #expect(try await ids(CandidateQuery(postcode: "m11ae")) == ["o-01"])
     }
 
     @Test("finds the order by SKU and by phone digits")
-    func bySkuAndPhone() throws {
-        #expect(try ids(CandidateQuery(skus: ["C-3"])) == ["o-03"])
-        #expect(try ids(CandidateQuery(phoneDigits: "5125550102")) == ["o-02"])
+    func bySkuAndPhone() async throws {
+        #expect(try await ids(CandidateQuery(skus: ["C-3"])) == ["o-03"])
+        #expect(try await ids(CandidateQuery(phoneDigits: "5125550102")) == ["o-02"])
     }
 
     @Test("respects the date window and the limit, most matching keys first")
-    func windowAndLimit() throws {
+    func windowAndLimit() async throws {
         let window = (ISODate.parse("2026-01-01") ?? Date())...(ISODate.parse("2026-12-31") ?? Date())
-        #expect(try ids(CandidateQuery(nameTokens: ["ada"], placedBetween: window)) == ["o-02"])
-        #expect(try ids(CandidateQuery(email: "ada@example.com", nameTokens: ["ada"], limit: 1)) == ["o-02"])
-        #expect(try ids(CandidateQuery()) == [])
+        #expect(try await ids(CandidateQuery(nameTokens: ["ada"], placedBetween: window)) == ["o-02"])
+        #expect(try await ids(CandidateQuery(email: "ada@example.com", nameTokens: ["ada"], limit: 1)) == ["o-02"])
+        #expect(try await ids(CandidateQuery()) == [])
     }
 
     @Test("a weak key contributes its newest limit÷3 orders; a token pair still finds the older exact name")
-    func perKeyCapAndPairs() throws {
+    func perKeyCapAndPairs() async throws {
         let database = try AppDatabase.inMemory()
-        try database.writer.write { db in
+        try await database.writer.write { db in
             try OrderRow.insert(Self.order("o-00", name: "John Smith", email: nil, postcode: nil, sku: "X-0", placed: "2026-01-01"), db: db)
             for day in 10...29 {
                 try OrderRow.insert(Self.order("o-\(day)", name: "John Doe\(day)", email: nil, postcode: nil, sku: "X-\(day)", placed: "2026-01-\(day)"), db: db)
             }
         }
-        let onlyJohn = try database.candidateOrders(CandidateQuery(nameTokens: ["john"], limit: 9)).map(\.orderID)
+        let onlyJohn = try await database.candidateOrders(CandidateQuery(nameTokens: ["john"], limit: 9)).map(\.orderID)
         #expect(onlyJohn == ["o-29", "o-28", "o-27"])
-        let johnSmith = try database.candidateOrders(CandidateQuery(nameTokens: ["john", "smith"], limit: 9))
+        let johnSmith = try await database.candidateOrders(CandidateQuery(nameTokens: ["john", "smith"], limit: 9))
         #expect(johnSmith.first?.orderID == "o-00")
         #expect(johnSmith.first?.lines.map(\.sku) == ["X-0"])
     }
@@ -84,7 +84,7 @@ struct CandidateTests {
     }
 
     @Test("the index migration keys orders stored before it")
-    func migrationApplied() throws {
+    func migrationApplied() async throws {
         #expect(try AppDatabase.inMemory().appliedMigrations().contains("v3-candidate-keys"))
     }
 }

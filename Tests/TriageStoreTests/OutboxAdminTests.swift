@@ -4,22 +4,22 @@ import TriageCore
 
 @testable import TriageStore
 
-@Suite struct OutboxAdminTests {
+@Suite(.timeLimit(.minutes(3))) struct OutboxAdminTests {
     /// Messages 1 (erp) and 3 (gateway) failed, 2 (erp) delivered, 4 (erp) pending.
-    func mixedDatabase() throws -> (AppDatabase, URL) {
-        let (database, folder) = try OutboxFixture.database(systems: ["erp", "erp", "gateway", "erp"])
+    func mixedDatabase() async throws -> (AppDatabase, URL) {
+        let (database, folder) = try await OutboxFixture.database(systems: ["erp", "erp", "gateway", "erp"])
         for id: Int64 in [1, 3] {
             var message = try #require(try database.outboxMessages().first { $0.id == id })
             message = OutboxDeliveryPolicy().failed(message, error: "answered HTTP 400", retryable: false, now: Date())
-            try database.saveDelivery(message, at: Date())
+            try await database.saveDelivery(message, at: Date())
         }
         let second = try #require(try database.outboxMessages().first { $0.id == 2 })
-        try database.saveDelivery(OutboxDeliveryPolicy().delivered(second), at: Date())
+        try await database.saveDelivery(OutboxDeliveryPolicy().delivered(second), at: Date())
         return (database, folder)
     }
 
-    @Test func listFiltersByStateAndSystemAndCountsWhatTheLimitHides() throws {
-        let (database, folder) = try mixedDatabase()
+    @Test func listFiltersByStateAndSystemAndCountsWhatTheLimitHides() async throws {
+        let (database, folder) = try await mixedDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
         let failed = try database.outboxEntries(OutboxFilter(state: .failed))
         #expect(failed.entries.map(\.message.id) == [1, 3])
@@ -36,8 +36,8 @@ import TriageCore
         #expect(table.hasSuffix("showing 2 of 3 (--limit N for more)"))
     }
 
-    @Test func listJSONHasOneObjectPerLine() throws {
-        let (database, folder) = try mixedDatabase()
+    @Test func listJSONHasOneObjectPerLine() async throws {
+        let (database, folder) = try await mixedDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
         let lines = try OutboxText.jsonLines(database.outboxEntries(OutboxFilter(state: .failed)).entries)
             .split(separator: "\n")
@@ -49,8 +49,8 @@ import TriageCore
         #expect(first["last_error"] == "answered HTTP 400")
     }
 
-    @Test func retryPutsFailedMessagesBackToPendingWithAttemptsResetAndTheErrorKept() throws {
-        let (database, folder) = try mixedDatabase()
+    @Test func retryPutsFailedMessagesBackToPendingWithAttemptsResetAndTheErrorKept() async throws {
+        let (database, folder) = try await mixedDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
         let now = Date(timeIntervalSince1970: 1_000)
         let result = try database.requeueOutbox(ids: [1, 4], now: now)
@@ -61,11 +61,11 @@ import TriageCore
         #expect(first.attempts == 0)
         #expect(first.nextAttemptAt == now)
         #expect(first.lastError == "answered HTTP 400")
-        #expect(try database.dueOutboxMessages(now: now).map(\.id).contains(1))
+        #expect(try await database.dueOutboxMessages(now: now).map(\.id).contains(1))
     }
 
-    @Test func retryOfAnUnknownOrDeliveredIdChangesNothing() throws {
-        let (database, folder) = try mixedDatabase()
+    @Test func retryOfAnUnknownOrDeliveredIdChangesNothing() async throws {
+        let (database, folder) = try await mixedDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(throws: OutboxRequeueError.unknown([99])) { try database.requeueOutbox(ids: [1, 99], now: Date()) }
         #expect(throws: OutboxRequeueError.delivered([2])) { try database.requeueOutbox(ids: [1, 2], now: Date()) }
@@ -73,8 +73,8 @@ import TriageCore
         #expect(OutboxRequeueError.unknown([99]).description.contains("99"))
     }
 
-    @Test func retryAllFailedCanBeLimitedToOneSystem() throws {
-        let (database, folder) = try mixedDatabase()
+    @Test func retryAllFailedCanBeLimitedToOneSystem() async throws {
+        let (database, folder) = try await mixedDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try database.requeueFailedOutbox(system: "gateway", now: Date()).requeued.map(\.id) == [3])
         #expect(try database.outboxMessages(state: .failed).map(\.id) == [1])

@@ -6,7 +6,7 @@ import TriageCore
 
 @Suite(.timeLimit(.minutes(5))) struct OutboxPendingTests {
     @Test func messagesForSystemsWithoutAnEndpointStayPendingUntouched() async throws {
-        let (database, folder) = try OutboxFixture.database(systems: ["storefront", "erp", "gateway", "storefront"])
+        let (database, folder) = try await OutboxFixture.database(systems: ["storefront", "erp", "gateway", "storefront"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let sink = SystemsSink(["erp": nil])
         let summary = try await OutboxRelay(database: database, sink: sink).deliverDue(now: Date())
@@ -30,7 +30,7 @@ import TriageCore
     }
 
     @Test func everyFailureKeepsItsIdSystemAndReason() async throws {
-        let (database, folder) = try OutboxFixture.database(systems: ["erp", "gateway"])
+        let (database, folder) = try await OutboxFixture.database(systems: ["erp", "gateway"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let sink = SystemsSink([
             "erp": DeliveryError(message: "erp answered HTTP 400", retryable: false),

@@ -25,11 +25,11 @@ final class FlakySink: OutboxSink {
 }
 
 @Suite(.timeLimit(.minutes(5))) struct OutboxRelayTests {
-    func databaseWithOneMessage() throws -> AppDatabase {
+    func databaseWithOneMessage() async throws -> AppDatabase {
         let database = try AppDatabase.inMemory()
         let message = OutboxDraft(
             targetSystem: "storefront", messageType: "order.release", payload: [:], idempotencyKey: "k1")
-        try database.routingTransaction { tx in
+        try await database.routingTransaction { tx in
             let exception = NewException(source: "gateway", eventID: "e1", kind: .paymentDrift, occurredAt: Date())
             let record = try #require(try tx.insert(exception, receivedAt: Date()))
             let plan = ActionPlan(action: "a", summary: "s", messages: [message])
@@ -39,7 +39,7 @@ final class FlakySink: OutboxSink {
     }
 
     @Test func retriesWithBackoffThenDelivers() async throws {
-        let database = try databaseWithOneMessage()
+        let database = try await databaseWithOneMessage()
         let sink = FlakySink(failures: 1)
         let relay = OutboxRelay(database: database, sink: sink, policy: .init(maxAttempts: 3, baseDelay: 10))
         let start = Date(timeIntervalSince1970: 100)
@@ -52,7 +52,7 @@ final class FlakySink: OutboxSink {
     }
 
     @Test func failsForGoodAfterTheLastAttempt() async throws {
-        let database = try databaseWithOneMessage()
+        let database = try await databaseWithOneMessage()
         let relay = OutboxRelay(database: database, sink: FlakySink(failures: 10), policy: .init(maxAttempts: 2, baseDelay: 0))
         _ = try await relay.deliverDue(now: Date(timeIntervalSince1970: 100))
         let last = try await relay.deliverDue(now: Date(timeIntervalSince1970: 100))
@@ -63,7 +63,7 @@ final class FlakySink: OutboxSink {
     }
 
     @Test func fileSinkAppendsOneJSONLinePerMessage() async throws {
-        let database = try databaseWithOneMessage()
+        let database = try await databaseWithOneMessage()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: url) }
         _ = try await OutboxRelay(database: database, sink: JSONLFileSink(url: url)).deliverDue(now: Date())

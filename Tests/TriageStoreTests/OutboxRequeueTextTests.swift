@@ -5,8 +5,8 @@ import TriageCore
 @testable import TriageStore
 
 @Suite struct OutboxRequeueTextTests {
-    @Test func linesNameEachRequeuedMessageWithItsErrorThenThePendingOnesThenTheCount() throws {
-        let (database, folder) = try OutboxAdminTests().mixedDatabase()
+    @Test func linesNameEachRequeuedMessageWithItsErrorThenThePendingOnesThenTheCount() async throws {
+        let (database, folder) = try await OutboxAdminTests().mixedDatabase()
         defer {
             do { try FileManager.default.removeItem(at: folder) } catch { Issue.record(error, "cleanup") }
         }

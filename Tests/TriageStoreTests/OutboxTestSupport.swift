@@ -23,11 +23,11 @@ final class SystemsSink: OutboxSink {
 
 enum OutboxFixture {
     /// A database (a real SQLite file in a temp folder) with one message per entry of `systems`, ids 1, 2, ….
-    static func database(systems: [String]) throws -> (AppDatabase, URL) {
+    static func database(systems: [String]) async throws -> (AppDatabase, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let database = try AppDatabase.open(path: folder.appendingPathComponent("t.sqlite").path)
-        try database.routingTransaction { tx in
+        try await database.routingTransaction { tx in
             for (index, system) in systems.enumerated() {
                 let exception = NewException(
                     source: system, eventID: "e\(index)", kind: .paymentDrift, occurredAt: Date())

@@ -4,7 +4,7 @@ import TriageCore
 
 @testable import TriageStore
 
-@Suite struct ReferenceLoaderTests {
+@Suite(.timeLimit(.minutes(3))) struct ReferenceLoaderTests {
     static let order =
         #"{"order_id":"o1","order_number":"100001","customer":{"name":"Ada Byron","email":"ada@example.com","address":{"postcode":"SW1A 1AA","country":"GB"}},"placed_at":"2026-10-01T10:00:00Z","currency":"GBP","total":"30.00","lines":[{"sku":"K1","description":"Kettle","qty":2,"unit_price":"15.00"}],"status":"delivered","delivered_at":"2026-10-03","ignored_key":1}"#
 
@@ -17,7 +17,7 @@ import TriageCore
         return directory
     }
 
-    @Test func loadsOrdersWithLinesAndRejectsBadLinesByField() throws {
+    @Test func loadsOrdersWithLinesAndRejectsBadLinesByField() async throws {
         let bad = #"{"order_id":"o2","order_number":"100002","customer":{},"placed_at":"2026-10-01","currency":"GBP","total":"1","lines":[],"status":"x"}"#
         let directory = try fixtureDirectory(["orders.jsonl": [Self.order, bad, "{oops"].joined(separator: "\n")])
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -26,7 +26,7 @@ import TriageCore
         #expect(results.first?.loaded == 1)
         #expect(results.first?.errors.map(\.line) == [2, 3])
         #expect(results.first?.errors.first?.field == "customer.name")
-        let order = try database.routingTransaction { try $0.order(number: "100001") }
+        let order = try await database.routingTransaction { try $0.order(number: "100001") }
         #expect(order?.lines.first?.unitPrice == Money(cents: 1500))
         #expect(order?.customer.address?.postcode == "SW1A 1AA")
         #expect(order?.deliveredAt != nil)

@@ -3,7 +3,7 @@ import Testing
 import TriageCore
 import TriageStore
 
-@Suite struct CardsDecideCommandTests {
+@Suite(.timeLimit(.minutes(3))) struct CardsDecideCommandTests {
     /// A gated return refund (order on file, inside the window) and a judgment card, from the demo's rules.
     static func database(_ folder: URL) throws -> String {
         let db = folder.appendingPathComponent("t.sqlite").path
@@ -38,7 +38,7 @@ import TriageStore
         #expect(again.stderr.contains("resolved"))
     }
 
-    @Test func rejectNeedsAKnownReviewerAndRecordsTheReason() throws {
+    @Test func rejectNeedsAKnownReviewerAndRecordsTheReason() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = try Self.database(folder)
@@ -50,7 +50,7 @@ import TriageStore
         #expect(stranger.stderr.contains("no user named nobody"))
         let rejected = try TriageProcess.run(["cards", "reject", "\(card.id)", "--reason", "duplicate of another ticket", "--as", "eli", "--db", db])
         #expect(rejected.status == 0)
-        let decision = try #require(try store.cardContext(id: card.id, now: Date())?.decisions.last)
+        let decision = try #require(try await store.cardContext(id: card.id, now: Date())?.decisions.last)
         #expect(decision.actor == "eli")
         #expect(decision.action == "reject")
         #expect(decision.reason == "duplicate of another ticket")

@@ -120,7 +120,7 @@ struct ListeningSocket {
 @Suite(.timeLimit(.minutes(5)))
 struct RulesExplainOutcomeTests {
     @Test("a rule whose action could not decide is traced to the judgment card it became")
-    func explainMatchesTheCard() throws {
+    func explainMatchesTheCard() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try TriageProcess.run(["demo", "--out", folder.path, "--no-llm", "--llm-sample", "0"]).status == 0)
@@ -150,7 +150,7 @@ struct RulesExplainOutcomeTests {
         // Search, as the queue's search box: an order number (with or without "#"), an event id, text; wildcards are
         // searched for, not expanded.
         let database = try AppDatabase.open(path: path)
-        let open = try #require(try database.reviewQueue(QueueFilter(limit: 500), now: Date()).first { item in
+        let open = try #require(try await database.reviewQueue(QueueFilter(limit: 500), now: Date()).first { item in
             (try? database.exception(id: item.card.card.exceptionID))??.exception.orderNumber != nil
         })
         let record = try #require(try database.exception(id: open.card.card.exceptionID))
@@ -158,11 +158,11 @@ struct RulesExplainOutcomeTests {
         for query in [number, "#" + number, record.exception.eventID] {
             var filter = QueueFilter(limit: 500)
             filter.search = query
-            #expect(try database.reviewQueue(filter, now: Date()).contains { $0.card.id == open.card.id }, "\(query)")
+            #expect(try await database.reviewQueue(filter, now: Date()).contains { $0.card.id == open.card.id }, "\(query)")
         }
         var wildcard = QueueFilter(limit: 500)
         wildcard.search = "%_%"
-        #expect(try database.reviewQueue(wildcard, now: Date()).isEmpty)
+        #expect(try await database.reviewQueue(wildcard, now: Date()).isEmpty)
         let machine = try TriageProcess.run(["cards", "show", "\(undecided.id)", "--db", path, "--json"])
         #expect((try JSONSerialization.jsonObject(with: Data(machine.stdout.utf8)) as? [String: Any])?["id"] as? Int == Int(undecided.id))
     }

@@ -7,7 +7,7 @@ import TriageStore
     @Test func unconfiguredSystemsStayPendingAndExitIsZero() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try outboxDatabase(in: folder, systems: ["storefront", "erp", "gateway", "storefront"])
+        let db = try await outboxDatabase(in: folder, systems: ["storefront", "erp", "gateway", "storefront"])
         try await withOutboxStub { port, inbox in
             let run = try await TriageProcess.runOffPool(
                 ["outbox", "deliver", "--db", db, "--endpoint", "erp=http://127.0.0.1:\(port)/ok"], in: folder)
@@ -27,7 +27,7 @@ import TriageStore
     @Test func eachFailurePrintsItsReasonThenListAndRetryBringItBack() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try outboxDatabase(in: folder, systems: ["erp", "gateway"])
+        let db = try await outboxDatabase(in: folder, systems: ["erp", "gateway"])
         try await withOutboxStub { port, _ in
             let run = try await TriageProcess.runOffPool([
                 "outbox", "deliver", "--db", db, "--endpoint", "erp=http://127.0.0.1:\(port)/ok",
@@ -58,7 +58,7 @@ import TriageStore
     @Test func theConfigFileSendsSecretHeadersWithoutPrintingThem() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try outboxDatabase(in: folder, systems: ["erp"])
+        let db = try await outboxDatabase(in: folder, systems: ["erp"])
         try await withOutboxStub { port, inbox in
             let config = folder.appendingPathComponent("outbox.yaml")
             let yaml = "systems:\n  erp:\n    url: http://127.0.0.1:\(port)/ok\n    headers:\n      X-Key: ERP_KEY\n"
@@ -71,10 +71,10 @@ import TriageStore
         }
     }
 
-    @Test func aBadConfigFileIsExitTwoNamingFileLineAndField() throws {
+    @Test func aBadConfigFileIsExitTwoNamingFileLineAndField() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try outboxDatabase(in: folder, systems: ["erp"])
+        let db = try await outboxDatabase(in: folder, systems: ["erp"])
         let config = folder.appendingPathComponent("endpoints.yaml")
         try "systems:\n  erp:\n    url: not a url\n".write(to: config, atomically: true, encoding: .utf8)
         let run = try TriageProcess.run(["outbox", "deliver", "--db", db, "--outbox-config", config.path])
@@ -85,10 +85,10 @@ import TriageStore
         #expect(try AppDatabase.open(path: db).outboxMessages(state: .pending).count == 1)
     }
 
-    @Test func theDefaultSinkIsWrittenBesideTheDatabase() throws {
+    @Test func theDefaultSinkIsWrittenBesideTheDatabase() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try outboxDatabase(in: folder, systems: ["erp", "gateway"])
+        let db = try await outboxDatabase(in: folder, systems: ["erp", "gateway"])
         let run = try TriageProcess.run(["outbox", "deliver", "--db", db], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let beside = folder.appendingPathComponent("data/outbox.jsonl").path

@@ -23,12 +23,12 @@ func withOutboxStub(_ body: @Sendable (_ port: Int, _ inbox: StubInbox) async th
 }
 
 /// A database file in `folder` with one outbox message per entry of `systems` (ids 1, 2, …).
-func outboxDatabase(in folder: URL, systems: [String]) throws -> String {
+func outboxDatabase(in folder: URL, systems: [String]) async throws -> String {
     let path = folder.appendingPathComponent("data/triage.sqlite").path
     try FileManager.default.createDirectory(
         at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
     let database = try AppDatabase.open(path: path)
-    try database.routingTransaction { tx in
+    try await database.routingTransaction { tx in
         for (index, system) in systems.enumerated() {
             let exception = NewException(source: system, eventID: "e\(index)", kind: .paymentDrift, occurredAt: Date())
             guard let record = try tx.insert(exception, receivedAt: Date()) else { continue }

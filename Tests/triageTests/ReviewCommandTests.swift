@@ -6,7 +6,7 @@ import TriageStore
 
 /// The weekly review on the demo database with scripted reviewer decisions, checked against counts the test makes
 /// itself with SQL.
-@Suite(.serialized) struct ReviewCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct ReviewCommandTests {
     /// A demo database with the AI queue drained (deterministic path) and 300 scripted decisions.
     static func reviewedDemo(_ folder: URL) throws -> String {
         let demo = folder.appendingPathComponent("demo")
@@ -131,14 +131,14 @@ import TriageStore
         #expect(harvested == decided)
     }
 
-    @Test func aBurstOfPaymentDriftFromOneSourceRaisesOneCascadeCardAndShowsInTheReview() throws {
+    @Test func aBurstOfPaymentDriftFromOneSourceRaisesOneCascadeCardAndShowsInTheReview() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let demo = folder.appendingPathComponent("demo")
         #expect(try TriageProcess.run(["demo", "--out", demo.path, "--no-llm", "--llm-sample", "0"]).status == 0)
         let db = demo.appendingPathComponent("triage.sqlite").path
         let store = try AppDatabase.open(path: db)
-        let last = try #require(try store.latestExceptionDate())
+        let last = try #require(try await store.latestExceptionDate())
         let burstHour = Calendar(identifier: .gregorian).startOfDay(for: last).addingTimeInterval(86_400 + 3 * 3600)
         let lines = (0..<80).map { index in
             #"{"source":"gateway","event_id":"burst-\#(index)","kind":"payment_drift","reason":"status_mismatch","occurred_at":"\#(ISODate.format(burstHour.addingTimeInterval(Double(index) * 40)))","order_number":"999\#(index)","payload":{"gateway_status":"captured"}}"#
@@ -150,11 +150,11 @@ import TriageStore
         #expect(ingest.stdout.contains("cascades raised 1"))
         let again = try TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
         #expect(!again.stdout.contains("cascades raised"))
-        let cascades = try DatabaseQueue(path: db).read { db in
+        let cascades = try await DatabaseQueue(path: db).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cards c JOIN exceptions e ON e.id = c.exception_id WHERE e.reason = 'cascade'") ?? 0
         }
         #expect(cascades == 1)
-        let escalated = try #require(try store.openEscalations().first { $0.reason == "cascade" })
+        let escalated = try #require(try await store.openEscalations().first { $0.reason == "cascade" })
         #expect(escalated.count == 1)
         let review = try TriageProcess.run(["review", "--week", "--db", db])
         #expect(review.stdout.contains("payment_drift  gateway"))

@@ -1,23 +1,25 @@
 import Foundation
 
-/// The AI queue as the worker sees it. Implemented by the store.
+/// The AI queue as the worker sees it. Implemented by the store; every method is one transaction, awaited so that
+/// the worker's task group never blocks a cooperative thread on the database.
 public protocol AIJobQueue: Sendable {
     /// Claims up to `limit` ready jobs (queued and due, or leased with an expired lease), only of `task` when one
     /// is given, counting the attempt. A ready job that already used `maxAttempts` (its worker died mid-job) is
     /// dead-lettered with a card instead of run again.
-    func claim(owner: String, limit: Int, now: Date, leaseSeconds: Double, task: AITask?, maxAttempts: Int) throws
-        -> [AIJob]
+    func claim(
+        owner: String, limit: Int, now: Date, leaseSeconds: Double, task: AITask?, maxAttempts: Int
+    ) async throws -> [AIJob]
     /// The exception a job is about.
-    func exception(forJob job: AIJob) throws -> ExceptionRecord?
+    func exception(forJob job: AIJob) async throws -> ExceptionRecord?
     /// Writes the suggestion on the card and marks the job done, in one transaction, only while `job` is still
     /// leased by its owner. Returns false when the lease was lost (another worker took the job).
-    func complete(_ job: AIJob, with suggestion: Suggestion, now: Date) throws -> Bool
+    func complete(_ job: AIJob, with suggestion: Suggestion, now: Date) async throws -> Bool
     /// Saves a failed attempt: the job queued again or dead; a dead job's card says why.
-    func fail(_ job: AIJob, next: AIJob, now: Date) throws
+    func fail(_ job: AIJob, next: AIJob, now: Date) async throws
     /// Gives a claimed job back without counting the attempt (graceful shutdown).
-    func release(_ job: AIJob) throws
+    func release(_ job: AIJob) async throws
     /// Jobs per state.
-    func jobCounts() throws -> [AIJobState: Int]
+    func jobCounts() async throws -> [AIJobState: Int]
     /// The earliest time a queued (or leased) job of `task` (any task when nil) becomes claimable, if any.
-    func nextDueDate(task: AITask?) throws -> Date?
+    func nextDueDate(task: AITask?) async throws -> Date?
 }

@@ -112,7 +112,7 @@ public protocol ChatClient: Sendable {
 /// Stored LLM responses keyed by SHA-256 of model + request body.
 public protocol ResponseCache: Sendable {
     /// The stored response body for a key.
-    func response(forKey key: String) throws -> String?
+    func response(forKey key: String) async throws -> String?
     /// Stores a response body under a key.
-    func store(response: String, forKey key: String, model: String) throws
+    func store(response: String, forKey key: String, model: String) async throws
 }

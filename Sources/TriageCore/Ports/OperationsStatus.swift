@@ -82,5 +82,5 @@ public struct OperationsStatus: Sendable, Hashable, Codable {
 /// Reads ``OperationsStatus`` from the shared store, in one read transaction.
 public protocol OperationsStatusReading: Sendable {
     /// The status as of `now`.
-    func operationsStatus(now: Date) throws -> OperationsStatus
+    func operationsStatus(now: Date) async throws -> OperationsStatus
 }

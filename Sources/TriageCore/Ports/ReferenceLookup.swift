@@ -53,7 +53,10 @@ extension RoutingTransaction {
 }
 
 /// A store that runs routing work in write transactions.
+///
+/// Asynchronous, so a caller on a cooperative thread (a request handler, the webhook router) waits for the
+/// database without holding the thread; `body` itself is synchronous, because it runs inside the transaction.
 public protocol RoutingStore: Sendable {
     /// Runs `body` in one write transaction; everything it wrote is committed together or not at all.
-    func routingTransaction<T>(_ body: (any RoutingTransaction) throws -> T) throws -> T
+    func routingTransaction<T: Sendable>(_ body: @Sendable (any RoutingTransaction) throws -> T) async throws -> T
 }

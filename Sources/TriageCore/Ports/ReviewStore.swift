@@ -141,41 +141,46 @@ public struct DecisionRecord: Sendable, Hashable, Codable {
     }
 }
 
-/// The store behind the reviewer page, API and CLI. Every method runs in its own transaction.
+/// The store behind the reviewer page, API and CLI. Every method runs in its own transaction and is awaited, so a
+/// request handler never blocks a cooperative thread on the database.
 public protocol ReviewStore: Sendable {
     /// Adds a user; the caller made the token and passes only its hash. Only admins reach this.
-    func addUser(name: String, role: ReviewerRole, team: String?, tokenHash: String, now: Date) throws -> Reviewer
+    func addUser(
+        name: String, role: ReviewerRole, team: String?, tokenHash: String, now: Date
+    ) async throws -> Reviewer
     /// The reviewer whose token hashes to `tokenHash`.
-    func reviewer(tokenHash: String) throws -> Reviewer?
+    func reviewer(tokenHash: String) async throws -> Reviewer?
     /// Starts a session for a reviewer; the caller keeps the id, the store only its hash.
-    func startSession(reviewerID: Int64, sessionHash: String, expires: Date) throws
+    func startSession(reviewerID: Int64, sessionHash: String, expires: Date) async throws
     /// The reviewer of a live session.
-    func reviewer(sessionHash: String, now: Date) throws -> Reviewer?
+    func reviewer(sessionHash: String, now: Date) async throws -> Reviewer?
     /// Ends a session.
-    func endSession(sessionHash: String) throws
+    func endSession(sessionHash: String) async throws
     /// Open cards (open or awaiting confirmation), the preferred team first, then money at stake, then age.
-    func reviewQueue(_ filter: QueueFilter, now: Date) throws -> [QueueItem]
+    func reviewQueue(_ filter: QueueFilter, now: Date) async throws -> [QueueItem]
     /// Open cards per exception kind.
-    func openCounts() throws -> [ExceptionKind: Int]
+    func openCounts() async throws -> [ExceptionKind: Int]
     /// Gated cards awaiting confirmation per rule id: what a reviewer can accept in bulk.
-    func gatedCounts() throws -> [String: Int]
+    func gatedCounts() async throws -> [String: Int]
     /// The consolidated view of one card.
-    func cardContext(id: Int64, now: Date) throws -> CardContext?
+    func cardContext(id: Int64, now: Date) async throws -> CardContext?
     /// Locks a card to `reviewer` until `until`; refused while another reviewer holds it.
-    func lockCard(id: Int64, reviewer: Reviewer, until: Date, now: Date) throws -> Date
+    func lockCard(id: Int64, reviewer: Reviewer, until: Date, now: Date) async throws -> Date
     /// Releases a reviewer's own lock; another reviewer's live lock is refused (`ReviewError.notLockHolder`).
-    func unlockCard(id: Int64, reviewer: Reviewer, now: Date) throws
+    func unlockCard(id: Int64, reviewer: Reviewer, now: Date) async throws
     /// Plans and executes a decision in one transaction: the decision row, the state changes, the outbox messages,
     /// the card resolved and its lock released.
-    func decide(_ request: ReviewRequest, by reviewer: Reviewer, planner: ReviewPlanner, now: Date) throws -> ReviewOutcome
+    func decide(
+        _ request: ReviewRequest, by reviewer: Reviewer, planner: ReviewPlanner, now: Date
+    ) async throws -> ReviewOutcome
     /// Escalated cards still open, grouped by source and error reason.
-    func openEscalations() throws -> [EscalationGroup]
+    func openEscalations() async throws -> [EscalationGroup]
     /// Exceptions that occurred in `[from, to)`, their cards and decisions, and users' teams: the weekly review's input.
-    func feedbackData(from: Date, to: Date) throws -> FeedbackData
+    func feedbackData(from: Date, to: Date) async throws -> FeedbackData
     /// When the newest exception occurred.
-    func latestExceptionDate() throws -> Date?
+    func latestExceptionDate() async throws -> Date?
     /// Stored exceptions that have no card yet (stored by a webhook, then the process stopped before routing).
-    func unroutedExceptions(limit: Int) throws -> [ExceptionRecord]
+    func unroutedExceptions(limit: Int) async throws -> [ExceptionRecord]
 }
 
 /// Escalated cards sharing a source and an error.

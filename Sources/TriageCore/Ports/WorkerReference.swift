@@ -37,22 +37,22 @@ public protocol WorkerReference: Sendable {
     /// Orders sharing at least one blocking key (email, a name token, postcode, phone, SKU) with the query,
     /// placed inside the query's window when it has one; most shared keys first. A key shared with more orders
     /// than `limit` contributes only the newest of them.
-    func candidateOrders(_ query: CandidateQuery) throws -> [Order]
+    func candidateOrders(_ query: CandidateQuery) async throws -> [Order]
     /// The order with this storefront order number.
-    func order(number: String) throws -> Order?
+    func order(number: String) async throws -> Order?
     /// The order with this id.
-    func order(id: String) throws -> Order?
+    func order(id: String) async throws -> Order?
     /// The product with this SKU.
-    func product(sku: String) throws -> Product?
+    func product(sku: String) async throws -> Product?
     /// Products whose name holds at least one of these adjacent word pairs (``TextWords/pairs(_:)``), the ones
     /// sharing most pairs first, at most `limit`: how goods named in free text are found in the catalogue.
-    func products(sharingPairs pairs: [String], limit: Int) throws -> [Product]
+    func products(sharingPairs pairs: [String], limit: Int) async throws -> [Product]
     /// Every supplier (a short list).
-    func suppliers() throws -> [Supplier]
+    func suppliers() async throws -> [Supplier]
     /// The purchase order with this number.
-    func purchaseOrder(number: String) throws -> PurchaseOrder?
+    func purchaseOrder(number: String) async throws -> PurchaseOrder?
     /// Purchase orders of one supplier (by supplier name as on the PO).
-    func purchaseOrders(supplier: String) throws -> [PurchaseOrder]
+    func purchaseOrders(supplier: String) async throws -> [PurchaseOrder]
     /// Invoices already received from a supplier with this number (normalised comparison).
-    func seenInvoice(supplier: String, invoiceNumber: String) throws -> SeenInvoice?
+    func seenInvoice(supplier: String, invoiceNumber: String) async throws -> SeenInvoice?
 }

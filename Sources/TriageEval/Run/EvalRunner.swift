@@ -26,9 +26,10 @@ public struct EvalRunner: Sendable {
         let world = try await makeWorld(suite)
         let engine = SuggestionEngine(reference: world.reference, chat: chat, prompts: prompts, now: CaseRecord.fixedDate)
         let variant: RunVariant = chat == nil ? .noLLM : .model
-        let records = try cases.map { entry in
+        var records: [ExceptionRecord] = []
+        for entry in cases {
             let exception = CaseRecord.exception(for: entry)
-            return try world.store(exception, receivedAt: exception.occurredAt)
+            records.append(try await world.store(exception, receivedAt: exception.occurredAt))
         }
         var results = [CaseResult?](repeating: nil, count: cases.count)
         try await withThrowingTaskGroup(of: (Int, CaseResult).self) { group in

@@ -9,7 +9,7 @@ public protocol SuiteWorld: Sendable {
     /// The reference data the worker builds context from.
     var reference: any WorkerReference { get }
     /// Stores an exception and returns the stored record, as ingest would.
-    func store(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord
+    func store(_ exception: NewException, receivedAt: Date) async throws -> ExceptionRecord
 }
 
 /// Builds a fresh ``SuiteWorld`` loaded with a suite's fixtures; fixture problems are ``SuiteError``s.

@@ -44,7 +44,7 @@ public struct Ingestion: Sendable {
         guard url.pathExtension.lowercased() != "csv" else {
             let file = ExceptionFileReader.readCSV(String(decoding: data, as: UTF8.self), fileName: name)
             return IngestOutcome(
-                summary: try route(file.exceptions.map(\.exception), now: now), rejected: file.rejected,
+                summary: try await route(file.exceptions.map(\.exception), now: now), rejected: file.rejected,
                 rowsRead: file.rowsRead)
         }
         let chunks = JSONLinesReader.chunks(of: data, lines: batchSize)
@@ -57,18 +57,18 @@ public struct Ingestion: Sendable {
             next = following.map { chunk in Task.detached { Self.parse(chunk, fileName: name) } }
             outcome.rejected += file.rejected
             outcome.rowsRead += file.rowsRead
-            outcome.summary.merge(try service.ingest(file.exceptions.map(\.exception), now: now()))
+            outcome.summary.merge(try await service.ingest(file.exceptions.map(\.exception), now: now()))
         }
         return outcome
     }
 
     /// Routes already-validated exceptions in batches.
-    public func route(_ exceptions: [NewException], now: () -> Date = Date.init) throws -> RoutingSummary {
+    public func route(_ exceptions: [NewException], now: () -> Date = Date.init) async throws -> RoutingSummary {
         var summary = RoutingSummary()
         var start = 0
         while start < exceptions.count {
             let end = min(start + batchSize, exceptions.count)
-            summary.merge(try service.ingest(Array(exceptions[start..<end]), now: now()))
+            summary.merge(try await service.ingest(Array(exceptions[start..<end]), now: now()))
             start = end
         }
         return summary

@@ -17,8 +17,8 @@ public struct RoutingService: Sendable {
 
     /// Stores and routes a batch in one transaction; duplicates (same source and event id) are counted and
     /// skipped, so ingesting the same batch twice changes nothing.
-    public func ingest(_ batch: [NewException], now: Date) throws -> RoutingSummary {
-        try store.routingTransaction { transaction in
+    public func ingest(_ batch: [NewException], now: Date) async throws -> RoutingSummary {
+        try await store.routingTransaction { transaction in
             var summary = RoutingSummary()
             var stored: [ExceptionRecord] = []
             for exception in batch {

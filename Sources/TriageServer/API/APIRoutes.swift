@@ -16,14 +16,14 @@ struct APIRoutes {
             .add(middleware: ReviewerMiddleware(auth: context.auth))
             .add(middleware: ChangeGuardMiddleware(auth: context.auth))
         reviewer.get("me") { _, route in try Responses.json(try route.signedIn()) }
-        reviewer.get("cards") { request, route in try queue(request, route) }
-        reviewer.get("cards/:id") { _, route in try Responses.json(try context.view(cardID: try route.cardID())) }
+        reviewer.get("cards") { request, route in try await queue(request, route) }
+        reviewer.get("cards/:id") { _, route in try Responses.json(try await context.view(cardID: try route.cardID())) }
         reviewer.post("cards/:id/lock") { _, route in
-            let until = try context.lock(cardID: try route.cardID(), for: try route.signedIn())
+            let until = try await context.lock(cardID: try route.cardID(), for: try route.signedIn())
             return try Responses.json(["locked_until": ISODate.format(until)])
         }
         reviewer.delete("cards/:id/lock") { _, route in
-            try context.store.unlockCard(id: try route.cardID(), reviewer: try route.signedIn(), now: context.now())
+            try await context.store.unlockCard(id: try route.cardID(), reviewer: try route.signedIn(), now: context.now())
             return Response(status: .noContent)
         }
         for verdict in ReviewVerdict.allCases {
@@ -31,23 +31,23 @@ struct APIRoutes {
         }
         reviewer.post("cards/bulk-accept") { request, route in
             let body = try decodeBody(BulkAcceptBody.self, try await request.bodyData(limit: 65_536))
-            return try Responses.json(try context.bulkAccept(body.cardIDs, by: try route.signedIn()))
+            return try Responses.json(try await context.bulkAccept(body.cardIDs, by: try route.signedIn()))
         }
-        reviewer.get("escalations") { _, _ in try Responses.json(try context.store.openEscalations()) }
+        reviewer.get("escalations") { _, _ in try Responses.json(try await context.store.openEscalations()) }
         reviewer.group("users").add(middleware: AdminMiddleware()).post { request, _ in try await addUser(request) }
     }
 
-    private func queue(_ request: Request, _ route: TriageRequestContext) throws -> Response {
+    private func queue(_ request: Request, _ route: TriageRequestContext) async throws -> Response {
         let filter = try QueueFilters.parse(request.query, preferTeam: try route.signedIn().team)
-        let items = try context.store.reviewQueue(filter, now: context.now())
-        let counts = Dictionary(uniqueKeysWithValues: try context.store.openCounts().map { ($0.key.rawValue, $0.value) })
+        let items = try await context.store.reviewQueue(filter, now: context.now())
+        let counts = Dictionary(uniqueKeysWithValues: try await context.store.openCounts().map { ($0.key.rawValue, $0.value) })
         return try Responses.json(QueuePayload(cards: items, openCounts: counts, next: QueuePage.next(items, filter)?.token))
     }
 
     private func decide(_ verdict: ReviewVerdict, _ request: Request, _ route: TriageRequestContext) async throws -> Response {
         let data = try await request.bodyData(limit: 65_536)
         let body = data.isEmpty ? DecisionBody() : try decodeBody(DecisionBody.self, data)
-        let outcome = try context.decide(
+        let outcome = try await context.decide(
             ReviewRequest(
                 cardID: try route.cardID(), verdict: verdict, action: body.action, parameters: body.parameters ?? [:],
                 reason: body.reason), by: try route.signedIn())
@@ -57,7 +57,7 @@ struct APIRoutes {
     private func addUser(_ request: Request) async throws -> Response {
         let body = try decodeBody(NewUserBody.self, try await request.bodyData(limit: 4_096))
         let token = Secrets.newToken()
-        let user = try context.store.addUser(
+        let user = try await context.store.addUser(
             name: body.name, role: body.role ?? .reviewer, team: body.team, tokenHash: Secrets.hash(token), now: context.now())
         return try Responses.json(NewUserPayload(user: user, token: token), status: .created)
     }

@@ -13,7 +13,7 @@ struct ReviewerMiddleware: RouterMiddleware {
         -> Response
     {
         var context = context
-        context.reviewer = try auth.reviewer(request)
+        context.reviewer = try await auth.reviewer(request)
         return try await next(request, context)
     }
 }

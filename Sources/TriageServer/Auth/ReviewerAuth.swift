@@ -14,33 +14,33 @@ struct ReviewerAuth: Sendable {
     let now: @Sendable () -> Date
 
     /// The reviewer behind the request, or 401.
-    func reviewer(_ request: Request) throws -> Reviewer {
+    func reviewer(_ request: Request) async throws -> Reviewer {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].lowercased() == "bearer",
-                let reviewer = try store.reviewer(tokenHash: Secrets.hash(String(parts[1])))
+                let reviewer = try await store.reviewer(tokenHash: Secrets.hash(String(parts[1])))
             else { throw HTTPFailure.unauthenticated }
             return reviewer
         }
         guard let session = Self.session(request),
-            let reviewer = try store.reviewer(sessionHash: Secrets.hash(session), now: now())
+            let reviewer = try await store.reviewer(sessionHash: Secrets.hash(session), now: now())
         else { throw HTTPFailure.unauthenticated }
         return reviewer
     }
 
     /// Signs in with a token: a new session, returned with its cookie header.
-    func signIn(token: String) throws -> (Reviewer, session: String, cookie: String)? {
-        guard let reviewer = try store.reviewer(tokenHash: Secrets.hash(token.trimmingCharacters(in: .whitespaces)))
+    func signIn(token: String) async throws -> (Reviewer, session: String, cookie: String)? {
+        guard let reviewer = try await store.reviewer(tokenHash: Secrets.hash(token.trimmingCharacters(in: .whitespaces)))
         else { return nil }
         let session = Secrets.newToken()
-        try store.startSession(
+        try await store.startSession(
             reviewerID: reviewer.id, sessionHash: Secrets.hash(session), expires: now().addingTimeInterval(settings.sessionSeconds))
         return (reviewer, session, cookie(session, maxAge: Int(settings.sessionSeconds)))
     }
 
     /// Ends the request's session; returns the header that clears the cookie.
-    func signOut(_ request: Request) throws -> String {
-        if let session = Self.session(request) { try store.endSession(sessionHash: Secrets.hash(session)) }
+    func signOut(_ request: Request) async throws -> String {
+        if let session = Self.session(request) { try await store.endSession(sessionHash: Secrets.hash(session)) }
         return cookie("", maxAge: 0)
     }
 

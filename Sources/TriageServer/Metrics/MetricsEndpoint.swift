@@ -13,7 +13,7 @@ public enum MetricsEndpoint {
         now: @escaping @Sendable () -> Date, logger: Logger
     ) {
         router.group().add(middleware: JSONErrorMiddleware(logger: logger)).get("metrics") { _, _ in
-            let text = OperationsMetrics.text(try operations.operationsStatus(now: now()), process: process)
+            let text = OperationsMetrics.text(try await operations.operationsStatus(now: now()), process: process)
             return Responses.raw(Data(text.utf8), type: "text/plain; version=0.0.4; charset=utf-8")
         }
     }

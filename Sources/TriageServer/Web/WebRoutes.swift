@@ -18,14 +18,14 @@ struct WebRoutes {
             .add(middleware: ReviewerMiddleware(auth: context.auth))
             .add(middleware: ChangeGuardMiddleware(auth: context.auth))
         signedIn.post("logout") { request, _ in
-            Responses.redirect("/login", headers: [.setCookie: try context.auth.signOut(request)])
+            Responses.redirect("/login", headers: [.setCookie: try await context.auth.signOut(request)])
         }
-        signedIn.get("") { request, route in try queue(request, route) }
-        signedIn.get("cards/:id") { request, route in try card(request, route) }
+        signedIn.get("") { request, route in try await queue(request, route) }
+        signedIn.get("cards/:id") { request, route in try await card(request, route) }
         signedIn.post("cards/:id/decide") { request, route in try await decide(request, route) }
         signedIn.post("cards/bulk-accept") { request, route in try await bulkAccept(request, route) }
         signedIn.get("escalations") { request, route in
-            let body = templates.escalations.render(PageModels.escalations(try context.store.openEscalations()))
+            let body = templates.escalations.render(PageModels.escalations(try await context.store.openEscalations()))
             return render("Escalations", body, try route.signedIn(), request)
         }
         registerReview(on: signedIn)
@@ -34,14 +34,14 @@ struct WebRoutes {
     /// `/review` (the page), `/review.json` and `/review/TABLE.csv`, for the week ending `?week=DAY`.
     private func registerReview(on group: RouterGroup<TriageRequestContext>) {
         group.get("review") { request, route in
-            let review = try weeklyReview(request)
+            let review = try await weeklyReview(request)
             let query = request.query("week").map { "?week=" + $0 } ?? ""
             return render("Weekly review", templates.review.render(ReviewPage.model(review, query: query)), try route.signedIn(), request)
         }
-        group.get("review.json") { request, _ in try Responses.json(try weeklyReview(request)) }
+        group.get("review.json") { request, _ in try Responses.json(try await weeklyReview(request)) }
         group.get("review/:table") { request, route in
             let name = (route.parameters.get("table") ?? "").replacingOccurrences(of: ".csv", with: "")
-            guard let table = try weeklyReview(request).tables.first(where: { $0.name == name }) else {
+            guard let table = try await weeklyReview(request).tables.first(where: { $0.name == name }) else {
                 throw HTTPFailure(.notFound, "no review table named \(name)")
             }
             return Responses.raw(Data(table.csv.utf8), type: "text/csv; charset=utf-8")
@@ -49,31 +49,32 @@ struct WebRoutes {
     }
 
     /// The review of the week ending with `?week=YYYY-MM-DD` (default: the newest exception's day).
-    private func weeklyReview(_ request: Request) throws -> WeeklyReview {
+    private func weeklyReview(_ request: Request) async throws -> WeeklyReview {
         var lastDay: Date?
         if let week = request.query("week") {
             guard let day = ISODate.parse(week) else { throw HTTPFailure(.badRequest, "week must be a date like 2026-11-19") }
             lastDay = day
         }
-        return try WeeklyReviewService.review(store: context.store, table: context.table, lastDay: lastDay)
+        return try await WeeklyReviewService.review(store: context.store, table: context.table, lastDay: lastDay)
     }
 
     /// Signing in has no session yet, so no CSRF token: only the origin is checked.
     private func login(_ request: Request) async throws -> Response {
         try context.auth.checkOrigin(request)
         let form = try await request.form()
-        guard let (_, _, cookie) = try context.auth.signIn(token: form["token"] ?? "") else {
+        guard let (_, _, cookie) = try await context.auth.signIn(token: form["token"] ?? "") else {
             return loginPage(error: "That token is not valid.", status: .unauthorized)
         }
         return Responses.redirect("/", headers: [.setCookie: cookie])
     }
 
-    private func queue(_ request: Request, _ route: TriageRequestContext) throws -> Response {
+    private func queue(_ request: Request, _ route: TriageRequestContext) async throws -> Response {
         let reviewer = try route.signedIn()
         let filter = try QueueFilters.parse(request.query, preferTeam: reviewer.team)
-        let items = try context.store.reviewQueue(filter, now: context.now())
+        let items = try await context.store.reviewQueue(filter, now: context.now())
+        let (counts, gated) = (try await context.store.openCounts(), try await context.store.gatedCounts())
         var model = try PageModels.queue(
-            QueueListing(items: items, counts: try context.store.openCounts(), gated: try context.store.gatedCounts(),
+            QueueListing(items: items, counts: counts, gated: gated,
                          filter: filter, next: QueuePage.next(items, filter), query: request.uri.query ?? ""),
             now: context.now())
         model["csrf"] = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
@@ -89,13 +90,13 @@ struct WebRoutes {
             return id
         }
         guard !ids.isEmpty else { throw HTTPFailure(.unprocessableContent, "card: select at least one card to accept") }
-        let result = try context.bulkAccept(ids, by: reviewer)
+        let result = try await context.bulkAccept(ids, by: reviewer)
         return render("Bulk accept", templates.bulkResult.render(PageModels.bulkResult(result)), reviewer, request)
     }
 
-    private func card(_ request: Request, _ route: TriageRequestContext) throws -> Response {
+    private func card(_ request: Request, _ route: TriageRequestContext) async throws -> Response {
         let reviewer = try route.signedIn()
-        let view = try context.view(cardID: try route.cardID())
+        let view = try await context.view(cardID: try route.cardID())
         let csrf = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
         return render("Card \(view.context.card.id)", templates.card.render(try PageModels.card(view, csrf: csrf, viewer: reviewer.name)), reviewer, request)
     }
@@ -118,11 +119,11 @@ struct WebRoutes {
             parameters = object
         }
         let cardID = try route.cardID()
-        _ = try context.decide(
+        _ = try await context.decide(
             ReviewRequest(
                 cardID: cardID, verdict: verdict, action: form["action"].flatMap { $0.isEmpty ? nil : $0 },
                 parameters: parameters, reason: form["reason"]), by: reviewer)
-        let next = try context.store.reviewQueue(QueueFilter(preferTeam: reviewer.team, limit: 1), now: context.now()).first
+        let next = try await context.store.reviewQueue(QueueFilter(preferTeam: reviewer.team, limit: 1), now: context.now()).first
         return Responses.redirect(next.map { "/cards/\($0.card.id)" } ?? "/")
     }
 

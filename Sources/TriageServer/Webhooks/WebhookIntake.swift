@@ -26,9 +26,9 @@ struct WebhookIntake: Sendable {
 
     /// Inserts the exceptions in one transaction, then hands the new ones to the webhook router. An event is a
     /// duplicate when its source sent the same signed bytes before, or the same event id.
-    func accept(_ events: [Event]) throws -> Receipt {
+    func accept(_ events: [Event]) async throws -> Receipt {
         let now = context.now()
-        let records = try context.routing.routingTransaction { transaction in
+        let records = try await context.routing.routingTransaction { transaction in
             try events.compactMap { event -> ExceptionRecord? in
                 guard try transaction.remember(digest: event.digest, source: event.exception.source, at: now) else {
                     return nil

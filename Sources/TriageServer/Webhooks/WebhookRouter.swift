@@ -34,7 +34,7 @@ public final class WebhookRouter: Service, Sendable {
     /// Routes handed-over exceptions until shutdown.
     public func run() async throws {
         try await withGracefulShutdownHandler {
-            for await records in stream { Self.route(records, service: service, now: now(), logger: logger) }
+            for await records in stream { await Self.route(records, service: service, now: now(), logger: logger) }
         } onGracefulShutdown: {
             self.finish()
         }
@@ -44,21 +44,21 @@ public final class WebhookRouter: Service, Sendable {
     @discardableResult
     public static func routePending(
         _ store: any ReviewStore, routing: any RoutingStore, table: RoutingTable, now: Date, logger: Logger
-    ) throws -> Int {
+    ) async throws -> Int {
         let service = RoutingService(table: table, store: routing)
         var routed = 0
         while true {
-            let records = try store.unroutedExceptions(limit: 500)
-            guard !records.isEmpty, route(records, service: service, now: now, logger: logger) else { return routed }
+            let records = try await store.unroutedExceptions(limit: 500)
+            guard !records.isEmpty, await route(records, service: service, now: now, logger: logger) else { return routed }
             routed += records.count
         }
     }
 
     /// Routes one hand-over in one transaction; a failure is logged and left for the next start.
     @discardableResult
-    static func route(_ records: [ExceptionRecord], service: RoutingService, now: Date, logger: Logger) -> Bool {
+    static func route(_ records: [ExceptionRecord], service: RoutingService, now: Date, logger: Logger) async -> Bool {
         do {
-            _ = try service.store.routingTransaction { transaction in
+            _ = try await service.store.routingTransaction { transaction in
                 try service.route(stored: records, in: transaction, now: now)
             }
             return true

@@ -33,7 +33,7 @@ struct WebhookRoutes {
         }
         let exception = try Self.exception(body, source: "shopify", eventID: eventID)
         let event = WebhookIntake.Event(exception: exception, digest: WebhookIntake.digest(body))
-        return try Responses.json(try intake.accept([event]), status: .accepted)
+        return try Responses.json(try await intake.accept([event]), status: .accepted)
     }
 
     /// The returns app: `X-Triage-Signature: t=UNIX,v1=hex(HMAC("t.body"))`; the body is one exception.
@@ -45,7 +45,7 @@ struct WebhookRoutes {
             window: context.settings.replayWindow)
         let exception = try Self.exception(body, source: "returns_app", eventID: nil)
         let event = WebhookIntake.Event(exception: exception, digest: WebhookIntake.digest(body))
-        return try Responses.json(try intake.accept([event]), status: .accepted)
+        return try Responses.json(try await intake.accept([event]), status: .accepted)
     }
 
     /// Adyen-style: every notification item carries its own HMAC; one bad item refuses the whole delivery.
@@ -72,7 +72,7 @@ struct WebhookRoutes {
                 events.append(WebhookIntake.Event(exception: try notification.exception(), digest: digest))
             } catch { throw HTTPFailure(.badRequest, Self.message(error)) }
         }
-        _ = try intake.accept(events)
+        _ = try await intake.accept(events)
         return Responses.raw(Data("[accepted]".utf8), type: "text/plain")
     }
 

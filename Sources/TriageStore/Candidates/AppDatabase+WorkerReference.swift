@@ -4,46 +4,41 @@ import TriageCore
 
 extension AppDatabase: WorkerReference {
     /// Orders sharing a blocking key with the query, the ones sharing most keys first, newest first on a tie.
-    public func candidateOrders(_ query: CandidateQuery) throws -> [Order] {
-        try writer.read { db in
+    public func candidateOrders(_ query: CandidateQuery) async throws -> [Order] {
+        try await writer.read { db in
             let ids = try CandidateSQL.request(query).fetchAll(db).map { $0["order_id"] as String }
             return try OrderRow.fetchAll(db, ids: ids)
         }
     }
 
     /// The order with this storefront order number.
-    public func order(number: String) throws -> Order? {
-        try writer.read { db in try OrderRow.fetch(db, number: number) }
+    public func order(number: String) async throws -> Order? {
+        try await writer.read { db in try OrderRow.fetch(db, number: number) }
     }
 
     /// The order with this id.
-    public func order(id: String) throws -> Order? {
-        try writer.read { db in try OrderRow.fetch(db, id: id) }
+    public func order(id: String) async throws -> Order? {
+        try await writer.read { db in try OrderRow.fetch(db, id: id) }
     }
 
     /// The product with this SKU.
-    public func product(sku: String) throws -> Product? {
-        try writer.read { db in try ReferenceRows.product(db, sku: sku) }
+    public func product(sku: String) async throws -> Product? {
+        try await writer.read { db in try ReferenceRows.product(db, sku: sku) }
     }
 
     /// Products whose name shares an adjacent word pair with the text's.
-    public func products(sharingPairs pairs: [String], limit: Int) throws -> [Product] {
-        try writer.read { db in try ProductPairIndex.products(db, sharing: pairs, limit: limit) }
+    public func products(sharingPairs pairs: [String], limit: Int) async throws -> [Product] {
+        try await writer.read { db in try ProductPairIndex.products(db, sharing: pairs, limit: limit) }
     }
 
     /// Every supplier, by name.
-    public func suppliers() throws -> [Supplier] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT supplier_id, name, aliases FROM suppliers ORDER BY name").map { row in
-                let aliases = try JSONCoding.decode([String].self, from: row["aliases"] as String)
-                return Supplier(supplierID: row["supplier_id"], name: row["name"], aliases: aliases)
-            }
-        }
+    public func suppliers() async throws -> [Supplier] {
+        try await writer.read { db in try SupplierRows.all(db) }
     }
 
     /// The purchase order with this number (compared as upper-case letters and digits).
-    public func purchaseOrder(number: String) throws -> PurchaseOrder? {
-        try writer.read { db in
+    public func purchaseOrder(number: String) async throws -> PurchaseOrder? {
+        try await writer.read { db in
             let key = TextKeys.idKey(number)
             let numbers = try String.fetchAll(db, sql: "SELECT po_number FROM purchase_orders")
             guard let match = numbers.first(where: { TextKeys.idKey($0) == key }) else { return nil }
@@ -52,8 +47,8 @@ extension AppDatabase: WorkerReference {
     }
 
     /// Purchase orders of one supplier (by the name on the PO, case-insensitive), newest first.
-    public func purchaseOrders(supplier: String) throws -> [PurchaseOrder] {
-        try writer.read { db in
+    public func purchaseOrders(supplier: String) async throws -> [PurchaseOrder] {
+        try await writer.read { db in
             let numbers = try String.fetchAll(
                 db, sql: "SELECT po_number FROM purchase_orders WHERE supplier = ? COLLATE NOCASE ORDER BY issued_at DESC",
                 arguments: [supplier])
@@ -62,8 +57,8 @@ extension AppDatabase: WorkerReference {
     }
 
     /// An invoice already received from this supplier with this number (upper-case letters and digits compared).
-    public func seenInvoice(supplier: String, invoiceNumber: String) throws -> SeenInvoice? {
-        try writer.read { db in
+    public func seenInvoice(supplier: String, invoiceNumber: String) async throws -> SeenInvoice? {
+        try await writer.read { db in
             let key = TextKeys.idKey(invoiceNumber)
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM invoices WHERE supplier = ? COLLATE NOCASE", arguments: [supplier])
@@ -73,6 +68,17 @@ extension AppDatabase: WorkerReference {
             return SeenInvoice(
                 supplier: row["supplier"], invoiceNumber: row["invoice_number"],
                 invoiceDate: date.map(Date.init(timeIntervalSince1970:)), total: total.map(Money.init(cents:)))
+        }
+    }
+}
+
+/// Suppliers as stored.
+enum SupplierRows {
+    /// Every supplier, by name.
+    static func all(_ db: Database) throws -> [Supplier] {
+        try Row.fetchAll(db, sql: "SELECT supplier_id, name, aliases FROM suppliers ORDER BY name").map { row in
+            let aliases = try JSONCoding.decode([String].self, from: row["aliases"] as String)
+            return Supplier(supplierID: row["supplier_id"], name: row["name"], aliases: aliases)
         }
     }
 }

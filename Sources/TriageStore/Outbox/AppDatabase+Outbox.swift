@@ -4,8 +4,8 @@ import TriageCore
 
 extension AppDatabase {
     /// Pending messages due at `now`, oldest first.
-    public func dueOutboxMessages(now: Date, limit: Int = 500) throws -> [OutboxMessage] {
-        try writer.read { db in
+    public func dueOutboxMessages(now: Date, limit: Int = 500) async throws -> [OutboxMessage] {
+        try await writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -26,8 +26,8 @@ extension AppDatabase {
     }
 
     /// Saves a message's new delivery state, and the outcome on the decision that caused it.
-    public func saveDelivery(_ message: OutboxMessage, at date: Date) throws {
-        try writer.write { db in
+    public func saveDelivery(_ message: OutboxMessage, at date: Date) async throws {
+        try await writer.write { db in
             try db.execute(
                 sql: """
                     UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,

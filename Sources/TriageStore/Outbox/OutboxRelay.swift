@@ -18,7 +18,7 @@ public struct OutboxRelay: Sendable {
     /// attempted: they stay pending (attempts and error unchanged) and are counted in `leftPending`.
     public func deliverDue(now: Date) async throws -> RelaySummary {
         var summary = RelaySummary()
-        for message in try database.dueOutboxMessages(now: now, limit: 100_000) {
+        for message in try await database.dueOutboxMessages(now: now, limit: 100_000) {
             guard sink.handles(system: message.targetSystem) else {
                 summary.leftPending[message.targetSystem, default: 0] += 1
                 continue
@@ -38,7 +38,7 @@ public struct OutboxRelay: Sendable {
                     summary.retries[next.id] = failure
                 }
             }
-            try database.saveDelivery(next, at: now)
+            try await database.saveDelivery(next, at: now)
         }
         return summary
     }

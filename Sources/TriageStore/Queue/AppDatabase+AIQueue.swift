@@ -7,9 +7,9 @@ import TriageCore
 extension AppDatabase: AIJobQueue {
     public func claim(
         owner: String, limit: Int, now: Date, leaseSeconds: Double, task: AITask? = nil, maxAttempts: Int = 4
-    ) throws -> [AIJob] {
+    ) async throws -> [AIJob] {
         let time = now.timeIntervalSince1970
-        return try writer.write { db in
+        return try await writer.write { db in
             try deadLetterExhausted(db, now: now, task: task, maxAttempts: maxAttempts)
             return try Row.fetchAll(
                 db,
@@ -30,20 +30,20 @@ extension AppDatabase: AIJobQueue {
         }
     }
 
-    public func exception(forJob job: AIJob) throws -> ExceptionRecord? {
-        try exception(id: job.exceptionID)
+    public func exception(forJob job: AIJob) async throws -> ExceptionRecord? {
+        try await writer.read { db in try ExceptionRows.fetch(db, id: job.exceptionID) }
     }
 
-    public func complete(_ job: AIJob, with suggestion: Suggestion, now: Date) throws -> Bool {
-        try writer.write { db in
+    public func complete(_ job: AIJob, with suggestion: Suggestion, now: Date) async throws -> Bool {
+        try await writer.write { db in
             guard try ackLeased(job, state: .done, error: nil, db: db, now: now) else { return false }
             try SuggestionCardWriter(db: db).write(suggestion, exceptionID: job.exceptionID, now: now)
             return true
         }
     }
 
-    public func fail(_ job: AIJob, next: AIJob, now: Date) throws {
-        try writer.write { db in
+    public func fail(_ job: AIJob, next: AIJob, now: Date) async throws {
+        try await writer.write { db in
             try db.execute(
                 sql: """
                     UPDATE ai_jobs SET state = ?, not_before = ?, last_error = ?, lease_owner = NULL,
@@ -66,8 +66,8 @@ extension AppDatabase: AIJobQueue {
         }
     }
 
-    public func release(_ job: AIJob) throws {
-        try writer.write { db in
+    public func release(_ job: AIJob) async throws {
+        try await writer.write { db in
             try db.execute(
                 sql: """
                     UPDATE ai_jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), lease_owner = NULL,
@@ -77,8 +77,8 @@ extension AppDatabase: AIJobQueue {
         }
     }
 
-    public func jobCounts() throws -> [AIJobState: Int] {
-        try writer.read { db in
+    public func jobCounts() async throws -> [AIJobState: Int] {
+        try await writer.read { db in
             var counts: [AIJobState: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM ai_jobs GROUP BY state") {
                 if let state = AIJobState(rawValue: row["state"]) { counts[state] = row["n"] }
@@ -87,8 +87,8 @@ extension AppDatabase: AIJobQueue {
         }
     }
 
-    public func nextDueDate(task: AITask? = nil) throws -> Date? {
-        try writer.read { db in
+    public func nextDueDate(task: AITask? = nil) async throws -> Date? {
+        try await writer.read { db in
             try Double.fetchOne(
                 db,
                 sql: """

@@ -5,8 +5,8 @@ import TriageCore
 extension AppDatabase: ReviewStore {
     /// Locks a card to `reviewer` until `until` (the open time is kept while they hold it); refused while another
     /// reviewer's lock lasts or when the card has nothing left to decide. Returns when the lock ends.
-    public func lockCard(id: Int64, reviewer: Reviewer, until: Date, now: Date) throws -> Date {
-        try writer.write { db in
+    public func lockCard(id: Int64, reviewer: Reviewer, until: Date, now: Date) async throws -> Date {
+        try await writer.write { db in
             _ = try Self.decidableCard(id: id, reviewer: reviewer, now: now, db: db)
             try db.execute(
                 sql: """
@@ -23,8 +23,8 @@ extension AppDatabase: ReviewStore {
     }
 
     /// Releases a reviewer's own lock; another reviewer's live lock is refused with `ReviewError.notLockHolder`.
-    public func unlockCard(id: Int64, reviewer: Reviewer, now: Date) throws {
-        try writer.write { db in
+    public func unlockCard(id: Int64, reviewer: Reviewer, now: Date) async throws {
+        try await writer.write { db in
             if let holder = try String.fetchOne(
                 db, sql: "SELECT user_name FROM card_locks WHERE card_id = ? AND user_id != ? AND until > ?",
                 arguments: [id, reviewer.id, now.timeIntervalSince1970])
@@ -40,15 +40,15 @@ extension AppDatabase: ReviewStore {
     /// The plan is re-checked against the data as it is now (`PlanGuard`): an accepted plan that no longer fits
     /// executes nothing and turns the card into a judgment card saying what changed (`ReviewError.stalePlan`, after
     /// that change is committed); an edit that does not fit is refused naming the parameter.
-    public func decide(_ request: ReviewRequest, by reviewer: Reviewer, planner: ReviewPlanner, now: Date) throws
-        -> ReviewOutcome
-    {
-        let result: Result<ReviewOutcome, ReviewError> = try writer.write { db in
+    public func decide(
+        _ request: ReviewRequest, by reviewer: Reviewer, planner: ReviewPlanner, now: Date
+    ) async throws -> ReviewOutcome {
+        let result: Result<ReviewOutcome, ReviewError> = try await writer.write { db in
             let card = try Self.decidableCard(id: request.cardID, reviewer: reviewer, now: now, db: db)
-            guard let exceptionRow = try Row.fetchOne(
-                db, sql: "SELECT * FROM exceptions WHERE id = ?", arguments: [card.card.exceptionID])
-            else { throw ReviewError.cardNotFound(request.cardID) }
-            let planned = try planner.plan(request, card: card, record: try ExceptionRows.record(exceptionRow))
+            guard let record = try ExceptionRows.fetch(db, id: card.card.exceptionID) else {
+                throw ReviewError.cardNotFound(request.cardID)
+            }
+            let planned = try planner.plan(request, card: card, record: record)
             if let plan = planned.plan {
                 let transaction = StoreTransaction(db: db)
                 if let conflict = try PlanGuard(facts: transaction).conflict(with: plan) {

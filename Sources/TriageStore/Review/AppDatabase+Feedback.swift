@@ -4,8 +4,8 @@ import TriageCore
 
 extension AppDatabase {
     /// Exceptions that occurred in `[from, to)`, their cards and every decision on those cards, and users' teams.
-    public func feedbackData(from: Date, to: Date) throws -> FeedbackData {
-        try writer.read { db in
+    public func feedbackData(from: Date, to: Date) async throws -> FeedbackData {
+        try await writer.read { db in
             let window: StatementArguments = [from.timeIntervalSince1970, to.timeIntervalSince1970]
             let exceptions = try Row.fetchAll(
                 db,
@@ -43,8 +43,8 @@ extension AppDatabase {
     }
 
     /// When the newest exception occurred: the default end of the review's week.
-    public func latestExceptionDate() throws -> Date? {
-        try writer.read { db in
+    public func latestExceptionDate() async throws -> Date? {
+        try await writer.read { db in
             try Double.fetchOne(db, sql: "SELECT MAX(occurred_at) FROM exceptions").map(Date.init(timeIntervalSince1970:))
         }
     }

@@ -4,8 +4,8 @@ import TriageCore
 
 extension AppDatabase {
     /// Open cards (open or awaiting confirmation), the preferred team first, then money at stake, then oldest.
-    public func reviewQueue(_ filter: QueueFilter, now: Date) throws -> [QueueItem] {
-        try writer.read { db in
+    public func reviewQueue(_ filter: QueueFilter, now: Date) async throws -> [QueueItem] {
+        try await writer.read { db in
             var conditions: [SQL] = ["c.status IN ('open', 'awaiting_confirmation')"]
             if let kind = filter.kind { conditions.append("c.kind = \(kind.rawValue)") }
             if let type = filter.decisionType { conditions.append("c.decision_type = \(type.rawValue)") }
@@ -52,8 +52,8 @@ extension AppDatabase {
     }
 
     /// Open cards per exception kind.
-    public func openCounts() throws -> [ExceptionKind: Int] {
-        try writer.read { db in
+    public func openCounts() async throws -> [ExceptionKind: Int] {
+        try await writer.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -67,8 +67,8 @@ extension AppDatabase {
     }
 
     /// Gated cards awaiting confirmation per rule id (rule plans only: cards with an AI suggestion are left out).
-    public func gatedCounts() throws -> [String: Int] {
-        try writer.read { db in
+    public func gatedCounts() async throws -> [String: Int] {
+        try await writer.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -81,8 +81,8 @@ extension AppDatabase {
     }
 
     /// The consolidated view of one card: exception, order with lines, shipments, payments, decisions, lock.
-    public func cardContext(id: Int64, now: Date) throws -> CardContext? {
-        try writer.read { db in
+    public func cardContext(id: Int64, now: Date) async throws -> CardContext? {
+        try await writer.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE id = ?", arguments: [id]) else {
                 return nil
             }
@@ -133,8 +133,8 @@ extension AppDatabase {
     }
 
     /// Escalated cards still open, grouped by source and error reason, largest group first.
-    public func openEscalations() throws -> [EscalationGroup] {
-        try writer.read { db in
+    public func openEscalations() async throws -> [EscalationGroup] {
+        try await writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -181,8 +181,8 @@ extension AppDatabase {
     }
 
     /// Stored exceptions without a card, oldest first.
-    public func unroutedExceptions(limit: Int) throws -> [ExceptionRecord] {
-        try writer.read { db in
+    public func unroutedExceptions(limit: Int) async throws -> [ExceptionRecord] {
+        try await writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """

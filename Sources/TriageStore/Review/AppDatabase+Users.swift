@@ -5,12 +5,14 @@ import TriageCore
 extension AppDatabase {
     /// Adds a user; the caller has made the token and passes only its hash. An empty name is
     /// `ReviewError.invalid`, a taken one `ReviewError.duplicate`.
-    public func addUser(name: String, role: ReviewerRole, team: String?, tokenHash: String, now: Date) throws -> Reviewer {
+    public func addUser(
+        name: String, role: ReviewerRole, team: String?, tokenHash: String, now: Date
+    ) async throws -> Reviewer {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 80, !trimmed.contains(where: \.isNewline) else {
             throw ReviewError.invalid("name: a user name is 1 to 80 characters on one line")
         }
-        return try writer.write { db in
+        return try await writer.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE name = ?", arguments: [trimmed]) == true {
                 throw ReviewError.duplicate("a user named \(trimmed) exists already")
             }
@@ -27,15 +29,15 @@ extension AppDatabase {
     }
 
     /// The reviewer whose token hashes to `tokenHash`.
-    public func reviewer(tokenHash: String) throws -> Reviewer? {
-        try writer.read { db in
+    public func reviewer(tokenHash: String) async throws -> Reviewer? {
+        try await writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM users WHERE token_hash = ?", arguments: [tokenHash]).map(Self.reviewer)
         }
     }
 
     /// Starts a session; only the session id's hash is stored.
-    public func startSession(reviewerID: Int64, sessionHash: String, expires: Date) throws {
-        try writer.write { db in
+    public func startSession(reviewerID: Int64, sessionHash: String, expires: Date) async throws {
+        try await writer.write { db in
             try db.execute(
                 sql: "INSERT INTO sessions (session_hash, user_id, expires_at) VALUES (?, ?, ?)",
                 arguments: [sessionHash, reviewerID, expires.timeIntervalSince1970])
@@ -43,8 +45,8 @@ extension AppDatabase {
     }
 
     /// The reviewer of a session that has not expired.
-    public func reviewer(sessionHash: String, now: Date) throws -> Reviewer? {
-        try writer.read { db in
+    public func reviewer(sessionHash: String, now: Date) async throws -> Reviewer? {
+        try await writer.read { db in
             try Row.fetchOne(
                 db,
                 sql: """
@@ -56,8 +58,8 @@ extension AppDatabase {
     }
 
     /// Ends a session.
-    public func endSession(sessionHash: String) throws {
-        try writer.write { db in
+    public func endSession(sessionHash: String) async throws {
+        try await writer.write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE session_hash = ?", arguments: [sessionHash])
         }
     }

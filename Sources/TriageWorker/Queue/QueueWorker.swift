@@ -40,7 +40,7 @@ public struct QueueWorker: Sendable {
                 let free = min(configuration.concurrency - inFlight, budget)
                 var jobs: [AIJob] = []
                 if free > 0 && !stop.isStopped {
-                    jobs = try queue.claim(
+                    jobs = try await queue.claim(
                         owner: configuration.owner, limit: free, now: now(), leaseSeconds: configuration.leaseSeconds,
                         task: configuration.task, maxAttempts: configuration.retry.maxAttempts)
                 }
@@ -65,7 +65,7 @@ public struct QueueWorker: Sendable {
     private func waitForWork(stop: StopSignal, budgetLeft: Bool) async throws -> Bool {
         guard !stop.isStopped, budgetLeft else { return false }
         if configuration.once {
-            guard let due = try queue.nextDueDate(task: configuration.task) else { return false }
+            guard let due = try await queue.nextDueDate(task: configuration.task) else { return false }
             let wait = due.timeIntervalSince(now())
             try await sleep(min(max(wait, 0.01), configuration.pollSeconds * 5))
             return true
@@ -76,33 +76,33 @@ public struct QueueWorker: Sendable {
 
     private func process(_ job: AIJob) async -> JobOutcome {
         do {
-            guard let record = try queue.exception(forJob: job) else {
-                return try fail(job, message: "exception \(job.exceptionID) not found", retryable: false)
+            guard let record = try await queue.exception(forJob: job) else {
+                return try await fail(job, message: "exception \(job.exceptionID) not found", retryable: false)
             }
             let suggestion: Suggestion
             switch await suggestWithinDeadline(record, task: job.task) {
             case .success(let value): suggestion = value
-            case .failure(let failure): return try fail(job, message: failure.message, retryable: failure.retryable)
+            case .failure(let failure): return try await fail(job, message: failure.message, retryable: failure.retryable)
             }
-            return try queue.complete(job, with: suggestion, now: now()) ? .done(job.task) : .lost
+            return try await queue.complete(job, with: suggestion, now: now()) ? .done(job.task) : .lost
         } catch {
-            return recordStoreError(error, job: job)
+            return await recordStoreError(error, job: job)
         }
     }
 
     /// Records a store error as a retryable failure; when even that write fails, the job's lease runs out and the
     /// job is taken again, and the summary keeps the error instead of dropping it.
-    private func recordStoreError(_ error: any Error, job: AIJob) -> JobOutcome {
+    private func recordStoreError(_ error: any Error, job: AIJob) async -> JobOutcome {
         do {
-            return try fail(job, message: "store error: \(error)", retryable: true)
+            return try await fail(job, message: "store error: \(error)", retryable: true)
         } catch {
             return .unrecorded("job \(job.id): \(error)")
         }
     }
 
-    private func fail(_ job: AIJob, message: String, retryable: Bool) throws -> JobOutcome {
+    private func fail(_ job: AIJob, message: String, retryable: Bool) async throws -> JobOutcome {
         let next = configuration.retry.failed(job, error: message, retryable: retryable, now: now(), jitter: jitter())
-        try queue.fail(job, next: next, now: now())
+        try await queue.fail(job, next: next, now: now())
         return next.state == .dead ? .dead : .retried
     }
 }

@@ -60,7 +60,7 @@ struct BenchWorkerCommand: AsyncParsableCommand {
             try await ThroughputBench(settings: settings).run()
         }
         if only != .throughput {
-            try RetrievalBench(orders: orders, queries: queries).run()
+            try await RetrievalBench(orders: orders, queries: queries).run()
         }
         print("load average at end: \(BenchMachine.loadAverage())")
     }

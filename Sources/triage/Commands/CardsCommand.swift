@@ -52,8 +52,12 @@ struct CardsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let database = try store.openExisting()
-            let cards = try queueFilter.map { try database.reviewQueue($0, now: Date()).map(\.card) }
-                ?? database.cards(statuses: status, kind: kind, limit: limit)
+            let cards: [StoredCard]
+            if let queueFilter {
+                cards = try await database.reviewQueue(queueFilter, now: Date()).map(\.card)
+            } else {
+                cards = try database.cards(statuses: status, kind: kind, limit: limit)
+            }
             print(try json ? JSONCoding.string(cards) : CardText.list(cards))
         }
     }

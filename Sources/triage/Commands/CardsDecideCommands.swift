@@ -12,13 +12,13 @@ struct DecisionOptions: ParsableArguments {
     var json = false
 
     /// Applies the request for the named reviewer and prints the outcome.
-    func decide(_ request: ReviewRequest, store: StoreOptions) throws {
+    func decide(_ request: ReviewRequest, store: StoreOptions) async throws {
         let database = try store.openExisting()
         guard let reviewer = try database.users().first(where: { $0.name == self.reviewer }) else {
             throw CLIError("no user named \(self.reviewer); add one with `triage users add`")
         }
         do {
-            let outcome = try database.decide(request, by: reviewer, planner: ReviewPlanner(), now: Date())
+            let outcome = try await database.decide(request, by: reviewer, planner: ReviewPlanner(), now: Date())
             print(try json ? JSONCoding.string(outcome) : CardText.outcome(outcome))
         } catch let error as ReviewError {
             throw CLIError(error.description)
@@ -36,7 +36,7 @@ extension CardsCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try decision.decide(ReviewRequest(cardID: cardID, verdict: .accept), store: store)
+            try await decision.decide(ReviewRequest(cardID: cardID, verdict: .accept), store: store)
         }
     }
 
@@ -61,7 +61,7 @@ extension CardsCommand {
                 guard parts.count == 2 else { throw CLIError("--set \(pair): expected key=value") }
                 values[parts[0]] = Self.value(parts[1])
             }
-            try decision.decide(
+            try await decision.decide(
                 ReviewRequest(cardID: cardID, verdict: .edit, action: action, parameters: values, reason: reason),
                 store: store)
         }
@@ -87,7 +87,7 @@ extension CardsCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try decision.decide(ReviewRequest(cardID: cardID, verdict: .reject, reason: reason), store: store)
+            try await decision.decide(ReviewRequest(cardID: cardID, verdict: .reject, reason: reason), store: store)
         }
     }
 }

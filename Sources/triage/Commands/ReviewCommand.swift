@@ -34,7 +34,7 @@ struct ReviewCommand: AsyncParsableCommand {
             guard let day = ISODate.parse(date) else { throw CLIError("not an ISO 8601 date: \(date)") }
             lastDay = day
         }
-        let review = try WeeklyReviewService.review(store: database, table: table, lastDay: lastDay)
+        let review = try await WeeklyReviewService.review(store: database, table: table, lastDay: lastDay)
         print(review.text)
         if let json {
             let encoder = JSONCoding.encoder()

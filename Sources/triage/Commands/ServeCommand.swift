@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         let context = ReviewContext(
             store: database, routing: database, table: try rules.load(), settings: settings, logger: logger,
             operations: database, processMetrics: ProcessMetrics.bootstrap())
-        let pending = try ReviewServer.routePending(context)
+        let pending = try await ReviewServer.routePending(context)
         if pending > 0 { print("triage serve: routed \(pending) stored exception(s) that had no card") }
         let host = self.host
         let app = try ReviewServer.application(context) { port in

@@ -29,7 +29,7 @@ struct SimulateDecisionsCommand: AsyncParsableCommand {
             throw CLIError("\(store.databasePath) is not a demo database (no marker from `triage demo`): "
                 + "simulate-decisions decides from the demo generator's labels and never runs on real data")
         }
-        let tally = try DecisionSimulation(database: database, count: count, seed: seed).run()
+        let tally = try await DecisionSimulation(database: database, count: count, seed: seed).run()
         print(DecisionSimulation.summary(tally, path: store.databasePath))
     }
 }

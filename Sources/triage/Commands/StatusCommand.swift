@@ -5,7 +5,7 @@ import TriageStore
 
 /// `triage status`: what `/metrics` exports, for a person: the queue per task, model calls and errors, cards
 /// decided and the outbox, read from the shared store.
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Queue depth and age per task, model calls and errors, decisions and the outbox.")
 
@@ -14,8 +14,8 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
-    func run() throws {
-        let status = try store.openExisting().operationsStatus(now: Date())
+    func run() async throws {
+        let status = try await store.openExisting().operationsStatus(now: Date())
         if json {
             let encoder = JSONCoding.encoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -26,7 +26,7 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             let token = Secrets.newToken()
             do {
-                let user = try store.openExisting().addUser(
+                let user = try await store.openExisting().addUser(
                     name: name, role: role, team: team, tokenHash: Secrets.hash(token), now: Date())
                 print("added \(user.label)")
                 print("token (shown once, store it now): \(token)")

@@ -62,7 +62,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let summary = try await WorkerService.runUntilDone(
             worker, logger: Logger(label: "triage.worker"), progress: WorkerReport.progress)
         if WorkerReport.isTerminal { print("") }
-        print(WorkerReport.line(summary, counts: try database.jobCounts()))
+        print(WorkerReport.line(summary, counts: try await database.jobCounts()))
         if let problem = WorkerReport.problem(summary, endpoint: engine.modelDescription) {
             FileHandle.standardError.write(Data((problem.message + "\n").utf8))
             throw ExitCode(problem.code)

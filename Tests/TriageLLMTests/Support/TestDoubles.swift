@@ -7,11 +7,11 @@ import TriageLLM
 final class InMemoryResponseCache: ResponseCache {
     private let entries = Mutex<[String: (body: String, model: String)]>([:])
 
-    func response(forKey key: String) throws -> String? {
+    func response(forKey key: String) async throws -> String? {
         entries.withLock { $0[key]?.body }
     }
 
-    func store(response: String, forKey key: String, model: String) throws {
+    func store(response: String, forKey key: String, model: String) async throws {
         entries.withLock { $0[key] = (response, model) }
     }
 

@@ -7,8 +7,12 @@ struct FailingStore: RoutingStore {
     let database: AppDatabase
     let poisonOrder: String
 
-    func routingTransaction<T>(_ body: (any RoutingTransaction) throws -> T) throws -> T {
-        try database.routingTransaction { inner in try body(FailingTransaction(inner: inner, poisonOrder: poisonOrder)) }
+    func routingTransaction<T: Sendable>(
+        _ body: @Sendable (any RoutingTransaction) throws -> T
+    ) async throws -> T {
+        try await database.routingTransaction { inner in
+            try body(FailingTransaction(inner: inner, poisonOrder: poisonOrder))
+        }
     }
 }
 

@@ -40,7 +40,7 @@ struct FuzzTests {
     }
 
     @Test("every JSON line is stored or rejected, and ingest accounts for each", arguments: seeds)
-    func jsonLinesThroughIngest(seed: UInt64) throws {
+    func jsonLinesThroughIngest(seed: UInt64) async throws {
         var input = FuzzInput(seed: seed)
         let service = RoutingService(
             table: try RoutingTable.load(contentsOf: Self.shippedRules), store: try AppDatabase.inMemory())
@@ -51,7 +51,7 @@ struct FuzzTests {
             let nonBlank = lines.filter { !$0.allSatisfy(\.isWhitespace) }.count
             #expect(file.rowsRead == nonBlank)
             #expect(file.exceptions.count + file.rejected.count == file.rowsRead)
-            let summary = try service.ingest(file.exceptions.map(\.exception), now: Date(timeIntervalSince1970: 0))
+            let summary = try await service.ingest(file.exceptions.map(\.exception), now: Date(timeIntervalSince1970: 0))
             #expect(summary.inserted + summary.duplicates + file.rejected.count == file.rowsRead)
         }
     }

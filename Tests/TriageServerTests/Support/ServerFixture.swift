@@ -24,7 +24,7 @@ struct ServerFixture {
     let admin: String
     let warrantyCardID: Int64
 
-    init() throws {
+    init() async throws {
         database = try AppDatabase.inMemory()
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
@@ -33,17 +33,17 @@ struct ServerFixture {
         let claim = NewException(
             source: "mail", eventID: "mail-1", kind: .warrantyClaim, reason: "warranty_email", occurredAt: Self.now,
             text: Self.scriptEmail, payload: ["from": "maria.g@example.com"])
-        _ = try RoutingService(table: table, store: database).ingest([claim], now: Self.now)
-        let job = try #require(try database.claim(owner: "fixture", limit: 1, now: Self.now, leaseSeconds: 60).first)
+        _ = try await RoutingService(table: table, store: database).ingest([claim], now: Self.now)
+        let job = try #require(try await database.claim(owner: "fixture", limit: 1, now: Self.now, leaseSeconds: 60).first)
         let suggestion = Suggestion(
             task: .warranty, action: "replace", parameters: ["order_number": .string("#1001"), "sku": .string("KET-200")],
             evidence: ["My kettle stopped working."], confidence: .high, model: "gemma-3-270m-it-Q4_K_M",
             promptVersion: "0123456789abcdef", flags: ["possible_injection"])
-        _ = try database.complete(job, with: suggestion, now: Self.now)
+        _ = try await database.complete(job, with: suggestion, now: Self.now)
         warrantyCardID = try #require(try database.card(exceptionID: 1)?.id)
-        alice = try Self.user("alice", .reviewer, team: "customer_ops", database)
-        bob = try Self.user("bob", .reviewer, team: "finance", database)
-        admin = try Self.user("root", .admin, team: nil, database)
+        alice = try await Self.user("alice", .reviewer, team: "customer_ops", database)
+        bob = try await Self.user("bob", .reviewer, team: "finance", database)
+        admin = try await Self.user("root", .admin, team: nil, database)
         context = ReviewContext(
             store: database, routing: database, table: table,
             settings: ServerSettings(
@@ -51,9 +51,9 @@ struct ServerFixture {
             now: { Self.now })
     }
 
-    private static func user(_ name: String, _ role: ReviewerRole, team: String?, _ database: AppDatabase) throws -> String {
+    private static func user(_ name: String, _ role: ReviewerRole, team: String?, _ database: AppDatabase) async throws -> String {
         let token = Secrets.newToken()
-        _ = try database.addUser(name: name, role: role, team: team, tokenHash: Secrets.hash(token), now: now)
+        _ = try await database.addUser(name: name, role: role, team: team, tokenHash: Secrets.hash(token), now: now)
         return token
     }
 

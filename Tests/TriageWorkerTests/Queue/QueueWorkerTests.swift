@@ -38,8 +38,8 @@ final class ScriptedEngine: SuggestionMaking {
 }
 
 /// Seeds `count` unstructured exceptions with cards waiting for the worker and jobs on the queue.
-func seedQueue(_ database: AppDatabase, count: Int) throws {
-    try database.routingTransaction { tx in
+func seedQueue(_ database: AppDatabase, count: Int) async throws {
+    try await database.routingTransaction { tx in
         for index in 0..<count {
             let exception = NewException(
                 source: "mail", eventID: "m\(index)", kind: .warrantyClaim, occurredAt: Date(timeIntervalSince1970: 0),
@@ -67,10 +67,10 @@ func seedQueue(_ database: AppDatabase, count: Int) throws {
 
     @Test func drainsEveryJobAndWritesTheSuggestionOnTheExistingCard() async throws {
         let database = try AppDatabase.inMemory()
-        try seedQueue(database, count: 7)
+        try await seedQueue(database, count: 7)
         let summary = try await worker(database, ScriptedEngine()).run()
         #expect(summary.done == 7)
-        #expect(try database.jobCounts() == [.done: 7])
+        #expect(try await database.jobCounts() == [.done: 7])
         let cards = try database.cards()
         #expect(cards.count == 7)
         #expect(cards.allSatisfy { $0.card.status == .open && $0.model == "scripted-model" && $0.promptVersion == "v-test" })
@@ -78,7 +78,7 @@ func seedQueue(_ database: AppDatabase, count: Int) throws {
 
     @Test func retryableErrorIsRetriedThenSucceeds() async throws {
         let database = try AppDatabase.inMemory()
-        try seedQueue(database, count: 1)
+        try await seedQueue(database, count: 1)
         let engine = ScriptedEngine(failures: ["m0": [.http(model: "m", status: 429), .timeout(model: "m", seconds: 1)]])
         let summary = try await worker(database, engine).run()
         #expect(summary.retried == 2)
@@ -88,19 +88,19 @@ func seedQueue(_ database: AppDatabase, count: Int) throws {
 
     @Test func nonRetryableErrorKillsTheJobAndTheCardSaysWhy() async throws {
         let database = try AppDatabase.inMemory()
-        try seedQueue(database, count: 1)
+        try await seedQueue(database, count: 1)
         let engine = ScriptedEngine(failures: ["m0": [.http(model: "m", status: 400)]])
         let summary = try await worker(database, engine).run()
         #expect(summary.dead == 1)
         let card = try #require(try database.cards().first)
         #expect(card.card.summary.contains("HTTP 400"))
         #expect(card.card.flags == ["worker_failed"])
-        #expect(try database.jobCounts() == [.dead: 1])
+        #expect(try await database.jobCounts() == [.dead: 1])
     }
 
     @Test func jobIsDeadAfterTheLastAttempt() async throws {
         let database = try AppDatabase.inMemory()
-        try seedQueue(database, count: 1)
+        try await seedQueue(database, count: 1)
         let errors = Array(repeating: ChatError.http(model: "m", status: 503), count: 5)
         let summary = try await worker(database, ScriptedEngine(failures: ["m0": errors]), attempts: 3).run()
         #expect(summary.retried == 2)
@@ -109,7 +109,7 @@ func seedQueue(_ database: AppDatabase, count: Int) throws {
 
     @Test func neverRunsMoreThanTheConcurrencyLimit() async throws {
         let database = try AppDatabase.inMemory()
-        try seedQueue(database, count: 12)
+        try await seedQueue(database, count: 12)
         let engine = ScriptedEngine()
         _ = try await worker(database, engine, concurrency: 3).run()
         let state = engine.state.withLock { $0 }
@@ -119,33 +119,33 @@ func seedQueue(_ database: AppDatabase, count: Int) throws {
 
     @Test func limitProcessesABoundedSampleAndLeavesTheRestQueued() async throws {
         let database = try AppDatabase.inMemory()
-        try seedQueue(database, count: 10)
+        try await seedQueue(database, count: 10)
         let summary = try await worker(database, ScriptedEngine(), limit: 4).run()
         #expect(summary.done == 4)
-        #expect(try database.jobCounts() == [.done: 4, .queued: 6])
+        #expect(try await database.jobCounts() == [.done: 4, .queued: 6])
     }
 
-    @Test func expiredLeaseIsTakenAgainAndTheLoserCannotAck() throws {
+    @Test func expiredLeaseIsTakenAgainAndTheLoserCannotAck() async throws {
         let database = try AppDatabase.inMemory()
-        try seedQueue(database, count: 1)
+        try await seedQueue(database, count: 1)
         let start = Date(timeIntervalSince1970: 1_000)
-        let first = try database.claim(owner: "a", limit: 1, now: start, leaseSeconds: 10, task: nil)
-        #expect(try database.claim(owner: "b", limit: 1, now: start.addingTimeInterval(5), leaseSeconds: 10, task: nil).isEmpty)
-        let second = try database.claim(owner: "b", limit: 1, now: start.addingTimeInterval(11), leaseSeconds: 10, task: nil)
+        let first = try await database.claim(owner: "a", limit: 1, now: start, leaseSeconds: 10, task: nil)
+        #expect(try await database.claim(owner: "b", limit: 1, now: start.addingTimeInterval(5), leaseSeconds: 10, task: nil).isEmpty)
+        let second = try await database.claim(owner: "b", limit: 1, now: start.addingTimeInterval(11), leaseSeconds: 10, task: nil)
         #expect(second.map(\.id) == first.map(\.id))
         let suggestion = Suggestion(task: .warranty, action: "repair", confidence: .low)
-        #expect(try database.complete(try #require(first.first), with: suggestion, now: start) == false)
-        #expect(try database.complete(try #require(second.first), with: suggestion, now: start) == true)
-        #expect(try database.jobCounts() == [.done: 1])
+        #expect(try await database.complete(try #require(first.first), with: suggestion, now: start) == false)
+        #expect(try await database.complete(try #require(second.first), with: suggestion, now: start) == true)
+        #expect(try await database.jobCounts() == [.done: 1])
     }
 
     @Test func expiredLeaseWithNoAttemptsLeftIsDeadLetteredAtClaimWithACard() async throws {
         let database = try AppDatabase.inMemory()
-        try seedQueue(database, count: 1)
+        try await seedQueue(database, count: 1)
         let start = Date(timeIntervalSince1970: 1_000)
         // Two processes claimed the job and died mid-job: the lease of the second has expired too.
-        _ = try database.claim(owner: "a", limit: 1, now: start, leaseSeconds: 10, task: nil)
-        _ = try database.claim(owner: "b", limit: 1, now: start.addingTimeInterval(11), leaseSeconds: 10, task: nil)
+        _ = try await database.claim(owner: "a", limit: 1, now: start, leaseSeconds: 10, task: nil)
+        _ = try await database.claim(owner: "b", limit: 1, now: start.addingTimeInterval(11), leaseSeconds: 10, task: nil)
         let engine = ScriptedEngine()
         let configuration = WorkerConfiguration(
             concurrency: 1, owner: "c", retry: .init(maxAttempts: 2, baseDelay: 0.001, maxDelay: 0.001))
@@ -154,17 +154,17 @@ func seedQueue(_ database: AppDatabase, count: Int) throws {
             sleep: { _ in }, jitter: { 0 })
         _ = try await worker.run()
         #expect(engine.state.withLock { $0.calls } == 0)
-        #expect(try database.jobCounts() == [.dead: 1])
+        #expect(try await database.jobCounts() == [.dead: 1])
         let card = try #require(try database.cards().first)
         #expect(card.card.flags == ["worker_failed"])
         #expect(card.card.summary.contains("after 2 attempt"), "\(card.card.summary)")
     }
 
-    @Test func releasedJobIsQueuedAgainWithoutCountingTheAttempt() throws {
+    @Test func releasedJobIsQueuedAgainWithoutCountingTheAttempt() async throws {
         let database = try AppDatabase.inMemory()
-        try seedQueue(database, count: 1)
-        let claimed = try database.claim(owner: "a", limit: 1, now: Date(), leaseSeconds: 60, task: nil)
-        try database.release(try #require(claimed.first))
+        try await seedQueue(database, count: 1)
+        let claimed = try await database.claim(owner: "a", limit: 1, now: Date(), leaseSeconds: 60, task: nil)
+        try await database.release(try #require(claimed.first))
         let job = try #require(try database.aiJobs().first)
         #expect(job.state == .queued)
         #expect(job.attempts == 0)

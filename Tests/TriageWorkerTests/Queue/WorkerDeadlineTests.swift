@@ -18,7 +18,7 @@ struct HangingEngine: SuggestionMaking {
 struct WorkerDeadlineTests {
     @Test func aHangingEndpointIsCutOffByTheJobDeadline() async throws {
         let database = try AppDatabase.inMemory()
-        try seedQueue(database, count: 1)
+        try await seedQueue(database, count: 1)
         let configuration = WorkerConfiguration(
             concurrency: 1, owner: "t", retry: .init(maxAttempts: 3), limit: 1, jobDeadlineSeconds: 0.2)
         let worker = QueueWorker(

@@ -24,7 +24,7 @@ struct WorkerRetryTests {
 
     @Test func anInvalidBodyIsRetriedNotDeadLetteredAndTheCardSaysWhenAndWhy() async throws {
         let database = try AppDatabase.inMemory()
-        try seedQueue(database, count: 1)
+        try await seedQueue(database, count: 1)
         let engine = ScriptedEngine(failures: ["m0": [Self.invalidBody]])
         let now = Date(timeIntervalSince1970: 1_000)
         let configuration = WorkerConfiguration(
@@ -34,7 +34,7 @@ struct WorkerRetryTests {
             jitter: { 0 })
         let summary = try await worker.run()
         #expect(summary.retried == 1 && summary.dead == 0)
-        #expect(try database.jobCounts() == [.queued: 1])
+        #expect(try await database.jobCounts() == [.queued: 1])
         let card = try #require(try database.cards().first?.card)
         #expect(card.status == .awaitingWorker)
         #expect(card.summary.contains("attempt 1 failed"), "\(card.summary)")

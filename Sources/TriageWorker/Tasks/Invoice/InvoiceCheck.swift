@@ -14,14 +14,14 @@ struct InvoiceCheck: Sendable {
     var linesMatched = true
 
     /// Checks extracted fields against the invoices already received and the purchase order.
-    static func check(_ fields: InvoiceFields, reference: any WorkerReference) throws -> InvoiceCheck {
+    static func check(_ fields: InvoiceFields, reference: any WorkerReference) async throws -> InvoiceCheck {
         if let supplier = fields.supplier, let number = fields.invoiceNumber,
-            let seen = try reference.seenInvoice(supplier: supplier.name, invoiceNumber: number)
+            let seen = try await reference.seenInvoice(supplier: supplier.name, invoiceNumber: number)
         {
             let when = seen.invoiceDate.map { " dated \(ISODate.formatDay($0))" } ?? ""
             return InvoiceCheck(action: "duplicate", notes: ["invoice \(seen.invoiceNumber)\(when) already received"])
         }
-        guard let poNumber = fields.poNumber, let po = try reference.purchaseOrder(number: poNumber) else {
+        guard let poNumber = fields.poNumber, let po = try await reference.purchaseOrder(number: poNumber) else {
             let why = fields.poNumber.map { "PO \($0) not found" } ?? "no PO number on the invoice"
             return InvoiceCheck(action: "no_po", notes: [why])
         }

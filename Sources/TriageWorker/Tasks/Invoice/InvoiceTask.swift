@@ -11,7 +11,7 @@ struct InvoiceTask: Sendable {
         let screen = InjectionScreen(input.text)
         let suppliers: [Supplier]
         do {
-            suppliers = try reference.suppliers()
+            suppliers = try await reference.suppliers()
         } catch {
             return Suggestion.unavailable(.invoice, error: error)
         }
@@ -20,7 +20,7 @@ struct InvoiceTask: Sendable {
         let fill = try await fillMissing(&fields, suppliers: suppliers, text: screen.cleaned, received: input.receivedAt)
         var suggestion: Suggestion
         do {
-            suggestion = try makeSuggestion(fields, screen: screen)
+            suggestion = try await makeSuggestion(fields, screen: screen)
         } catch {
             return Suggestion.unavailable(.invoice, error: error)
         }
@@ -50,9 +50,9 @@ struct InvoiceTask: Sendable {
         return names
     }
 
-    private func makeSuggestion(_ fields: InvoiceFields, screen: InjectionScreen) throws -> Suggestion {
+    private func makeSuggestion(_ fields: InvoiceFields, screen: InjectionScreen) async throws -> Suggestion {
         var fields = fields
-        let check = try InvoiceCheck.check(fields, reference: reference)
+        let check = try await InvoiceCheck.check(fields, reference: reference)
         if fields.currency == nil { fields.currency = check.purchaseOrder?.currency }
         var suggestion = Suggestion(
             task: .invoice, action: check.action, parameters: Self.parameters(fields),

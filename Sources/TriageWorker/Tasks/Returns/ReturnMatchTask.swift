@@ -12,8 +12,9 @@ struct ReturnMatchTask: Sendable {
         var request = ReturnRequest(input, screenedText: screen.cleaned)
         let orders: [Order]
         do {
-            request.resolveGoods(catalogue: try reference.products(sharingPairs: request.goodsPairs, limit: Self.catalogueLimit))
-            orders = try reference.candidateOrders(query(for: request))
+            let catalogue = try await reference.products(sharingPairs: request.goodsPairs, limit: Self.catalogueLimit)
+            request.resolveGoods(catalogue: catalogue)
+            orders = try await reference.candidateOrders(query(for: request))
         } catch {
             return Suggestion.unavailable(.returnMatch, error: error)
         }

@@ -3,7 +3,7 @@ import TriageCore
 
 extension WarrantyTask {
     /// The contract's rules in order: need_info, deny, refund, repair, replace — bounded by the policy check.
-    func decide(_ claim: WarrantyClaim, tie: Tie?, received: Date) throws -> Suggestion {
+    func decide(_ claim: WarrantyClaim, tie: Tie?, received: Date) async throws -> Suggestion {
         var suggestion = Suggestion(
             task: .warranty, action: "need_info", parameters: parameters(claim, tie: tie), confidence: .medium)
         guard let tie else {
@@ -17,7 +17,7 @@ extension WarrantyTask {
             suggestion.confidence = .high
             return suggestion
         }
-        guard let product = try reference.product(sku: line.sku) else {
+        guard let product = try await reference.product(sku: line.sku) else {
             suggestion.action = claim.claimType == "defect" ? claim.ask : "deny"
             suggestion.notes.append("product \(line.sku) unknown: policy not checked")
             suggestion.confidence = .low

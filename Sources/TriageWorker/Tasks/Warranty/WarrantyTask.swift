@@ -21,15 +21,15 @@ struct WarrantyTask: Sendable {
         var suggestion: Suggestion
         let tie: Tie?
         do {
-            tie = try self.tie(claim, sender: input.string("from"), received: input.receivedAt)
-            suggestion = try decide(claim, tie: tie, received: input.receivedAt)
+            tie = try await self.tie(claim, sender: input.string("from"), received: input.receivedAt)
+            suggestion = try await decide(claim, tie: tie, received: input.receivedAt)
         } catch {
             return Suggestion.unavailable(.warranty, error: error)
         }
         if let model, let tie, tie.line != nil {
             let outcome = try await WarrantyReview(model: model).read(screen.cleaned)
             do {
-                suggestion = try crossCheck(claim, suggestion, outcome, tie: tie, received: input.receivedAt)
+                suggestion = try await crossCheck(claim, suggestion, outcome, tie: tie, received: input.receivedAt)
             } catch {
                 return Suggestion.unavailable(.warranty, error: error)
             }
@@ -46,7 +46,7 @@ struct WarrantyTask: Sendable {
     private func crossCheck(
         _ claim: WarrantyClaim, _ suggestion: Suggestion, _ outcome: ModelOutcome<WarrantyReading>, tie: Tie,
         received: Date
-    ) throws -> Suggestion {
+    ) async throws -> Suggestion {
         var checked = suggestion
         guard let reading = outcome.reply else {
             checked.modelInvalid(outcome.invalidReason)
@@ -56,17 +56,17 @@ struct WarrantyTask: Sendable {
             WarrantyReview.annotate(&checked, claim: claim, by: reading)
             return checked
         }
-        checked = try decide(restated, tie: tie, received: received)
+        checked = try await decide(restated, tie: tie, received: received)
         WarrantyReview.markRestated(&checked, by: reading)
         return checked
     }
 
     /// The order named in the text, else the sender's one order with the product mentioned.
-    func tie(_ claim: WarrantyClaim, sender: String?, received: Date) throws -> Tie? {
+    func tie(_ claim: WarrantyClaim, sender: String?, received: Date) async throws -> Tie? {
         if let ref = claim.orderRef {
             let digits = ref.hasPrefix("#") ? String(ref.dropFirst()) : ref
             for number in [ref, digits, "#" + digits] {
-                if let order = try reference.order(number: number) {
+                if let order = try await reference.order(number: number) {
                     return Tie(order: order, line: mentionedLine(order, claim: claim), how: "order reference \(ref)")
                 }
             }
@@ -74,7 +74,7 @@ struct WarrantyTask: Sendable {
         }
         guard let sender = sender?.lowercased(), sender.contains("@") else { return nil }
         let window = received.addingTimeInterval(-5 * 365 * 86_400)...received
-        let orders = try reference.candidateOrders(CandidateQuery(email: sender, placedBetween: window, limit: 50))
+        let orders = try await reference.candidateOrders(CandidateQuery(email: sender, placedBetween: window, limit: 50))
             .filter { $0.customer.email?.lowercased() == sender }
         let scored = orders.compactMap { order in
             mentionedLine(order, claim: claim).map { (order: order, line: $0, overlap: overlap($0, claim)) }
