@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
     ],
     targets: [
         .target(
@@ -36,6 +37,14 @@ let package = Package(
             name: "TriageStore",
             dependencies: [
                 "TriageCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TriagePostgres",
+            dependencies: [
+                "TriageCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -105,7 +114,7 @@ let package = Package(
         .target(
             name: "TriageBench",
             dependencies: [
-                "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageDemo",
+                "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageDemo", "TriagePostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -116,7 +125,7 @@ let package = Package(
             name: "triage",
             dependencies: [
                 "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageEval", "TriageDemo",
-                "TriageServer", "TriageBench", "TriageEvalStore", "TriageMetrics", "TriageDemoRun",
+                "TriageServer", "TriageBench", "TriageEvalStore", "TriageMetrics", "TriageDemoRun", "TriagePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -131,6 +140,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/TriageTestSupport", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: [
+                "TriageCore", "TriageStore", "TriagePostgres", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageDemoTests", dependencies: ["TriageDemo", "TriageCore"], swiftSettings: swiftSettings),

@@ -1,9 +1,7 @@
 import Foundation
 import TriageCore
-import TriageStore
 
-/// Fills a database with unstructured exceptions, each with a card waiting for the worker and a queued job,
-/// the way routing leaves them; the three AI tasks in turn.
+/// Unstructured exceptions as routing hands them to the AI worker, the three AI tasks in turn.
 enum BenchQueueSeed {
     /// One exception kind per AI task, with the team and a short text like the ones routing queues.
     private static let shapes: [(kind: ExceptionKind, task: AITask, team: String, text: String)] = [
@@ -12,24 +10,20 @@ enum BenchQueueSeed {
         (.warrantyClaim, .warranty, "customer_ops", "My toaster stopped working after three months."),
     ]
 
-    /// Seeds `count` queued jobs in one transaction.
-    static func seed(_ database: AppDatabase, count: Int) async throws {
-        let at = Date()
-        try await database.routingTransaction { tx in
-            for index in 0..<count {
-                let shape = shapes[index % shapes.count]
-                let exception = NewException(
-                    source: "mail", eventID: "bench-\(index)", kind: shape.kind, occurredAt: at, text: shape.text)
-                guard let record = try tx.insert(exception, receivedAt: at) else {
-                    throw BenchError("bench seed: exception bench-\(index) already stored")
-                }
-                try tx.writeCard(
-                    NewCard(
-                        exceptionID: record.id, kind: shape.kind, decisionType: .unstructured, status: .awaitingWorker,
-                        team: shape.team, title: shape.kind.rawValue, summary: "Waiting for the AI worker",
-                        createdAt: at))
-                try tx.enqueue(exceptionID: record.id, task: shape.task, at: at)
-            }
+    /// `count` intakes with event ids `bench-<first>`… in order.
+    static func intakes(_ count: Int, first: Int = 0, at: Date) -> [WorkerIntake] {
+        (first..<first + count).map { index in
+            let shape = shapes[index % shapes.count]
+            return WorkerIntake(
+                exception: NewException(
+                    source: "mail", eventID: "bench-\(index)", kind: shape.kind, occurredAt: at, text: shape.text),
+                task: shape.task, team: shape.team, title: shape.kind.rawValue)
         }
+    }
+
+    /// Seeds `count` queued jobs in one transaction; every one must be new.
+    static func seed(_ store: any AIJobIntake, count: Int) async throws {
+        let stored = try await store.enqueue(intakes(count, at: Date()), now: Date())
+        guard stored == count else { throw BenchError("bench seed: \(count - stored) exception(s) were already stored") }
     }
 }

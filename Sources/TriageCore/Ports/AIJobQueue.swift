@@ -23,3 +23,11 @@ public protocol AIJobQueue: Sendable {
     /// The earliest time a queued (or leased) job of `task` (any task when nil) becomes claimable, if any.
     func nextDueDate(task: AITask?) async throws -> Date?
 }
+
+/// Stores unstructured exceptions for the AI worker as routing leaves them: each with a card waiting for the worker
+/// and a queued job. Idempotent on (source, event id).
+public protocol AIJobIntake: Sendable {
+    /// Stores `intakes` in one transaction and returns how many were new.
+    @discardableResult
+    func enqueue(_ intakes: [WorkerIntake], now: Date) async throws -> Int
+}

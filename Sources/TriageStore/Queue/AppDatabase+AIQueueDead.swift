@@ -19,14 +19,11 @@ extension AppDatabase {
                 RETURNING exception_id, attempts
                 """,
             arguments: [
-                Self.exhaustedReason, time, time, time, task?.rawValue, task?.rawValue, maxAttempts,
+                WorkerCardText.exhaustedReason, time, time, time, task?.rawValue, task?.rawValue, maxAttempts,
             ])
         for row in rows {
             try SuggestionCardWriter(db: db).writeDead(
-                exceptionID: row["exception_id"], reason: Self.exhaustedReason, attempts: row["attempts"], now: now)
+                exceptionID: row["exception_id"], reason: WorkerCardText.exhaustedReason, attempts: row["attempts"], now: now)
         }
     }
-
-    /// Why a job was dead-lettered at claim time.
-    static let exhaustedReason = "the last attempt never finished: the worker stopped or crashed while running it"
 }

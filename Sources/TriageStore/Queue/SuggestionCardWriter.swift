@@ -17,7 +17,7 @@ struct SuggestionCardWriter {
                 WHERE exception_id = ?
                 """,
             arguments: [
-                Self.summary(suggestion), json, suggestion.confidence.rawValue, suggestion.model,
+                WorkerCardText.suggested(suggestion), json, suggestion.confidence.rawValue, suggestion.model,
                 suggestion.promptVersion, flags, now.timeIntervalSince1970, exceptionID,
             ])
         // Only a high-confidence match joins another card: a guess must not hide a request inside the wrong card.
@@ -28,9 +28,7 @@ struct SuggestionCardWriter {
 
     /// Says on a card still waiting for the worker why the last attempt failed and when the next one is.
     func writeRetry(exceptionID: Int64, reason: String, attempts: Int, nextTry: Date, now: Date) throws {
-        let summary =
-            "Waiting for the AI worker: attempt \(attempts) failed (\(reason)); next try at "
-            + ISODate.format(nextTry)
+        let summary = WorkerCardText.retrying(reason: reason, attempts: attempts, nextTry: nextTry)
         try db.execute(
             sql: "UPDATE cards SET summary = ?, updated_at = ? WHERE exception_id = ? AND status = 'awaiting_worker'",
             arguments: [summary, now.timeIntervalSince1970, exceptionID])
@@ -39,22 +37,12 @@ struct SuggestionCardWriter {
     func writeDead(exceptionID: Int64, reason: String, attempts: Int, now: Date) throws {
         try db.execute(
             sql: """
-                UPDATE cards SET status = 'open', decision_type = 'judgment', summary = ?, flags = '["worker_failed"]',
-                  updated_at = ?
+                UPDATE cards SET status = 'open', decision_type = 'judgment', summary = ?, flags = ?, updated_at = ?
                 WHERE exception_id = ?
                 """,
             arguments: [
-                "No suggestion: the AI worker gave up after \(attempts) attempt(s) (\(reason)). Decide by hand.",
+                WorkerCardText.gaveUp(reason: reason, attempts: attempts), WorkerCardText.gaveUpFlags,
                 now.timeIntervalSince1970, exceptionID,
             ])
-    }
-
-    /// One line for the queue: the suggested action and confidence, or why there is none.
-    static func summary(_ suggestion: Suggestion) -> String {
-        guard let action = suggestion.action else {
-            return "No suggestion: \(suggestion.noSuggestionReason ?? "the worker could not decide")"
-        }
-        let by = suggestion.model.map { "\($0)" } ?? "deterministic checks"
-        return "Suggested: \(action) (\(suggestion.confidence.rawValue) confidence, by \(by))"
     }
 }
