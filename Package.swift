@@ -187,9 +187,9 @@ let package = Package(
         .testTarget(
             name: "triageTests",
             dependencies: [
-                "triage", "TriageCore", "TriageStore", "TriageTestSupport",
+                "triage", "TriageCore", "TriageStore", "TriageTestSupport", "TriagePostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
     ]

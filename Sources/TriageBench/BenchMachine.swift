@@ -10,6 +10,9 @@ public enum BenchMachine {
         return loads.map { String(format: "%.2f", $0) }.joined(separator: " ")
     }
 
+    /// The processor cores this process may use.
+    public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
     /// Seconds elapsed on a continuous clock since `start`.
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         (ContinuousClock.now - start).benchSeconds

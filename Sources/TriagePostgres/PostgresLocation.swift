@@ -12,7 +12,7 @@ public struct PostgresLocationError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Where a PostgreSQL store lives: `postgres://user:password@host:port/database?sslmode=…&schema=…`.
+/// Where a PostgreSQL store lives: `postgres://user:password@host:port/database?sslmode=…&schema=…&application_name=…`.
 ///
 /// `sslmode` is `disable`, `prefer` or `require` (verified certificates); it defaults to `disable` on a loopback host
 /// and to `require` elsewhere, so a database across the network is never reached in clear text by default. `schema`
@@ -32,6 +32,8 @@ public struct PostgresLocation: Sendable, Equatable {
     public var schema: String?
     /// The TLS mode: `disable`, `prefer` or `require`.
     public var sslMode: String
+    /// The name the server shows for these connections (`pg_stat_activity.application_name`).
+    public var applicationName: String
 
     /// Whether `text` names a PostgreSQL store rather than a SQLite file.
     public static func isURL(_ text: String) -> Bool {
@@ -70,12 +72,27 @@ public struct PostgresLocation: Sendable, Equatable {
         self.database = database
         self.schema = query["schema"]
         self.sslMode = mode
+        self.applicationName = query["application_name"] ?? "triage"
     }
 
     /// The URL without its password, for logs and messages.
     public var redacted: String {
         let schemaPart = schema.map { "?schema=\($0)" } ?? ""
         return "postgres://\(username)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)\(schemaPart)"
+    }
+
+    /// The URL itself, password included, with the schema: for handing the location to a child process, never for
+    /// printing.
+    public var urlWithSchema: String {
+        var components = URLComponents()
+        components.scheme = "postgres"
+        (components.host, components.port, components.user, components.password) = (host, port, username, password)
+        components.path = "/" + database
+        components.queryItems = [
+            URLQueryItem(name: "sslmode", value: sslMode), URLQueryItem(name: "application_name", value: applicationName),
+        ]
+            + (schema.map { [URLQueryItem(name: "schema", value: $0)] } ?? [])
+        return components.string ?? redacted
     }
 
     /// The client configuration for PostgresNIO's pool, with at most `connections` connections.
@@ -89,7 +106,8 @@ public struct PostgresLocation: Sendable, Equatable {
         var configuration = PostgresClient.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: tls)
         configuration.options.maximumConnections = connections
-        if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        configuration.options.additionalStartupParameters =
+            [("application_name", applicationName)] + (schema.map { [("search_path", $0)] } ?? [])
         return configuration
     }
 

@@ -9,75 +9,79 @@ extension PostgresStore: AIJobIntake {
     /// were new.
     @discardableResult
     public func enqueue(_ intakes: [WorkerIntake], now: Date) async throws -> Int {
-        guard !intakes.isEmpty else { return 0 }
-        guard intakes.count <= 6_000 else {
-            var stored = 0
-            for start in stride(from: 0, to: intakes.count, by: 6_000) {
-                stored += try await enqueue(Array(intakes[start..<min(start + 6_000, intakes.count)]), now: now)
+        try await timed("enqueue") { [self] in
+            guard !intakes.isEmpty else { return 0 }
+            guard intakes.count <= 6_000 else {
+                var stored = 0
+                for start in stride(from: 0, to: intakes.count, by: 6_000) {
+                    stored += try await enqueue(Array(intakes[start..<min(start + 6_000, intakes.count)]), now: now)
+                }
+                return stored
             }
-            return stored
-        }
-        let time = now.timeIntervalSince1970
-        var values = ValuesList()
-        for exception in intakes.map(\.exception) {
-            let payload = String(decoding: try JSONCoding.encoder().encode(exception.payload), as: UTF8.self)
-            values.add { binds in
-                binds.append(exception.source)
-                binds.append(exception.eventID)
-                binds.append(exception.kind.rawValue)
-                binds.append(exception.reason)
-                binds.append(exception.occurredAt.timeIntervalSince1970)
-                binds.append(time)
-                binds.append(exception.orderNumber)
-                binds.append(exception.handlingMinutes)
-                binds.append(exception.text)
-                binds.append(payload)
+            let time = now.timeIntervalSince1970
+            var values = ValuesList()
+            for exception in intakes.map(\.exception) {
+                let payload = String(decoding: try JSONCoding.encoder().encode(exception.payload), as: UTF8.self)
+                values.add { binds in
+                    binds.append(exception.source)
+                    binds.append(exception.eventID)
+                    binds.append(exception.kind.rawValue)
+                    binds.append(exception.reason)
+                    binds.append(exception.occurredAt.timeIntervalSince1970)
+                    binds.append(time)
+                    binds.append(exception.orderNumber)
+                    binds.append(exception.handlingMinutes)
+                    binds.append(exception.text)
+                    binds.append(payload)
+                }
             }
-        }
-        let insert = values.query(
-            """
-            INSERT INTO exceptions (source, event_id, kind, reason, occurred_at, received_at, order_number,
-              handling_minutes, text, payload)
-            """, "ON CONFLICT (source, event_id) DO NOTHING RETURNING id, source, event_id")
-        return try await client.withTransaction(logger: logger) { connection in
-            let inserted = try await connection.query(insert, logger: logger)
-            var ids: [String: Int64] = [:]
-            for row in try await inserted.collect() {
-                let (id, source, eventID) = try row.decode((Int64, String, String).self)
-                ids[source + "\u{1F}" + eventID] = id
-            }
-            let fresh = intakes.compactMap { intake in
-                ids[intake.exception.source + "\u{1F}" + intake.exception.eventID].map { (id: $0, intake: intake) }
-            }
-            guard !fresh.isEmpty else { return 0 }
-            let freshIDs = fresh.map(\.id)
-            try await connection.query(
+            let insert = values.query(
                 """
-                INSERT INTO cards (exception_id, kind, decision_type, status, team, title, summary, flags, details,
-                  created_at, updated_at)
-                SELECT e, k, 'unstructured', 'awaiting_worker', t, ti, \(WorkerIntake.waitingSummary), '[]', '{}',
-                  \(time), \(time)
-                FROM unnest(\(freshIDs), \(fresh.map(\.intake.exception.kind.rawValue)), \(fresh.map(\.intake.team)),
-                  \(fresh.map(\.intake.title))) AS i (e, k, t, ti)
-                """, logger: logger)
-            try await connection.query(
-                """
-                INSERT INTO ai_jobs (exception_id, task, not_before, created_at, updated_at)
-                SELECT e, t, \(time), \(time), \(time) FROM unnest(\(freshIDs), \(fresh.map(\.intake.task.rawValue))) AS j (e, t)
-                """, logger: logger)
-            try await connection.query("SELECT pg_notify('triage_ai_jobs', \(String(fresh.count)))", logger: logger)
-            return fresh.count
+                INSERT INTO exceptions (source, event_id, kind, reason, occurred_at, received_at, order_number,
+                  handling_minutes, text, payload)
+                """, "ON CONFLICT (source, event_id) DO NOTHING RETURNING id, source, event_id")
+            return try await client.withTransaction(logger: logger) { connection in
+                let inserted = try await connection.query(insert, logger: logger)
+                var ids: [String: Int64] = [:]
+                for row in try await inserted.collect() {
+                    let (id, source, eventID) = try row.decode((Int64, String, String).self)
+                    ids[source + "\u{1F}" + eventID] = id
+                }
+                let fresh = intakes.compactMap { intake in
+                    ids[intake.exception.source + "\u{1F}" + intake.exception.eventID].map { (id: $0, intake: intake) }
+                }
+                guard !fresh.isEmpty else { return 0 }
+                let freshIDs = fresh.map(\.id)
+                try await connection.query(
+                    """
+                    INSERT INTO cards (exception_id, kind, decision_type, status, team, title, summary, flags, details,
+                      created_at, updated_at)
+                    SELECT e, k, 'unstructured', 'awaiting_worker', t, ti, \(WorkerIntake.waitingSummary), '[]', '{}',
+                      \(time), \(time)
+                    FROM unnest(\(freshIDs), \(fresh.map(\.intake.exception.kind.rawValue)), \(fresh.map(\.intake.team)),
+                      \(fresh.map(\.intake.title))) AS i (e, k, t, ti)
+                    """, logger: logger)
+                try await connection.query(
+                    """
+                    INSERT INTO ai_jobs (exception_id, task, not_before, created_at, updated_at)
+                    SELECT e, t, \(time), \(time), \(time) FROM unnest(\(freshIDs), \(fresh.map(\.intake.task.rawValue))) AS j (e, t)
+                    """, logger: logger)
+                try await connection.query("SELECT pg_notify('triage_ai_jobs', \(String(fresh.count)))", logger: logger)
+                return fresh.count
+            }
         }
     }
 
     /// The status, summary and confidence of the card on each exception, for tests and benchmark checks.
     public func workerCards() async throws -> [Int64: (status: String, summary: String, confidence: String?)] {
-        let rows = try await client.query("SELECT exception_id, status, summary, confidence FROM cards", logger: logger)
-        var cards: [Int64: (status: String, summary: String, confidence: String?)] = [:]
-        for row in try await rows.collect() {
-            let (id, status, summary, confidence) = try row.decode((Int64, String, String, String?).self)
-            cards[id] = (status, summary, confidence)
+        try await timed("workerCards") { [self] in
+            let rows = try await client.query("SELECT exception_id, status, summary, confidence FROM cards", logger: logger)
+            var cards: [Int64: (status: String, summary: String, confidence: String?)] = [:]
+            for row in try await rows.collect() {
+                let (id, status, summary, confidence) = try row.decode((Int64, String, String, String?).self)
+                cards[id] = (status, summary, confidence)
+            }
+            return cards
         }
-        return cards
     }
 }

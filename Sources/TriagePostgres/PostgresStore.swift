@@ -26,22 +26,49 @@ public final class PostgresStore: Sendable {
         _ body: @Sendable (PostgresStore) async throws -> T
     ) async throws -> T {
         try await withPool(location, connections: connections, logger: logger) { store in
-            try await PostgresSchema.migrate(store.client, logger: logger)
+            try await store.timed("migrate") { try await PostgresSchema.migrate(store.client, logger: logger) }
             return try await body(store)
         }
     }
 
     /// Runs the pool for the duration of `body`, without migrating.
+    ///
+    /// The pool's `run()` is cancelled when `body` ends, and waited for at most `shutdownGrace`: a pool whose
+    /// connection the server terminated mid-query was seen to never return from `run()` after cancellation, and a
+    /// command must still exit once its work is committed.
     private static func withPool<T: Sendable>(
         _ location: PostgresLocation, connections: Int, logger: Logger,
         _ body: @Sendable (PostgresStore) async throws -> T
     ) async throws -> T {
         let store = PostgresStore(location, connections: connections, logger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await store.client.run() }
-            defer { group.cancelAll() }
-            return try await body(store)
+        let running = Task { await store.client.run() }
+        let result: Result<T, any Error>
+        do { result = .success(try await body(store)) } catch { result = .failure(error) }
+        running.cancel()
+        await finish(running, within: shutdownGrace, logger: logger)
+        return try result.get()
+    }
+
+    /// How long a pool may take to shut down before the store stops waiting for it.
+    static let shutdownGrace: Duration = .seconds(5)
+
+    /// Waits for `task` to end, or for `grace`, whichever comes first (unstructured, so a task that never ends
+    /// cannot hold the caller).
+    private static func finish(_ task: Task<Void, Never>, within grace: Duration, logger: Logger) async {
+        let (outcomes, outcome) = AsyncStream.makeStream(of: Bool.self)
+        Task {
+            await task.value
+            outcome.yield(true)
         }
+        let timer = Task {
+            try await Task.sleep(for: grace)
+            outcome.yield(false)
+        }
+        var iterator = outcomes.makeAsyncIterator()
+        let ended = await iterator.next() ?? false
+        timer.cancel()
+        outcome.finish()
+        if !ended { logger.warning("PostgreSQL pool did not shut down within \(grace); not waiting for it") }
     }
 
     /// Drops and recreates the schema named in the URL (`?schema=`), for tests and benchmarks that need an empty
@@ -68,5 +95,28 @@ public final class PostgresStore: Sendable {
                 try await store.client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
             }
         }
+    }
+}
+
+extension PostgresStore {
+    /// Terminates every other server connection that names itself `applicationName`; how many. For fault tests and
+    /// for an operator draining a host.
+    public func terminateConnections(applicationName: String) async throws -> Int {
+        let rows = try await client.query(
+            """
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE application_name = \(applicationName) AND pid <> pg_backend_pid()
+            """, logger: logger)
+        return try await rows.collect().count
+    }
+}
+
+extension PostgresStore {
+    /// How long one store call may take before it fails with `PostgresDeadlineExceeded`.
+    static let callDeadline: Duration = .seconds(30)
+
+    /// Runs one store call under `callDeadline`.
+    func timed<T: Sendable>(_ name: String, _ call: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withDeadline(Self.callDeadline, name, call)
     }
 }

@@ -13,6 +13,12 @@ struct ValuesList {
         tuples.append("(" + (first...binds.count).map { "$\($0)" }.joined(separator: ", ") + ")")
     }
 
+    /// Binds one value outside the rows, for the rest of the statement; returns its placeholder.
+    mutating func parameter(_ value: Double) -> String {
+        binds.append(value)
+        return "$\(binds.count)"
+    }
+
     /// `head VALUES (…), (…) tail`.
     func query(_ head: String, _ tail: String) -> PostgresQuery {
         PostgresQuery(unsafeSQL: head + " VALUES " + tuples.joined(separator: ", ") + " " + tail, binds: binds)

@@ -79,6 +79,24 @@ struct AIQueueConformanceTests {
         }
     }
 
+    @Test("a batch ack acks the jobs still leased to their owner and writes only their cards",
+        arguments: Backend.available)
+    func batchAck(backend: Backend) async throws {
+        try await backend.withStore { store in
+            try await store.enqueue(Self.intakes(3), now: Self.now)
+            let jobs = try await store.claim("w1", limit: 3, at: Self.now, lease: 30)
+            let later = Self.now.addingTimeInterval(31)
+            let taken = try #require(try await store.claim("w2", at: later, lease: 30).first)
+            let acked = try await store.completeAll(jobs.map { ($0, Self.suggestion()) }, now: later)
+            #expect(acked == Set(jobs.map(\.id)).subtracting([taken.id]))
+            let cards = try await store.cardsByException()
+            #expect(cards[taken.exceptionID]?.status == "awaiting_worker")
+            #expect(jobs.filter { $0.id != taken.id }.allSatisfy { cards[$0.exceptionID]?.confidence == "medium" })
+            #expect(try await store.completeAll([], now: later).isEmpty)
+            #expect(try await store.jobCounts() == [.done: 2, .leased: 1])
+        }
+    }
+
     @Test("a failed attempt is retried later, then dead with a judgment card", arguments: Backend.available)
     func retryThenDead(backend: Backend) async throws {
         try await backend.withStore { store in

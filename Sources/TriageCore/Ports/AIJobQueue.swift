@@ -14,6 +14,11 @@ public protocol AIJobQueue: Sendable {
     /// Writes the suggestion on the card and marks the job done, in one transaction, only while `job` is still
     /// leased by its owner. Returns false when the lease was lost (another worker took the job).
     func complete(_ job: AIJob, with suggestion: Suggestion, now: Date) async throws -> Bool
+
+    /// Acks many finished jobs at once, each with its suggestion written on its card, in one transaction: one
+    /// commit instead of one per job, for workers that finish many jobs a second. Returns the ids that were still
+    /// leased to their owner and so were acked; the others change nothing.
+    func completeAll(_ results: [(job: AIJob, suggestion: Suggestion)], now: Date) async throws -> Set<Int64>
     /// Saves a failed attempt: the job queued again or dead; a dead job's card says why.
     func fail(_ job: AIJob, next: AIJob, now: Date) async throws
     /// Gives a claimed job back without counting the attempt (graceful shutdown).

@@ -35,10 +35,17 @@ extension AppDatabase: AIJobQueue {
     }
 
     public func complete(_ job: AIJob, with suggestion: Suggestion, now: Date) async throws -> Bool {
+        try await completeAll([(job, suggestion)], now: now).contains(job.id)
+    }
+
+    public func completeAll(_ results: [(job: AIJob, suggestion: Suggestion)], now: Date) async throws -> Set<Int64> {
         try await writer.write { db in
-            guard try ackLeased(job, state: .done, error: nil, db: db, now: now) else { return false }
-            try SuggestionCardWriter(db: db).write(suggestion, exceptionID: job.exceptionID, now: now)
-            return true
+            var acked: Set<Int64> = []
+            for (job, suggestion) in results where try ackLeased(job, state: .done, error: nil, db: db, now: now) {
+                try SuggestionCardWriter(db: db).write(suggestion, exceptionID: job.exceptionID, now: now)
+                acked.insert(job.id)
+            }
+            return acked
         }
     }
 

@@ -4,7 +4,7 @@ import TriageBench
 /// `triage bench route`: ingest + route throughput, measured on real SQLite files.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure throughput (build with -c release).", subcommands: [Route.self, BenchWorkerCommand.self])
+        commandName: "bench", abstract: "Measure throughput (build with -c release).", subcommands: [Route.self, BenchWorkerCommand.self, BenchQueueCommand.self, BenchQueueDrainCommand.self])
 
     struct Route: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
