@@ -34,6 +34,8 @@ public struct PostgresLocation: Sendable, Equatable {
     public var sslMode: String
     /// The name the server shows for these connections (`pg_stat_activity.application_name`).
     public var applicationName: String
+    /// How long one store call may take before it fails (`call_timeout`, in seconds; default 30).
+    public var callTimeout: Duration
 
     /// Whether `text` names a PostgreSQL store rather than a SQLite file.
     public static func isURL(_ text: String) -> Bool {
@@ -73,6 +75,10 @@ public struct PostgresLocation: Sendable, Equatable {
         self.schema = query["schema"]
         self.sslMode = mode
         self.applicationName = query["application_name"] ?? "triage"
+        guard let timeout = Double(query["call_timeout"] ?? "30"), timeout > 0 else {
+            throw PostgresLocationError(description: "call_timeout must be a positive number of seconds")
+        }
+        self.callTimeout = .milliseconds(Int64(timeout * 1000))
     }
 
     /// The URL without its password, for logs and messages.
@@ -90,6 +96,7 @@ public struct PostgresLocation: Sendable, Equatable {
         components.path = "/" + database
         components.queryItems = [
             URLQueryItem(name: "sslmode", value: sslMode), URLQueryItem(name: "application_name", value: applicationName),
+            URLQueryItem(name: "call_timeout", value: "\(Double(callTimeout.components.seconds))"),
         ]
             + (schema.map { [URLQueryItem(name: "schema", value: $0)] } ?? [])
         return components.string ?? redacted

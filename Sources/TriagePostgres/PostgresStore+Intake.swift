@@ -3,72 +3,73 @@ import PostgresNIO
 import TriageCore
 
 extension PostgresStore: AIJobIntake {
-    /// Stores exceptions for the AI worker in one transaction, each with its card and queued job, in three
-    /// multi-row inserts (at most 6,000 intakes per call: one statement's bindings). Idempotent on (source, event id): an exception stored before is skipped
-    /// (`ON CONFLICT DO NOTHING`), so processes ingesting the same events at once store each once. Returns how many
-    /// were new.
+    /// Stores exceptions for the AI worker, each with its card and queued job, in transactions of up to 2,000 (three
+    /// multi-row inserts each, within one statement's bindings and one call's deadline). Idempotent on (source, event
+    /// id): an exception stored before is skipped (`ON CONFLICT DO NOTHING`), so processes ingesting the same events at
+    /// once store each once. Returns how many were new.
     @discardableResult
     public func enqueue(_ intakes: [WorkerIntake], now: Date) async throws -> Int {
-        try await timed("enqueue") { [self] in
-            guard !intakes.isEmpty else { return 0 }
-            guard intakes.count <= 6_000 else {
-                var stored = 0
-                for start in stride(from: 0, to: intakes.count, by: 6_000) {
-                    stored += try await enqueue(Array(intakes[start..<min(start + 6_000, intakes.count)]), now: now)
-                }
-                return stored
+        var stored = 0
+        for start in stride(from: 0, to: intakes.count, by: Self.intakeChunk) {
+            let chunk = Array(intakes[start..<min(start + Self.intakeChunk, intakes.count)])
+            stored += try await timed("enqueue") { [self] in try await enqueueChunk(chunk, now: now) }
+        }
+        return stored
+    }
+
+    /// Intakes per transaction.
+    static let intakeChunk = 2_000
+
+    private func enqueueChunk(_ intakes: [WorkerIntake], now: Date) async throws -> Int {
+        let time = now.timeIntervalSince1970
+        var values = ValuesList()
+        for exception in intakes.map(\.exception) {
+            let payload = String(decoding: try JSONCoding.encoder().encode(exception.payload), as: UTF8.self)
+            values.add { binds in
+                binds.append(exception.source)
+                binds.append(exception.eventID)
+                binds.append(exception.kind.rawValue)
+                binds.append(exception.reason)
+                binds.append(exception.occurredAt.timeIntervalSince1970)
+                binds.append(time)
+                binds.append(exception.orderNumber)
+                binds.append(exception.handlingMinutes)
+                binds.append(exception.text)
+                binds.append(payload)
             }
-            let time = now.timeIntervalSince1970
-            var values = ValuesList()
-            for exception in intakes.map(\.exception) {
-                let payload = String(decoding: try JSONCoding.encoder().encode(exception.payload), as: UTF8.self)
-                values.add { binds in
-                    binds.append(exception.source)
-                    binds.append(exception.eventID)
-                    binds.append(exception.kind.rawValue)
-                    binds.append(exception.reason)
-                    binds.append(exception.occurredAt.timeIntervalSince1970)
-                    binds.append(time)
-                    binds.append(exception.orderNumber)
-                    binds.append(exception.handlingMinutes)
-                    binds.append(exception.text)
-                    binds.append(payload)
-                }
+        }
+        let insert = values.query(
+            """
+            INSERT INTO exceptions (source, event_id, kind, reason, occurred_at, received_at, order_number,
+              handling_minutes, text, payload)
+            """, "ON CONFLICT (source, event_id) DO NOTHING RETURNING id, source, event_id")
+        return try await client.withTransaction(logger: logger) { connection in
+            let inserted = try await connection.query(insert, logger: logger)
+            var ids: [String: Int64] = [:]
+            for row in try await inserted.collect() {
+                let (id, source, eventID) = try row.decode((Int64, String, String).self)
+                ids[source + "\u{1F}" + eventID] = id
             }
-            let insert = values.query(
+            let fresh = intakes.compactMap { intake in
+                ids[intake.exception.source + "\u{1F}" + intake.exception.eventID].map { (id: $0, intake: intake) }
+            }
+            guard !fresh.isEmpty else { return 0 }
+            let freshIDs = fresh.map(\.id)
+            try await connection.query(
                 """
-                INSERT INTO exceptions (source, event_id, kind, reason, occurred_at, received_at, order_number,
-                  handling_minutes, text, payload)
-                """, "ON CONFLICT (source, event_id) DO NOTHING RETURNING id, source, event_id")
-            return try await client.withTransaction(logger: logger) { connection in
-                let inserted = try await connection.query(insert, logger: logger)
-                var ids: [String: Int64] = [:]
-                for row in try await inserted.collect() {
-                    let (id, source, eventID) = try row.decode((Int64, String, String).self)
-                    ids[source + "\u{1F}" + eventID] = id
-                }
-                let fresh = intakes.compactMap { intake in
-                    ids[intake.exception.source + "\u{1F}" + intake.exception.eventID].map { (id: $0, intake: intake) }
-                }
-                guard !fresh.isEmpty else { return 0 }
-                let freshIDs = fresh.map(\.id)
-                try await connection.query(
-                    """
-                    INSERT INTO cards (exception_id, kind, decision_type, status, team, title, summary, flags, details,
-                      created_at, updated_at)
-                    SELECT e, k, 'unstructured', 'awaiting_worker', t, ti, \(WorkerIntake.waitingSummary), '[]', '{}',
-                      \(time), \(time)
-                    FROM unnest(\(freshIDs), \(fresh.map(\.intake.exception.kind.rawValue)), \(fresh.map(\.intake.team)),
-                      \(fresh.map(\.intake.title))) AS i (e, k, t, ti)
-                    """, logger: logger)
-                try await connection.query(
-                    """
-                    INSERT INTO ai_jobs (exception_id, task, not_before, created_at, updated_at)
-                    SELECT e, t, \(time), \(time), \(time) FROM unnest(\(freshIDs), \(fresh.map(\.intake.task.rawValue))) AS j (e, t)
-                    """, logger: logger)
-                try await connection.query("SELECT pg_notify('triage_ai_jobs', \(String(fresh.count)))", logger: logger)
-                return fresh.count
-            }
+                INSERT INTO cards (exception_id, kind, decision_type, status, team, title, summary, flags, details,
+                  created_at, updated_at)
+                SELECT e, k, 'unstructured', 'awaiting_worker', t, ti, \(WorkerIntake.waitingSummary), '[]', '{}',
+                  \(time), \(time)
+                FROM unnest(\(freshIDs), \(fresh.map(\.intake.exception.kind.rawValue)), \(fresh.map(\.intake.team)),
+                  \(fresh.map(\.intake.title))) AS i (e, k, t, ti)
+                """, logger: logger)
+            try await connection.query(
+                """
+                INSERT INTO ai_jobs (exception_id, task, not_before, created_at, updated_at)
+                SELECT e, t, \(time), \(time), \(time) FROM unnest(\(freshIDs), \(fresh.map(\.intake.task.rawValue))) AS j (e, t)
+                """, logger: logger)
+            return fresh.count
         }
     }
 

@@ -112,11 +112,8 @@ extension PostgresStore {
 }
 
 extension PostgresStore {
-    /// How long one store call may take before it fails with `PostgresDeadlineExceeded`.
-    static let callDeadline: Duration = .seconds(30)
-
-    /// Runs one store call under `callDeadline`.
+    /// Runs one store call under the location's `callTimeout`.
     func timed<T: Sendable>(_ name: String, _ call: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withDeadline(Self.callDeadline, name, call)
+        try await withDeadline(location.callTimeout, name, call)
     }
 }

@@ -70,6 +70,8 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
             }
             var location = try PostgresLocation(url: url)
             location.schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            // The test process runs every suite at once on few threads; a call may wait for one, not for the server.
+            location.callTimeout = .seconds(300)
             var logger = Logger(label: "test.postgres")
             logger.logLevel = .warning
             try await PostgresStore.resetSchema(location, logger: logger)

@@ -24,10 +24,14 @@ struct PostgresQueueFaultTests {
         let tag = "fault_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         var location = try PostgresLocation(url: url)
         (location.schema, location.applicationName) = (tag, tag)
+        // The drains keep the default 30 s call deadline; this test process, whose threads other suites' blocking
+        // process waits can hold, gives its own calls longer.
+        var mine = location
+        mine.callTimeout = .seconds(300)
         var logger = Logger(label: "test.fault")
         logger.logLevel = .critical
-        try await PostgresStore.resetSchema(location, logger: logger)
-        try await PostgresStore.withStore(location, logger: logger) { store in
+        try await PostgresStore.resetSchema(mine, logger: logger)
+        try await PostgresStore.withStore(mine, logger: logger) { store in
             try await store.enqueue(Self.intakes(), now: Date())
         }
         var drains = try (0..<4).map { try Self.drain(location, owner: "d\($0)") }
@@ -37,14 +41,14 @@ struct PostgresQueueFaultTests {
             try await Task.sleep(for: .milliseconds(Int.random(in: 20...80, using: &generator)))
             let victim = Int.random(in: 0..<drains.count, using: &generator)
             if !drains[victim].isRunning {  // it found the queue empty, or lost its connection and stopped
-                if try await Self.doneCount(location, logger: logger) == Self.jobs { break }
+                if try await Self.doneCount(mine, logger: logger) == Self.jobs { break }
                 drains[victim] = try Self.drain(location, owner: "d\(victim)-r\(kills)")
                 continue
             }
             kill(drains[victim].processIdentifier, SIGKILL)
             drains[victim].waitUntilExit()
             kills += 1
-            if kills % 10 == 0 { terminations += try await Self.terminateConnections(location, logger: logger) }
+            if kills % 10 == 0 { terminations += try await Self.terminateConnections(mine, drains: tag, logger: logger) }
             drains[victim] = try Self.drain(location, owner: "d\(victim)-\(kills)")
         }
         #expect(kills == Self.kills, "the queue emptied before \(Self.kills) drains were killed mid-work")
@@ -55,7 +59,7 @@ struct PostgresQueueFaultTests {
         try await Self.expectExit(last)
         #expect(last.terminationStatus == 0)
         let counted = (kills, terminations)
-        try await PostgresStore.withStore(location, logger: logger) { store in
+        try await PostgresStore.withStore(mine, logger: logger) { store in
             let (kills, terminations) = counted
             let jobs = try await store.aiJobs()
             let cards = try await store.workerCards()
@@ -68,7 +72,7 @@ struct PostgresQueueFaultTests {
             #expect(cards.count == Self.jobs)
             #expect(cards.values.allSatisfy { $0.status == "open" && $0.confidence == "medium" })
         }
-        try await PostgresStore.dropSchema(location, logger: logger)
+        try await PostgresStore.dropSchema(mine, logger: logger)
     }
 
     static func intakes() -> [WorkerIntake] {
@@ -111,11 +115,11 @@ struct PostgresQueueFaultTests {
     }
 
     /// Terminates the drains' server connections (only this test's, by application name); how many.
-    static func terminateConnections(_ location: PostgresLocation, logger: Logger) async throws -> Int {
+    static func terminateConnections(_ location: PostgresLocation, drains: String, logger: Logger) async throws -> Int {
         var admin = location
         admin.applicationName = "fault-admin"
         return try await PostgresStore.withStore(admin, connections: 1, logger: logger) { store in
-            try await store.terminateConnections(applicationName: location.applicationName)
+            try await store.terminateConnections(applicationName: drains)
         }
     }
 }
