@@ -71,7 +71,7 @@ public struct QueueBench: Sendable {
         for child in children { reports.append(try await child.report()) }
         let acked = reports.reduce(0) { $0 + $1.acked }
         let (done, suggested) = try await settings.store.withQueue(connections: 2) { store in
-            (try await store.jobCounts()[.done] ?? 0, try await store.suggestedCardCount())
+            (try await store.jobCounts()[.done] ?? 0, try await store.cardCountsByStatus()["open"] ?? 0)
         }
         guard acked == settings.jobs, done == settings.jobs, suggested == settings.jobs else {
             throw BenchError(

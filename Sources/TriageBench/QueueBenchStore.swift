@@ -70,20 +70,12 @@ public enum QueueBenchStore: Sendable, CustomStringConvertible {
     }
 }
 
-/// What a benchmark reads back to check that every job was done once.
+/// What a benchmark reads back to check that every job was done once: cards per status (`open` once the
+/// suggestion is written).
 public protocol QueueTally: Sendable {
-    /// How many cards carry a suggestion (status open).
-    func suggestedCardCount() async throws -> Int
+    /// Cards per status.
+    func cardCountsByStatus() async throws -> [String: Int]
 }
 
-extension AppDatabase: QueueTally {
-    public func suggestedCardCount() async throws -> Int {
-        try cards(statuses: [.open], limit: 10_000_000).count
-    }
-}
-
-extension PostgresStore: QueueTally {
-    public func suggestedCardCount() async throws -> Int {
-        try await workerCards().values.filter { $0.status == "open" }.count
-    }
-}
+extension AppDatabase: QueueTally {}
+extension PostgresStore: QueueTally {}

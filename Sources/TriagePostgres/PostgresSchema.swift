@@ -95,12 +95,16 @@ enum PostgresSchema {
         try await client.query(
             "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
             logger: logger)
-        for migration in migrations {
+        let applied = try await client.query("SELECT id FROM schema_migrations", logger: logger)
+        let done = Set(try await applied.collect().map { try $0.decode(String.self) })
+        // A store already up to date (every process start but the first) takes no lock and no transaction.
+        for migration in migrations where !done.contains(migration.id) {
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
-                let done = try await connection.query(
+                // Another process may have applied it while this one waited for the lock.
+                let applied = try await connection.query(
                     "SELECT 1 FROM schema_migrations WHERE id = \(migration.id)", logger: logger)
-                for try await _ in done { return }
+                for try await _ in applied { return }
                 for statement in migration.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }

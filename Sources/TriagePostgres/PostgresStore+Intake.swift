@@ -73,6 +73,19 @@ extension PostgresStore: AIJobIntake {
         }
     }
 
+    /// Cards per status, counted by the server.
+    public func cardCountsByStatus() async throws -> [String: Int] {
+        try await timed("cardCountsByStatus") { [self] in
+            let rows = try await client.query("SELECT status, COUNT(*) FROM cards GROUP BY status", logger: logger)
+            var counts: [String: Int] = [:]
+            for row in try await rows.collect() {
+                let (status, count) = try row.decode((String, Int64).self)
+                counts[status] = Int(count)
+            }
+            return counts
+        }
+    }
+
     /// The status, summary and confidence of the card on each exception, for tests and benchmark checks.
     public func workerCards() async throws -> [Int64: (status: String, summary: String, confidence: String?)] {
         try await timed("workerCards") { [self] in

@@ -45,31 +45,16 @@ public final class PostgresStore: Sendable {
         let result: Result<T, any Error>
         do { result = .success(try await body(store)) } catch { result = .failure(error) }
         running.cancel()
-        await finish(running, within: shutdownGrace, logger: logger)
+        do {
+            try await withDeadline(shutdownGrace, "pool shutdown") { await running.value }
+        } catch {
+            logger.warning("\(error); not waiting for it")
+        }
         return try result.get()
     }
 
     /// How long a pool may take to shut down before the store stops waiting for it.
     static let shutdownGrace: Duration = .seconds(5)
-
-    /// Waits for `task` to end, or for `grace`, whichever comes first (unstructured, so a task that never ends
-    /// cannot hold the caller).
-    private static func finish(_ task: Task<Void, Never>, within grace: Duration, logger: Logger) async {
-        let (outcomes, outcome) = AsyncStream.makeStream(of: Bool.self)
-        Task {
-            await task.value
-            outcome.yield(true)
-        }
-        let timer = Task {
-            try await Task.sleep(for: grace)
-            outcome.yield(false)
-        }
-        var iterator = outcomes.makeAsyncIterator()
-        let ended = await iterator.next() ?? false
-        timer.cancel()
-        outcome.finish()
-        if !ended { logger.warning("PostgreSQL pool did not shut down within \(grace); not waiting for it") }
-    }
 
     /// Drops and recreates the schema named in the URL (`?schema=`), for tests and benchmarks that need an empty
     /// store; refuses without one, so it can never empty `public`.

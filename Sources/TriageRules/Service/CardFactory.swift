@@ -63,7 +63,7 @@ struct CardFactory {
     /// A card waiting for the AI worker to pre-fill it.
     func awaitingWorker(rule: Rule, task: AITask) -> NewCard {
         make(
-            .unstructured, .awaitingWorker, summary: "Waiting for the AI worker", rule: rule,
+            .unstructured, .awaitingWorker, summary: WorkerIntake.waitingSummary, rule: rule,
             extra: ["ai_task": .string(task.rawValue)])
     }
 
