@@ -37,9 +37,10 @@ public struct PostgresLocation: Sendable, Equatable {
     /// How long one store call may take before it fails (`call_timeout`, in seconds; default 30).
     public var callTimeout: Duration
 
-    /// Whether `text` names a PostgreSQL store rather than a SQLite file.
+    /// Whether `text` is meant as a PostgreSQL URL (`postgres://` or `postgresql://`) rather than a file path.
     public static func isURL(_ text: String) -> Bool {
-        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+        let lower = text.lowercased()
+        return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
     }
 
     /// Parses a `postgres://` URL.

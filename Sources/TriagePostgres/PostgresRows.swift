@@ -31,17 +31,36 @@ enum PostgresJobRows {
 
 /// Decodes `exceptions` rows, selected with `columns`.
 enum PostgresExceptionRows {
-    static let columns =
-        "id, source, event_id, kind, reason, occurred_at, received_at, order_number, handling_minutes, text, payload"
+    static let columns = columns(of: nil)
+
+    /// The columns qualified with a table alias, for statements that join.
+    static func columns(of alias: String?) -> String {
+        let names = [
+            "id", "source", "event_id", "kind", "reason", "occurred_at", "received_at", "order_number",
+            "handling_minutes", "text", "payload",
+        ]
+        return names.map { (alias.map { $0 + "." } ?? "") + $0 }.joined(separator: ", ")
+    }
 
     static func records(_ rows: PostgresRowSequence) async throws -> [ExceptionRecord] {
         try await rows.collect().map(record)
     }
 
     static func record(_ row: PostgresRow) throws -> ExceptionRecord {
-        let (id, source, eventID, kind, reason, occurredAt, receivedAt, orderNumber, minutes, text, payload) =
-            try row.decode(
-                (Int64, String, String, String, String?, Double, Double, String?, Double?, String?, String).self)
+        try record(row, offset: 0)
+    }
+
+    /// A record from the row's columns starting at `offset` (after the columns of a join).
+    static func record(_ row: PostgresRow, offset: Int) throws -> ExceptionRecord {
+        let cells = row.makeRandomAccess()
+        func cell<T: PostgresDecodable>(_ index: Int, _ type: T.Type) throws -> T {
+            try cells[offset + index].decode(T.self)
+        }
+        let (id, source, eventID, kind) = (
+            try cell(0, Int64.self), try cell(1, String.self), try cell(2, String.self), try cell(3, String.self))
+        let (reason, occurredAt, receivedAt, orderNumber) = (
+            try cell(4, String?.self), try cell(5, Double.self), try cell(6, Double.self), try cell(7, String?.self))
+        let (minutes, text, payload) = (try cell(8, Double?.self), try cell(9, String?.self), try cell(10, String.self))
         guard let exceptionKind = ExceptionKind(rawValue: kind) else {
             throw PostgresRowError(description: "exceptions row \(id): unknown kind \(kind)")
         }

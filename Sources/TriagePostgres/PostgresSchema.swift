@@ -5,8 +5,7 @@ import PostgresNIO
 /// schema versions, `TriageStore`'s `AppDatabase.migrator`), with the same tables and column names, so `db copy` moves
 /// rows column for column. Times stay seconds since 1970 (`DOUBLE PRECISION`) and JSON stays text, as in SQLite.
 ///
-/// Ported so far: the exception log, cards, decisions, outbox, the AI queue and the response cache, and the card
-/// columns of later versions that the queue writes. Append only: never edit a registered migration.
+/// Append only: never edit a registered migration, and add new ones at the end of `migrations`.
 enum PostgresSchema {
     /// One migration: its version identifier and its statements, run in one transaction.
     struct Migration: Sendable {
@@ -14,7 +13,12 @@ enum PostgresSchema {
         let statements: [String]
     }
 
-    static let migrations: [Migration] = [
+    /// Every migration, in the order they are applied.
+    static let migrations = queueMigrations + referenceMigrations
+
+    /// The exception log, cards, decisions, outbox, the AI queue and the response cache, and the card columns of later
+    /// versions that the queue writes: the first slice ported.
+    static let queueMigrations: [Migration] = [
         Migration(id: "v1-exception-log", statements: [
             """
             CREATE TABLE exceptions (
@@ -82,7 +86,8 @@ enum PostgresSchema {
             "CREATE INDEX cards_by_order ON cards (order_number, kind, status)",
         ]),
         Migration(id: "v10-joined-cards-batches", statements: [
-            "ALTER TABLE cards ADD COLUMN joined_to BIGINT REFERENCES cards (id)",
+            // Deferrable, so `db copy` can insert a card before the later card it joins (`SET CONSTRAINTS ALL DEFERRED`).
+            "ALTER TABLE cards ADD COLUMN joined_to BIGINT REFERENCES cards (id) DEFERRABLE INITIALLY IMMEDIATE",
             "ALTER TABLE decisions ADD COLUMN batch_id TEXT",
             "CREATE INDEX decisions_by_batch ON decisions (batch_id) WHERE batch_id IS NOT NULL",
             "CREATE INDEX cards_by_joined ON cards (joined_to) WHERE joined_to IS NOT NULL",
@@ -91,7 +96,14 @@ enum PostgresSchema {
 
     /// Applies the migrations not yet recorded, each in its own transaction. A transaction-scoped advisory lock lets
     /// any number of processes start at once: one migrates, the others wait and then find nothing to do.
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
+    static func migrate(_ client: PostgresClient, schema: String?, logger: Logger) async throws {
+        if let schema, try await client.query(
+            "SELECT 1 FROM pg_namespace WHERE nspname = \(schema)", logger: logger).collect().isEmpty
+        {
+            // Created only when missing: a role may use a schema without the right to create one. The name was
+            // checked to be letters, digits and _ when the URL was parsed.
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+        }
         try await client.query(
             "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
             logger: logger)

@@ -46,7 +46,8 @@ extension PostgresStore: AIJobQueue {
     }
 
     /// One statement: the acks and the card writes are data-modifying parts of one query, so they commit together,
-    /// and a card is written only for a job whose ack counted.
+    /// and a card is written only for a job whose ack counted. A high-confidence order match then joins the older
+    /// undecided card about that order and cause (``PostgresCardJoin``), in the same transaction.
     public func completeAll(_ results: [(job: AIJob, suggestion: Suggestion)], now: Date) async throws -> Set<Int64> {
         try await timed("completeAll") { [self] in
             guard !results.isEmpty else { return [] }
@@ -88,8 +89,21 @@ extension PostgresStore: AIJobQueue {
                   RETURNING c.id)
                 SELECT id FROM acked
                 """)
-            let rows = try await client.query(query, logger: logger)
-            return Set(try await rows.collect().map { try $0.decode(Int64.self) })
+            let matched = results.compactMap { result in
+                PostgresCardJoin.matchedOrder(result.suggestion).map { (job: result.job, order: $0) }
+            }
+            guard !matched.isEmpty else {
+                return Set(try await client.query(query, logger: logger).collect().map { try $0.decode(Int64.self) })
+            }
+            return try await client.withTransaction(logger: logger) { connection in
+                let join = PostgresCardJoin(connection: connection, logger: logger)
+                try await join.lock(orders: matched.map(\.order))
+                let acked = Set(try await connection.query(query, logger: logger).collect().map { try $0.decode(Int64.self) })
+                for (job, order) in matched where acked.contains(job.id) {
+                    _ = try await join.joinMatchedOrder(exceptionID: job.exceptionID, orderNumber: order, now: now)
+                }
+                return acked
+            }
         }
     }
 

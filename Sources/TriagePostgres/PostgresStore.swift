@@ -20,14 +20,21 @@ public final class PostgresStore: Sendable {
         self.client = PostgresClient(configuration: location.configuration(connections: connections), backgroundLogger: logger)
     }
 
-    /// Runs the pool, migrates the schema, runs `body` with the store, then shuts the pool down.
+    /// Runs the pool, migrates the schema (creating the URL's `?schema=` if it does not exist), runs `body` with the
+    /// store, then shuts the pool down. PostgreSQL's errors come out as ``PostgresStoreError``, readable.
     public static func withStore<T: Sendable>(
         _ location: PostgresLocation, connections: Int = 8, logger: Logger = Logger(label: "triage.postgres"),
         _ body: @Sendable (PostgresStore) async throws -> T
     ) async throws -> T {
-        try await withPool(location, connections: connections, logger: logger) { store in
-            try await store.timed("migrate") { try await PostgresSchema.migrate(store.client, logger: logger) }
-            return try await body(store)
+        do {
+            return try await withPool(location, connections: connections, logger: logger) { store in
+                try await store.timed("migrate") {
+                    try await PostgresSchema.migrate(store.client, schema: location.schema, logger: logger)
+                }
+                return try await body(store)
+            }
+        } catch {
+            throw PostgresStoreError.readable(error)
         }
     }
 

@@ -26,15 +26,17 @@ struct LLMOptions: ParsableArguments {
     var promptsOrigin: ConfigurationOrigin { PromptOptions.origin(flag: prompts) }
 
     /// The suggestion engine and a description of the model behind it.
-    func engine(database: AppDatabase, concurrency: Int) throws -> (maker: SuggestionEngine, modelDescription: String) {
+    func engine(
+        reference: any WorkerReference, cache responses: any ResponseCache, concurrency: Int
+    ) throws -> (maker: SuggestionEngine, modelDescription: String) {
         let library = try PromptOptions.load(promptsOrigin)
         guard !noLLM else {
-            return (SuggestionEngine(reference: database, chat: nil, prompts: library), "none (--no-llm)")
+            return (SuggestionEngine(reference: reference, chat: nil, prompts: library), "none (--no-llm)")
         }
         let configuration = try configuration(concurrency: concurrency)
         let client = OpenAIChatClient(configuration: configuration)
-        let chat = CachingChatClient(inner: client, cache: database, mode: cache)
-        let engine = SuggestionEngine(reference: database, chat: chat, prompts: library)
+        let chat = CachingChatClient(inner: client, cache: responses, mode: cache)
+        let engine = SuggestionEngine(reference: reference, chat: chat, prompts: library)
         return (engine, "\(configuration.model) at \(configuration.baseURL.absoluteString)")
     }
 

@@ -1,22 +1,53 @@
 import ArgumentParser
 import Foundation
 import TriageCore
+import TriagePostgres
 import TriageRules
 import TriageStore
 
+/// What `triage worker` and `triage status` need from a store; both stores provide it.
+typealias WorkerStore = AIJobQueue & WorkerReference & ResponseCache & OperationsStatusReading
+
 /// Where the database and the rules file are.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "SQLite database file (default: $TRIAGE_DB or ./triage.sqlite).")
+    @Option(
+        name: .long,
+        help: "SQLite database file, or a postgres:// URL (default: $TRIAGE_DB or ./triage.sqlite).")
     var db: String?
 
-    /// The database path after defaults.
+    /// The database path or URL after defaults.
     var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["TRIAGE_DB"] ?? "triage.sqlite"
+    }
+
+    /// The PostgreSQL store named by `--db`, or nil for a SQLite file.
+    func postgresLocation() throws -> PostgresLocation? {
+        guard PostgresLocation.isURL(databasePath) else { return nil }
+        do {
+            return try PostgresLocation(url: databasePath)
+        } catch {
+            throw CLIError("bad --db (or TRIAGE_DB): \(error)")
+        }
+    }
+
+    /// Runs `body` on the store `--db` names, SQLite or PostgreSQL, for the commands both stores serve.
+    func withWorkerStore<T: Sendable>(_ body: @Sendable (any WorkerStore) async throws -> T) async throws -> T {
+        guard let location = try postgresLocation() else { return try await body(try openExisting()) }
+        do {
+            return try await PostgresStore.withStore(location) { store in try await body(store) }
+        } catch let error as CLIError {
+            throw error
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw CLIError("PostgreSQL store \(location.redacted): \(error)")
+        }
     }
 
     /// Opens an existing database (migrating it): for commands that read or decide, which never create one, so a
     /// mistyped `--db` is an error rather than a new empty file.
     func openExisting() throws -> AppDatabase {
+        try refusePostgres()
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw CLIError(
                 "no database at \(databasePath): create one with `triage demo`, `triage load` or `triage ingest`, "
@@ -27,11 +58,24 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens (creating and migrating) the database: for `load`, `ingest`, `demo`, `serve` and `db` commands.
     func open() throws -> AppDatabase {
+        try refusePostgres()
         do {
             return try AppDatabase.open(path: databasePath)
         } catch {
             throw CLIError("cannot open database \(databasePath): \(error)")
         }
+    }
+}
+
+extension StoreOptions {
+    /// Commands that run on PostgreSQL today; the others say so instead of treating the URL as a file name.
+    static let postgresCommands = "worker, status, db copy, bench queue"
+
+    private func refusePostgres() throws {
+        guard PostgresLocation.isURL(databasePath) else { return }
+        throw CLIError(
+            "this command runs on a SQLite file only in this version; on PostgreSQL run \(Self.postgresCommands) "
+                + "(see the README's PostgreSQL section)")
     }
 }
 

@@ -10,7 +10,7 @@ struct Triage: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, LoadCommand.self, IngestCommand.self, RulesCommand.self, ReportCommand.self,
             WorkerCommand.self, OutboxCommand.self, CardsCommand.self, UsersCommand.self, ServeCommand.self,
-            ReviewCommand.self, SimulateDecisionsCommand.self, StatusCommand.self,
+            ReviewCommand.self, SimulateDecisionsCommand.self, StatusCommand.self, DBCommand.self,
             BenchCommand.self, EvalCommand.self,
         ])
 

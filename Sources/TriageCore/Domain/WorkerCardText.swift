@@ -2,6 +2,11 @@ import Foundation
 
 /// What a card waiting for the AI worker says after the worker's attempt: the one wording every store writes.
 public enum WorkerCardText {
+    /// The summary of a card that joined the older undecided card about the same order and cause.
+    public static func joined(_ survivor: Int64) -> String {
+        "Joined card \(survivor): the same order and cause; decided there"
+    }
+
     /// Why a job was dead-lettered when it was claimed with no attempts left.
     public static let exhaustedReason =
         "the last attempt never finished: the worker stopped or crashed while running it"

@@ -31,3 +31,19 @@ public struct RequestedLines: Sendable {
         return shared >= 2 || (name.count == 1 && shared == 1)
     }
 }
+
+extension RequestedLines {
+    /// The SKUs an exception is about, for joining cards of one order and cause: those its payload's `items` give,
+    /// and the order lines its text or its items' descriptions name. Empty when it names no items.
+    public static func skus(of record: ExceptionRecord, lines: [OrderLine]) -> Set<String> {
+        guard let items = record.exception.payload["items"]?.array else { return [] }
+        let skus = items.compactMap { $0.object?["sku"]?.text }.filter { !$0.isEmpty }
+        let named = RequestedLines(exception: record, reasons: [])
+        return Set(skus).union(lines.filter(named.names).map(\.sku))
+    }
+
+    /// Whether two requests share a cause: either names no items, or they name an item in common.
+    public static func overlap(_ ours: Set<String>, _ theirs: Set<String>) -> Bool {
+        ours.isEmpty || theirs.isEmpty || !ours.isDisjoint(with: theirs)
+    }
+}

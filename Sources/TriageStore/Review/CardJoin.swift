@@ -23,21 +23,11 @@ struct CardJoin {
             arguments: [orderNumber, record.exception.kind.rawValue, excluded])
         guard !rows.isEmpty else { return nil }
         let lines = try OrderRow.fetch(db, number: orderNumber)?.lines ?? []
-        let ours = Self.items(of: record, lines: lines)
-        for row in rows {
-            let theirs = Self.items(of: try ExceptionRows.record(row), lines: lines)
-            if ours.isEmpty || theirs.isEmpty || !ours.isDisjoint(with: theirs) { return row["id"] }
+        let ours = RequestedLines.skus(of: record, lines: lines)
+        for row in rows where RequestedLines.overlap(ours, RequestedLines.skus(of: try ExceptionRows.record(row), lines: lines)) {
+            return row["id"]
         }
         return nil
-    }
-
-    /// The SKUs an exception is about: those its payload's `items` give, and the order lines its text or its
-    /// items' descriptions name.
-    static func items(of record: ExceptionRecord, lines: [OrderLine]) -> Set<String> {
-        guard let items = record.exception.payload["items"]?.array else { return [] }
-        let skus = items.compactMap { $0.object?["sku"]?.text }.filter { !$0.isEmpty }
-        let named = RequestedLines(exception: record, reasons: [])
-        return Set(skus).union(lines.filter(named.names).map(\.sku))
     }
 
     /// Records the order the worker matched on the card of exception `exceptionID`; when another undecided card about
@@ -55,9 +45,8 @@ struct CardJoin {
         try db.execute(sql: "UPDATE cards SET updated_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, survivor])
         try db.execute(
             sql: """
-                UPDATE cards SET status = 'joined', joined_to = ?, updated_at = ?,
-                  summary = 'Joined card ' || ? || ': the same order and cause; decided there' WHERE id = ?
-                """, arguments: [survivor, now.timeIntervalSince1970, survivor, cardID])
+                UPDATE cards SET status = 'joined', joined_to = ?, updated_at = ?, summary = ? WHERE id = ?
+                """, arguments: [survivor, now.timeIntervalSince1970, WorkerCardText.joined(survivor), cardID])
         return survivor
     }
 

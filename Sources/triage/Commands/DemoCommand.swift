@@ -38,7 +38,7 @@ struct DemoCommand: AsyncParsableCommand {
         let database = try await DemoRun(paths: paths, seed: seed, table: table, rulesOrigin: rules.origin).run()
         if llmSample > 0 {
             if !llm.noLLM { try await LLMProbe.requireReachable() }
-            let engine = try llm.engine(database: database, concurrency: 2)
+            let engine = try llm.engine(reference: database, cache: database, concurrency: 2)
             try await DemoWorkerStage(
                 database: database, engine: engine.maker, modelDescription: engine.modelDescription, noLLM: llm.noLLM,
                 perTask: llmSample, dbPath: paths.database.path

@@ -50,10 +50,13 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try store.openExisting()
+        try await store.withWorkerStore { database in try await drain(database) }
+    }
+
+    private func drain(_ database: any WorkerStore) async throws {
         let metrics = metricsPort.map { MetricsEndpoint.serveInBackground(port: $0, operations: database) }
         defer { metrics?.cancel() }
-        let engine = try llm.engine(database: database, concurrency: concurrency)
+        let engine = try llm.engine(reference: database, cache: database, concurrency: concurrency)
         let configuration = WorkerConfiguration(
             concurrency: concurrency, leaseSeconds: leaseSeconds, owner: "worker-\(getpid())", retry: .init(maxAttempts: attempts), limit: limit,
             once: once, task: task, jobDeadlineSeconds: jobDeadline)

@@ -1,0 +1,59 @@
+import Foundation
+import PostgresNIO
+import TriageCore
+
+/// Decodes reference rows: orders with their lines, products and purchase orders, selected with the `columns`
+/// each names.
+enum PostgresReferenceRows {
+    /// The order columns, in the order `order(_:lines:)` decodes them.
+    static let orderColumns = """
+        order_id, order_number, customer_name, email, phone, line1, city, postcode, country, placed_at, currency,
+        total_cents, status, delivered_at
+        """
+
+    static func order(_ row: PostgresRow, lines: [OrderLine]) throws -> Order {
+        let (id, number, name, email, phone, line1, city, postcode, country, placedAt, currency, total, status, delivered) =
+            try row.decode(
+                (String, String, String, String?, String?, String?, String?, String?, String?, Double, String, Int64,
+                 String, Double?).self)
+        let address = Address(line1: line1, city: city, postcode: postcode, country: country)
+        let customer = Customer(name: name, email: email, phone: phone, address: address == Address() ? nil : address)
+        return Order(
+            orderID: id, orderNumber: number, customer: customer, placedAt: Date(timeIntervalSince1970: placedAt),
+            currency: currency, total: Money(cents: total), lines: lines, status: status,
+            deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)))
+    }
+
+    /// A line from `sku, description, qty, unit_price_cents` after the key it belongs to.
+    static func keyedLine(_ row: PostgresRow) throws -> (key: String, line: OrderLine) {
+        let (key, sku, description, qty, cents) = try row.decode((String, String, String, Int64, Int64).self)
+        return (key, OrderLine(sku: sku, description: description, qty: Int(qty), unitPrice: Money(cents: cents)))
+    }
+
+    static let productColumns = "sku, description, category, warranty_months, return_window_days"
+
+    static func product(_ row: PostgresRow) throws -> Product {
+        let (sku, description, category, warranty, window) = try row.decode((String, String, String, Int64, Int64).self)
+        return Product(
+            sku: sku, description: description, category: category, warrantyMonths: Int(warranty),
+            returnWindowDays: Int(window))
+    }
+
+    static func supplier(_ row: PostgresRow) throws -> Supplier {
+        let (id, name, aliases) = try row.decode((String, String, String).self)
+        do {
+            return Supplier(supplierID: id, name: name, aliases: try JSONCoding.decode([String].self, from: aliases))
+        } catch {
+            throw PostgresRowError(description: "suppliers row \(id): aliases is not a JSON list of strings: \(error)")
+        }
+    }
+
+    static let purchaseOrderColumns = "po_number, supplier, currency, total_cents, issued_at"
+
+    static func purchaseOrder(_ row: PostgresRow, lines: [OrderLine]) throws -> PurchaseOrder {
+        let (number, supplier, currency, total, issued) = try row.decode((String, String, String, Int64, Double).self)
+        return PurchaseOrder(
+            poNumber: number, supplier: supplier, currency: currency, total: Money(cents: total),
+            issuedAt: Date(timeIntervalSince1970: issued), lines: lines)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import Testing
+import TriageCore
+import TriagePostgres
+import TriageStore
+
+/// Issue 17's path for a user: the demo's SQLite database moved into PostgreSQL with `triage db copy`, then drained by
+/// two `triage worker` processes at once. The cards must come out as one worker on the SQLite file writes them, joins
+/// of one order and cause included, and `triage status` must read the same on both stores.
+@Suite(.serialized, .timeLimit(.minutes(10)))
+struct PostgresWorkerCommandTests {
+    @Test(.enabled(if: PostgresQueueFaultTests.enabled))
+    func aCopiedDemoDrainedByTwoWorkersGetsTheCardsOneSQLiteWorkerWrites() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["TRIAGE_TEST_POSTGRES"], "TRIAGE_TEST_POSTGRES")
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try TriageProcess.run(["demo", "--out", folder.path, "--llm-sample", "0", "--no-llm"]).status == 0)
+        let sqlite = folder.appendingPathComponent("triage.sqlite").path
+        var location = try PostgresLocation(url: url)
+        location.schema = "cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        location.callTimeout = .seconds(300)
+        let target = location.urlWithSchema
+        var logger = Logger(label: "test.postgres")
+        logger.logLevel = .warning
+        try await PostgresStore.resetSchema(location, logger: logger)
+
+        let copy = try TriageProcess.run(["db", "copy", "--from", sqlite, "--to", target])
+        #expect(copy.status == 0, "\(copy.stderr)")
+        #expect(copy.stdout.contains("every count matches"))
+        #expect(!copy.stdout.contains(":triage@"), "the password never reaches the output")
+        let again = try TriageProcess.run(["db", "copy", "--from", sqlite, "--to", target])
+        #expect(again.status != 0 && again.stderr.contains("already holds rows"), "\(again.stderr)")
+
+        let worker = ["worker", "--once", "--no-llm", "--concurrency", "4"]
+        let second = try TriageProcess.start(worker + ["--db", target])
+        let first = try TriageProcess.run(worker + ["--db", target])
+        second.waitUntilExit()
+        #expect(first.status == 0 && second.terminationStatus == 0, "\(first.stderr)")
+        let local = try TriageProcess.run(worker + ["--db", sqlite])
+        #expect(local.status == 0, "\(local.stderr)")
+
+        let sqliteCards = try AppDatabase.open(path: sqlite).cards(limit: 100_000)
+        let postgresCards = try await PostgresStore.withStore(location, logger: logger) { try await $0.workerCards() }
+        #expect(postgresCards.count == sqliteCards.count)
+        #expect(sqliteCards.contains { $0.card.status == .joined }, "the demo has matches that join a card")
+        for stored in sqliteCards {
+            let other = try #require(postgresCards[stored.card.exceptionID], "card of exception \(stored.card.exceptionID)")
+            #expect(other.status == stored.card.status.rawValue, "exception \(stored.card.exceptionID)")
+            #expect(other.summary == stored.card.summary, "exception \(stored.card.exceptionID)")
+            #expect(other.confidence == stored.confidence?.rawValue, "exception \(stored.card.exceptionID)")
+        }
+        let statuses = try ["--db", sqlite, "--db", target].chunked().map { try TriageProcess.run(["status"] + $0) }
+        #expect(statuses.allSatisfy { $0.status == 0 })
+        #expect(statuses[0].stdout == statuses[1].stdout)
+        try await PostgresStore.dropSchema(location, logger: logger)
+    }
+
+    @Test func commandsNotYetOnPostgreSQLSayWhichAre() throws {
+        let output = try TriageProcess.run(["report", "--db", "postgres://triage@127.0.0.1/triage"])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("SQLite file only") && output.stderr.contains("worker, status, db copy"))
+    }
+}
+
+extension Array where Element == String {
+    /// Pairs of flag and value.
+    fileprivate func chunked() -> [[String]] {
+        stride(from: 0, to: count, by: 2).map { Array(self[$0..<Swift.min($0 + 2, count)]) }
+    }
+}
