@@ -12,7 +12,7 @@ typealias WorkerStore = AIJobQueue & WorkerReference & ResponseCache & Operation
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "SQLite database file, or a postgres:// URL (default: $TRIAGE_DB or ./triage.sqlite).")
+        help: "SQLite database file (default: $TRIAGE_DB or ./triage.sqlite); worker and status also take a postgres:// URL.")
     var db: String?
 
     /// The database path or URL after defaults.

@@ -21,7 +21,9 @@ public enum StubChatEndpoint {
     }
 
     /// Serves the stub while `body` runs with its port.
-    public static func run(latency: Duration, _ body: @Sendable (_ port: Int) async throws -> Void) async throws {
+    public static func run<T: Sendable>(
+        latency: Duration, _ body: @Sendable (_ port: Int) async throws -> T
+    ) async throws -> T {
         try await LoopbackServer.run(router(latency: latency), body)
     }
 }

@@ -40,9 +40,12 @@ public struct QueueWorker: Sendable {
                 let free = min(configuration.concurrency - inFlight, budget)
                 var jobs: [AIJob] = []
                 if free > 0 && !stop.isStopped {
-                    jobs = try await queue.claim(
-                        owner: configuration.owner, limit: free, now: now(), leaseSeconds: configuration.leaseSeconds,
-                        task: configuration.task, maxAttempts: configuration.retry.maxAttempts)
+                    jobs = try await retryingStore(&summary) {
+                        try await queue.claim(
+                            owner: configuration.owner, limit: free, now: now(),
+                            leaseSeconds: configuration.leaseSeconds, task: configuration.task,
+                            maxAttempts: configuration.retry.maxAttempts)
+                    }
                 }
                 for job in jobs { group.addTask { await self.process(job) } }
                 inFlight += jobs.count
@@ -55,10 +58,34 @@ public struct QueueWorker: Sendable {
                     }
                     continue
                 }
-                guard try await waitForWork(stop: stop, budgetLeft: budget > 0) else { break }
+                let more = try await retryingStore(&summary) {
+                    try await waitForWork(stop: stop, budgetLeft: budget > 0)
+                }
+                guard more else { break }
             }
         }
         return summary
+    }
+
+    /// Runs a queue call, and while the store fails, tries again after 0.25 s, 0.5 s, … (at most 5 s apart) for up
+    /// to `storeOutageSeconds`; then the last error ends the drain.
+    private func retryingStore<T>(
+        _ summary: inout WorkerRunSummary, _ call: () async throws -> T
+    ) async throws -> T {
+        let started = now()
+        var delay = 0.25
+        while true {
+            do {
+                return try await call()
+            } catch {
+                guard now().timeIntervalSince(started) + delay <= configuration.storeOutageSeconds,
+                    !(error is CancellationError)
+                else { throw error }
+                summary.storeRetries += 1
+                try await sleep(delay)
+                delay = min(delay * 2, 5)
+            }
+        }
     }
 
     /// Waits until more work may be due; false when the drain should end.

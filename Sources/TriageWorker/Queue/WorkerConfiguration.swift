@@ -22,13 +22,18 @@ public struct WorkerConfiguration: Sendable {
     /// The most time one attempt at a job may take, model calls and their retries included; past it the attempt
     /// fails (and is retried with backoff), so a hanging endpoint costs this much, not attempts × call timeout.
     public var jobDeadlineSeconds: Double
+    /// How long the worker keeps retrying the queue (claims, the next due date) while the store does not answer,
+    /// with backoff, before it gives up: a database restart or failover is survived, a database gone for good is
+    /// reported.
+    public var storeOutageSeconds: Double
 
     /// Creates a configuration.
     public init(
         concurrency: Int = 2, leaseSeconds: Double = 300, pollSeconds: Double = 1, owner: String,
         retry: AIJobRetryPolicy = .init(), limit: Int? = nil, once: Bool = true,
-        task: AITask? = nil, jobDeadlineSeconds: Double = 120
+        task: AITask? = nil, jobDeadlineSeconds: Double = 120, storeOutageSeconds: Double = 60
     ) {
+        self.storeOutageSeconds = storeOutageSeconds
         self.task = task
         self.jobDeadlineSeconds = jobDeadlineSeconds
         self.concurrency = max(concurrency, 1)
@@ -57,6 +62,8 @@ public struct WorkerRunSummary: Sendable, Hashable {
     public var doneByTask: [AITask: Int] = [:]
     /// Store errors that could not be recorded on their job (counted in `lost`; the job's lease runs out).
     public var storeErrors: [String] = []
+    /// Queue calls (claims, due dates) that failed and were tried again after a backoff.
+    public var storeRetries = 0
 
     /// An empty summary.
     public init() {}

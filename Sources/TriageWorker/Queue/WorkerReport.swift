@@ -35,5 +35,7 @@ public enum WorkerReport {
             + "\(summary.dead) dead; queue now: \(counts[.queued] ?? 0) queued, \(counts[.leased] ?? 0) leased, "
             + "\(counts[.done] ?? 0) done, \(counts[.dead] ?? 0) dead"
             + summary.storeErrors.map { "\nworker: store error not recorded on its job: \($0)" }.joined()
+            + (summary.storeRetries > 0
+                ? "\nworker: the store did not answer \(summary.storeRetries) times; each call was tried again" : "")
     }
 }
