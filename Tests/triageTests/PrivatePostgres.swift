@@ -79,22 +79,11 @@ struct PrivatePostgres {
         }
     }
 
-    /// A loopback port nothing listens on now.
+    /// A loopback port nothing listens on now (the system picks one, and it is let go at once).
     private static func freePort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                bind(socket, generic, length) == 0 && getsockname(socket, generic, &length) == 0
-            }
-        }
-        guard bound else { throw PrivatePostgresError(description: "no free loopback port") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        let socket = try ListeningSocket()
+        defer { socket.close() }
+        return Int(socket.port)
     }
 }
 
