@@ -134,6 +134,20 @@ extension PostgresStore: AIJobQueue {
         }
     }
 
+    public func extendLeases(_ jobs: [AIJob], until: Date) async throws -> Set<Int64> {
+        guard !jobs.isEmpty else { return [] }
+        return try await timed("extendLeases") { [self] in
+            let rows = try await client.query(
+                """
+                UPDATE ai_jobs AS j SET lease_until = \(until.timeIntervalSince1970)
+                FROM unnest(\(jobs.map(\.id)), \(jobs.map { $0.leaseOwner ?? "" })) AS h (id, owner)
+                WHERE j.id = h.id AND j.state = 'leased' AND j.lease_owner = h.owner
+                RETURNING j.id
+                """, logger: logger)
+            return Set(try await rows.collect().map { try $0.decode(Int64.self) })
+        }
+    }
+
     public func release(_ job: AIJob) async throws {
         try await timed("release") { [self] in
             try await client.query(

@@ -79,6 +79,21 @@ struct AIQueueConformanceTests {
         }
     }
 
+    @Test("a heartbeat keeps a lease held by its owner and cannot take back one another worker holds",
+        arguments: Backend.available)
+    func heartbeat(backend: Backend) async throws {
+        try await backend.withStore { store in
+            try await store.enqueue(Self.intakes(2), now: Self.now)
+            let jobs = try await store.claim("w1", limit: 2, at: Self.now, lease: 30)
+            #expect(try await store.extendLeases([jobs[0]], until: Self.now.addingTimeInterval(90)) == [jobs[0].id])
+            // At +60 the beaten job is still leased; the other one's lease ran out and w2 takes it.
+            let later = Self.now.addingTimeInterval(60)
+            let taken = try await store.claim("w2", limit: 2, at: later, lease: 30)
+            #expect(taken.map(\.id) == [jobs[1].id])
+            #expect(try await store.extendLeases(jobs, until: later.addingTimeInterval(90)) == [jobs[0].id])
+        }
+    }
+
     @Test("a batch ack acks the jobs still leased to their owner and writes only their cards",
         arguments: Backend.available)
     func batchAck(backend: Backend) async throws {

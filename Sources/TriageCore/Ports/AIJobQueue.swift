@@ -21,6 +21,9 @@ public protocol AIJobQueue: Sendable {
     func completeAll(_ results: [(job: AIJob, suggestion: Suggestion)], now: Date) async throws -> Set<Int64>
     /// Saves a failed attempt: the job queued again or dead; a dead job's card says why.
     func fail(_ job: AIJob, next: AIJob, now: Date) async throws
+    /// The heartbeat: moves the leases of jobs still leased to their owner to `until`, so a job that runs long is not
+    /// taken by another worker while its worker is alive. Returns the ids still held; the others were lost.
+    func extendLeases(_ jobs: [AIJob], until: Date) async throws -> Set<Int64>
     /// Gives a claimed job back without counting the attempt (graceful shutdown).
     func release(_ job: AIJob) async throws
     /// Jobs per state.

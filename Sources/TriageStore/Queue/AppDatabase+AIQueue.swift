@@ -73,6 +73,20 @@ extension AppDatabase: AIJobQueue {
         }
     }
 
+    public func extendLeases(_ jobs: [AIJob], until: Date) async throws -> Set<Int64> {
+        guard !jobs.isEmpty else { return [] }
+        return try await writer.write { db in
+            var held = Set<Int64>()
+            let statement = try db.cachedStatement(
+                sql: "UPDATE ai_jobs SET lease_until = ? WHERE id = ? AND state = 'leased' AND lease_owner = ?")
+            for job in jobs {
+                try statement.execute(arguments: [until.timeIntervalSince1970, job.id, job.leaseOwner])
+                if db.changesCount == 1 { held.insert(job.id) }
+            }
+            return held
+        }
+    }
+
     public func release(_ job: AIJob) async throws {
         try await writer.write { db in
             try db.execute(

@@ -33,6 +33,9 @@ public struct QueueWorker: Sendable {
     ) async throws -> WorkerRunSummary {
         var summary = WorkerRunSummary()
         var claimed = 0
+        let running = RunningJobs()
+        let heartbeat = Task { await beat(running) }
+        defer { heartbeat.cancel() }
         try await withThrowingTaskGroup(of: JobOutcome.self) { group in
             var inFlight = 0
             while true {
@@ -47,7 +50,13 @@ public struct QueueWorker: Sendable {
                             maxAttempts: configuration.retry.maxAttempts)
                     }
                 }
-                for job in jobs { group.addTask { await self.process(job) } }
+                for job in jobs {
+                    running.add(job)
+                    group.addTask {
+                        defer { running.remove(job) }
+                        return await self.process(job)
+                    }
+                }
                 inFlight += jobs.count
                 claimed += jobs.count
                 if inFlight > 0 {
@@ -64,7 +73,25 @@ public struct QueueWorker: Sendable {
                 guard more else { break }
             }
         }
+        summary.missedHeartbeats = running.missedBeats
         return summary
+    }
+
+    /// The heartbeat: every third of a lease (real time), moves the leases of the jobs in flight a full lease ahead,
+    /// so a job that runs long is not taken by another worker while this one is alive; a killed worker's jobs are
+    /// taken again one lease after its last beat. A beat that fails is not retried: the next one tries again, and a
+    /// lease that lapses meanwhile ends in a refused ack, never in a job done twice.
+    private func beat(_ running: RunningJobs) async {
+        let interval = Duration.milliseconds(Int(configuration.leaseSeconds * 1_000 / 3))
+        while (try? await Task.sleep(for: interval)) != nil {
+            let jobs = running.jobs
+            guard !jobs.isEmpty else { continue }
+            do {
+                _ = try await queue.extendLeases(jobs, until: now().addingTimeInterval(configuration.leaseSeconds))
+            } catch {
+                running.recordMissedBeat()
+            }
+        }
     }
 
     /// Runs a queue call, and while the store fails, tries again after 0.25 s, 0.5 s, … (at most 5 s apart) for up
@@ -158,6 +185,17 @@ extension WorkerRunSummary {
             storeErrors.append(error)
         }
     }
+}
+
+/// The jobs a worker is running, for its heartbeat.
+final class RunningJobs: Sendable {
+    private let state = Mutex((jobs: [Int64: AIJob](), missedBeats: 0))
+
+    func add(_ job: AIJob) { state.withLock { $0.jobs[job.id] = job } }
+    func remove(_ job: AIJob) { state.withLock { _ = $0.jobs.removeValue(forKey: job.id) } }
+    var jobs: [AIJob] { state.withLock { Array($0.jobs.values) } }
+    func recordMissedBeat() { state.withLock { $0.missedBeats += 1 } }
+    var missedBeats: Int { state.withLock { $0.missedBeats } }
 }
 
 /// A flag that asks a running worker to stop claiming jobs (set on SIGTERM/SIGINT).

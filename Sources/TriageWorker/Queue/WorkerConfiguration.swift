@@ -64,6 +64,8 @@ public struct WorkerRunSummary: Sendable, Hashable {
     public var storeErrors: [String] = []
     /// Queue calls (claims, due dates) that failed and were tried again after a backoff.
     public var storeRetries = 0
+    /// Heartbeats whose lease extension failed (the store did not answer).
+    public var missedHeartbeats = 0
 
     /// An empty summary.
     public init() {}

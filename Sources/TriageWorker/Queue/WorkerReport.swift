@@ -37,5 +37,7 @@ public enum WorkerReport {
             + summary.storeErrors.map { "\nworker: store error not recorded on its job: \($0)" }.joined()
             + (summary.storeRetries > 0
                 ? "\nworker: the store did not answer \(summary.storeRetries) times; each call was tried again" : "")
+            + (summary.missedHeartbeats > 0
+                ? "\nworker: \(summary.missedHeartbeats) heartbeats could not extend their leases" : "")
     }
 }

@@ -31,8 +31,9 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Attempts per job before it is dead.")
     var attempts = 3
 
-    @Option(help: "Seconds a claimed job stays leased; a crashed worker's jobs are taken again after this.")
-    var leaseSeconds: Double = 300
+    @Option(
+        help: "Seconds a claim holds a job; a heartbeat every third of it extends the jobs in flight, so a killed worker's jobs are taken again within this.")
+    var leaseSeconds: Double = 60
 
     @Option(help: "Seconds one attempt at a job may take in all (model calls and their retries) before it is retried.")
     var jobDeadline: Double = 120

@@ -37,6 +37,9 @@ final class FlakyQueue: AIJobQueue {
     }
     func fail(_ job: AIJob, next: AIJob, now: Date) async throws { try await inner.fail(job, next: next, now: now) }
     func release(_ job: AIJob) async throws { try await inner.release(job) }
+    func extendLeases(_ jobs: [AIJob], until: Date) async throws -> Set<Int64> {
+        try await inner.extendLeases(jobs, until: until)
+    }
     func jobCounts() async throws -> [AIJobState: Int] { try await inner.jobCounts() }
     func nextDueDate(task: AITask?) async throws -> Date? { try await inner.nextDueDate(task: task) }
 }
