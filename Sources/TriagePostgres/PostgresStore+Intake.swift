@@ -69,6 +69,7 @@ extension PostgresStore: AIJobIntake {
                 INSERT INTO ai_jobs (exception_id, task, not_before, created_at, updated_at)
                 SELECT e, t, \(time), \(time), \(time) FROM unnest(\(freshIDs), \(fresh.map(\.intake.task.rawValue))) AS j (e, t)
                 """, logger: logger)
+            try await Self.announceJobs(connection, logger: logger)
             return fresh.count
         }
     }

@@ -30,11 +30,18 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Runs `body` on the store `--db` names, SQLite or PostgreSQL, for the commands both stores serve.
-    func withWorkerStore<T: Sendable>(_ body: @Sendable (any WorkerStore) async throws -> T) async throws -> T {
-        guard let location = try postgresLocation() else { return try await body(try openExisting()) }
+    /// Runs `body` on the store `--db` names, SQLite or PostgreSQL, for the commands both stores serve, with the
+    /// store's job announcements when it has them (PostgreSQL's `LISTEN/NOTIFY`).
+    func withWorkerStore<T: Sendable>(
+        _ body: @Sendable (any WorkerStore, (any JobArrivals)?) async throws -> T
+    ) async throws -> T {
+        guard let location = try postgresLocation() else { return try await body(try openExisting(), nil) }
         do {
-            return try await PostgresStore.withStore(location) { store in try await body(store) }
+            return try await PostgresStore.withStore(location) { store in
+                let arrivals = PostgresJobArrivals(store: store)
+                defer { arrivals.stop() }
+                return try await body(store, arrivals)
+            }
         } catch let error as CLIError {
             throw error
         } catch let error as ExitCode {

@@ -69,3 +69,51 @@ extension Array where Element == String {
         stride(from: 0, to: count, by: 2).map { Array(self[$0..<Swift.min($0 + 2, count)]) }
     }
 }
+
+/// `LISTEN/NOTIFY`: an idle worker on PostgreSQL takes a new job when it is announced, not at its next poll.
+@Suite(.serialized, .timeLimit(.minutes(5)))
+struct PostgresWakeupTests {
+    @Test(.enabled(if: PostgresQueueFaultTests.enabled))
+    func anIdleWorkerWakesWhenAJobIsQueued() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["TRIAGE_TEST_POSTGRES"], "TRIAGE_TEST_POSTGRES")
+        var location = try PostgresLocation(url: url)
+        location.schema = "wake_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        location.callTimeout = .seconds(300)
+        var logger = Logger(label: "test.postgres")
+        logger.logLevel = .warning
+        try await PostgresStore.resetSchema(location, logger: logger)
+        let worker = try TriageProcess.start(
+            ["worker", "--db", location.urlWithSchema, "--no-llm", "--poll-seconds", "120"])
+        defer {
+            kill(worker.processIdentifier, SIGTERM)
+            worker.waitUntilExit()
+        }
+        // Let it start, find the queue empty and go to sleep on its 120 s poll.
+        try await Task.sleep(for: .seconds(4))
+        let queuedAt = ContinuousClock.now
+        let done = try await PostgresStore.withStore(location, logger: logger) { store in
+            try await store.enqueue(AIQueueJobs.one(), now: Date())
+            for _ in 0..<300 {
+                if try await store.jobCounts()[.done] == 1 { return true }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return false
+        }
+        #expect(done, "the job was not done within 30 s of being queued; the worker waited for its 120 s poll")
+        print("wake-up: queued to done in \(queuedAt.duration(to: .now))")
+        try await PostgresStore.dropSchema(location, logger: logger)
+    }
+}
+
+/// One queued warranty job.
+enum AIQueueJobs {
+    static func one() -> [WorkerIntake] {
+        [
+            WorkerIntake(
+                exception: NewException(
+                    source: "mail", eventID: "wake-1", kind: .warrantyClaim, occurredAt: Date(),
+                    text: "My kettle stopped working."),
+                task: .warranty, team: "customer_ops", title: "Warranty claim")
+        ]
+    }
+}

@@ -11,10 +11,13 @@ public struct QueueWorker: Sendable {
     let now: @Sendable () -> Date
     let sleep: @Sendable (Double) async throws -> Void
     let jitter: @Sendable () -> Double
+    let arrivals: (any JobArrivals)?
 
-    /// Creates a worker; `now`, `sleep` and `jitter` are parameters so tests control time.
+    /// Creates a worker; `now`, `sleep` and `jitter` are parameters so tests control time. With `arrivals`, an idle
+    /// worker that is not draining `once` wakes when jobs are announced, and polls every `pollSeconds` besides.
     public init(
         queue: any AIJobQueue, engine: any SuggestionMaking, configuration: WorkerConfiguration,
+        arrivals: (any JobArrivals)? = nil,
         now: @escaping @Sendable () -> Date = Date.init,
         sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
@@ -25,6 +28,7 @@ public struct QueueWorker: Sendable {
         self.now = now
         self.sleep = sleep
         self.jitter = jitter
+        self.arrivals = arrivals
     }
 
     /// Drains until the queue is empty (`once`), the limit is reached, or `stop` says so; in-flight jobs finish.
@@ -124,8 +128,18 @@ public struct QueueWorker: Sendable {
             try await sleep(min(max(wait, 0.01), configuration.pollSeconds * 5))
             return true
         }
-        try await sleep(configuration.pollSeconds)
-        return true
+        if let arrivals {
+            // A stop rings the same way, so shutdown does not wait out a long poll.
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await arrivals.waitForJobs(upTo: configuration.pollSeconds) }
+                group.addTask { await stop.bell.waitForJobs(upTo: configuration.pollSeconds) }
+                await group.next()
+                group.cancelAll()
+            }
+        } else {
+            try await sleep(configuration.pollSeconds)
+        }
+        return !stop.isStopped
     }
 
     private func process(_ job: AIJob) async -> JobOutcome {
@@ -201,6 +215,8 @@ final class RunningJobs: Sendable {
 /// A flag that asks a running worker to stop claiming jobs (set on SIGTERM/SIGINT).
 public final class StopSignal: Sendable {
     private let stopped = Mutex(false)
+    /// Rung by `stop()`, so an idle worker waiting for announced jobs wakes to stop.
+    let bell = Doorbell()
 
     /// Creates an unset signal.
     public init() {}
@@ -209,5 +225,8 @@ public final class StopSignal: Sendable {
     public var isStopped: Bool { stopped.withLock { $0 } }
 
     /// Asks the worker to stop after its in-flight jobs.
-    public func stop() { stopped.withLock { $0 = true } }
+    public func stop() {
+        stopped.withLock { $0 = true }
+        bell.ring()
+    }
 }

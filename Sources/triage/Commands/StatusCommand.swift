@@ -15,7 +15,7 @@ struct StatusCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let status = try await store.withWorkerStore { store in try await store.operationsStatus(now: Date()) }
+        let status = try await store.withWorkerStore { store, _ in try await store.operationsStatus(now: Date()) }
         if json {
             let encoder = JSONCoding.encoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

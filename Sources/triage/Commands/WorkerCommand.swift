@@ -38,10 +38,16 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Seconds one attempt at a job may take in all (model calls and their retries) before it is retried.")
     var jobDeadline: Double = 120
 
+    @Option(help: "Seconds between polls of an idle queue (default 1; 5 on PostgreSQL, where new jobs wake the worker).")
+    var pollSeconds: Double?
+
     @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 while the worker runs (0: any free port).")
     var metricsPort: Int?
 
     func validate() throws {
+        if let pollSeconds, !(0.05...3_600).contains(pollSeconds) {
+            throw ValidationError("--poll-seconds must be 0.05…3600")
+        }
         guard jobDeadline > 0 else { throw ValidationError("--job-deadline must be positive") }
         guard concurrency >= 1, concurrency <= 64 else { throw ValidationError("--concurrency must be 1…64") }
         guard attempts >= 1 else { throw ValidationError("--attempts must be at least 1") }
@@ -51,17 +57,19 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await store.withWorkerStore { database in try await drain(database) }
+        try await store.withWorkerStore { database, arrivals in try await drain(database, arrivals: arrivals) }
     }
 
-    private func drain(_ database: any WorkerStore) async throws {
+    private func drain(_ database: any WorkerStore, arrivals: (any JobArrivals)?) async throws {
         let metrics = metricsPort.map { MetricsEndpoint.serveInBackground(port: $0, operations: database) }
         defer { metrics?.cancel() }
         let engine = try llm.engine(reference: database, cache: database, concurrency: concurrency)
-        let configuration = WorkerConfiguration(
+        var configuration = WorkerConfiguration(
             concurrency: concurrency, leaseSeconds: leaseSeconds, owner: "worker-\(getpid())", retry: .init(maxAttempts: attempts), limit: limit,
             once: once, task: task, jobDeadlineSeconds: jobDeadline)
-        let worker = QueueWorker(queue: database, engine: engine.maker, configuration: configuration)
+        // Announced jobs wake the worker at once; the poll catches retries and expired leases, which announce nothing.
+        configuration.pollSeconds = pollSeconds ?? (arrivals == nil ? 1 : 5)
+        let worker = QueueWorker(queue: database, engine: engine.maker, configuration: configuration, arrivals: arrivals)
         print("worker: model \(engine.modelDescription), prompts \(llm.promptsOrigin)")
         let summary = try await WorkerService.runUntilDone(
             worker, logger: Logger(label: "triage.worker"), progress: WorkerReport.progress)
