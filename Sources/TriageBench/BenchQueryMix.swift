@@ -22,12 +22,17 @@ struct BenchQueryMix {
     let orders: Int
 
     /// `count` queries cycling through the shapes, drawn from orders picked with a fixed seed.
+    /// The id of the order book's order number `serial` (1-based).
+    static func orderID(_ serial: Int) -> String {
+        "ord_" + String(repeating: "0", count: max(0, 6 - String(serial).count)) + String(serial)
+    }
+
     func samples(count: Int, database: AppDatabase) async throws -> [BenchQuery] {
         var random = DemoRandom(seed: 7, stream: "bench-retrieval")
         var samples: [BenchQuery] = []
         while samples.count < count {
             let serial = Int.random(in: 1...orders, using: &random)
-            let id = "ord_" + String(repeating: "0", count: max(0, 6 - String(serial).count)) + String(serial)
+            let id = Self.orderID(serial)
             guard let order = try await database.order(id: id) else { throw BenchError("order book has no order \(id)") }
             let received = order.placedAt.addingTimeInterval(Double(Int.random(in: 5...60, using: &random)) * 86_400)
             var sample = Self.query(samples.count % 5, order: order, received: received)

@@ -1,27 +1,65 @@
 import Foundation
+import Logging
 import TriageCore
+import TriagePostgres
 import TriageStore
 
 /// Candidate-order retrieval latency: `candidateOrders(CandidateQuery)` over a large order book, with queries
 /// built from random stored orders in the shapes the return-match and warranty tasks send.
-public struct RetrievalBench {
+public struct RetrievalBench: Sendable {
     /// Queries run before timing, so the first timed query does not pay for a cold statement cache.
     static let warmUp = 50
 
     let orders: Int
     let queries: Int
+    let postgres: PostgresLocation?
 
-    /// Creates the benchmark: `queries` timed queries over an order book of `orders` orders.
-    public init(orders: Int, queries: Int) {
+    /// Creates the benchmark: `queries` timed queries over an order book of `orders` orders, on SQLite and, with
+    /// `postgres`, the same queries on a PostgreSQL copy of the book.
+    public init(orders: Int, queries: Int, postgres: PostgresLocation? = nil) {
         self.orders = orders
         self.queries = queries
+        self.postgres = postgres
     }
 
-    /// Builds (or reuses) the order book and prints latency quantiles per query shape.
+    /// The benchmark's PostgreSQL location: the URL, in schema `triage_bench_orders` unless it names one.
+    public static func postgresLocation(_ url: String) throws -> PostgresLocation {
+        var location = try PostgresLocation(url: url)
+        location.schema = location.schema ?? "triage_bench_orders"
+        location.callTimeout = .seconds(3_600)
+        return location
+    }
+
+    /// Builds (or reuses) the order book and prints latency quantiles per query shape, per store.
     public func run() async throws {
         print("bench worker retrieval: \(queries) candidateOrders queries over \(orders) orders")
         let database = try BenchOrderBook(orders: orders).open()
         let samples = try await BenchQueryMix(orders: orders).samples(count: queries + Self.warmUp, database: database)
+        print("SQLite:")
+        try await time(samples, on: database)
+        guard let postgres else { return }
+        var logger = Logger(label: "triage.bench")
+        logger.logLevel = .warning
+        try await PostgresStore.withStore(postgres, logger: logger) { store in
+            try await copyBook(database, to: store)
+            print("PostgreSQL (\(postgres.redacted)):")
+            try await time(samples, on: store)
+        }
+    }
+
+    /// Copies the order book into the PostgreSQL store unless it already holds it.
+    private func copyBook(_ database: AppDatabase, to store: PostgresStore) async throws {
+        if try await store.order(id: BenchQueryMix.orderID(orders)) != nil {
+            print("  order book: already in PostgreSQL")
+            return
+        }
+        let started = ContinuousClock.now
+        let counts = try await StoreCopy(chunkSize: 20_000).copy(from: database, to: store)
+        print(String(format: "  order book copied: %d rows in %.0f s", counts.map(\.target).reduce(0, +), BenchMachine.seconds(since: started)))
+    }
+
+    /// Times the queries on one store and prints the quantiles.
+    private func time(_ samples: [BenchQuery], on database: any WorkerReference) async throws {
         for sample in samples.prefix(Self.warmUp) { _ = try await database.candidateOrders(sample.query) }
         var timings: [String: [Double]] = [:]
         var (found, sourced, recalled) = (0, 0, 0)

@@ -19,8 +19,8 @@ extension PostgresStore: StoreTableLoading {
     }
 }
 
-/// One copy transaction: inserts bind each value as its column's type, so an integer lands in a `DOUBLE PRECISION`
-/// column as SQLite's `REAL` affinity would have stored it.
+/// One copy transaction: rows are written as their columns' types, so an integer lands in a `DOUBLE PRECISION` column
+/// as SQLite's `REAL` affinity would have stored it.
 struct PostgresTableLoad: StoreTableLoad {
     let connection: PostgresConnection
     let logger: Logger
@@ -44,22 +44,58 @@ struct PostgresTableLoad: StoreTableLoad {
         return Int(try await rows.collect().first?.decode(Int64.self) ?? 0)
     }
 
+    /// Streams the rows with `COPY … FROM STDIN` (text format): many times faster than multi-row inserts for the
+    /// millions of rows of a large store's candidate index.
     func insert(into table: String, columns: [String], rows: [[StoredValue]]) async throws {
         let types = Dictionary(uniqueKeysWithValues: try await columnTypes(of: table).map { ($0.name, $0.type) })
-        var values = ValuesList()
+        var text = ""
+        text.reserveCapacity(rows.count * 64)
         for (index, row) in rows.enumerated() {
-            try values.add { binds in
-                for (column, value) in zip(columns, row) {
-                    do {
-                        try Self.bind(value, as: types[column] ?? "text", into: &binds)
-                    } catch {
-                        throw PostgresRowError(description: "\(table) row \(index + 1) of its chunk, \(column): \(error)")
-                    }
+            for (position, (column, value)) in zip(columns, row).enumerated() {
+                if position > 0 { text += "\t" }
+                do {
+                    text += try Self.copyText(value, as: types[column] ?? "text")
+                } catch {
+                    throw PostgresRowError(description: "\(table) row \(index + 1) of its chunk, \(column): \(error)")
                 }
             }
+            text += "\n"
         }
-        let names = try columns.map(Self.identifier).joined(separator: ", ")
-        try await connection.query(values.query("INSERT INTO \(try Self.identifier(table)) (\(names))", ""), logger: logger)
+        _ = try Self.identifier(table)
+        try columns.forEach { _ = try Self.identifier($0) }
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            try await writer.write(ByteBuffer(string: text))
+        }
+    }
+
+    /// One value in `COPY`'s text format, as the PostgreSQL type of its column.
+    static func copyText(_ value: StoredValue, as type: String) throws -> String {
+        switch (type, value) {
+        case (_, .null): return "\\N"
+        case ("bigint", .integer(let integer)): return String(integer)
+        case ("double precision", .integer(let integer)): return String(integer)
+        case ("double precision", .real(let real)) where real.isFinite: return "\(real)"
+        case ("text", .text(let text)): return escaped(text)
+        case ("bytea", .blob(let bytes)): return "\\\\x" + bytes.map { String(format: "%02x", $0) }.joined()
+        default: throw PostgresRowError(description: "a \(value.kind) value does not fit a \(type) column")
+        }
+    }
+
+    /// Text with COPY's special characters escaped: backslash, tab, newline and carriage return.
+    private static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { "\\\t\n\r".unicodeScalars.contains($0) }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for character in text.unicodeScalars {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
     }
 
     func advanceSequences() async throws {
@@ -77,22 +113,6 @@ struct PostgresTableLoad: StoreTableLoad {
                         SELECT setval(pg_get_serial_sequence('\(name)', '\(column)'),
                           COALESCE((SELECT MAX(\(key)) FROM \(name)), 0) + 1, false)
                         """), logger: logger)
-        }
-    }
-
-    /// Binds a value as the PostgreSQL type of its column.
-    private static func bind(_ value: StoredValue, as type: String, into binds: inout PostgresBindings) throws {
-        switch (type, value) {
-        case ("bigint", .null): binds.append(Int64?.none)
-        case ("bigint", .integer(let integer)): binds.append(integer)
-        case ("double precision", .null): binds.append(Double?.none)
-        case ("double precision", .integer(let integer)): binds.append(Double(integer))
-        case ("double precision", .real(let real)): binds.append(real)
-        case ("text", .null): binds.append(String?.none)
-        case ("text", .text(let text)): binds.append(text)
-        case ("bytea", .null): binds.append(ByteBuffer?.none)
-        case ("bytea", .blob(let bytes)): binds.append(ByteBuffer(bytes: bytes))
-        default: throw PostgresRowError(description: "a \(value.kind) value does not fit a \(type) column")
         }
     }
 

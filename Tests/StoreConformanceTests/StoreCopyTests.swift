@@ -25,6 +25,33 @@ struct StoreCopyTests {
         }
     }
 
+    @Test("text with tabs, line breaks, backslashes and any script arrives as it was", arguments: Backend.available.filter { $0 == .postgres })
+    func awkwardTextRoundTrips(backend: Backend) async throws {
+        let texts = [
+            "tab\there", "two\nlines", "windows\r\nline", "back\\slash \\N not null", "emoji 📦 and Zoë, Łódź, 東京",
+            "quote ' and \" and ; DROP TABLE cards;", "",
+        ]
+        let source = try AppDatabase.inMemory()
+        let intakes = texts.enumerated().map { index, text in
+            WorkerIntake(
+                exception: NewException(
+                    source: "mail", eventID: "odd-\(index)", kind: .warrantyClaim, occurredAt: AIQueueConformanceTests.now,
+                    handlingMinutes: 2.5, text: text, payload: ["from": "a\tb@example.com", "n": 3]),
+                task: .warranty, team: "customer_ops", title: "Warranty claim")
+        }
+        try await source.enqueue(intakes, now: AIQueueConformanceTests.now)
+        try await backend.withStore { store in
+            let target = try #require(store as? PostgresStore)
+            _ = try await StoreCopy().copy(from: source, to: target)
+            for job in try await target.aiJobs() {
+                let copied = try #require(try await target.exception(forJob: job))
+                let original = try #require(try await source.exception(forJob: job))
+                #expect(copied.exception == original.exception)
+                #expect(copied.receivedAt == original.receivedAt)
+            }
+        }
+    }
+
     @Test("a target that holds rows is refused and keeps what it had", arguments: Backend.available.filter { $0 == .postgres })
     func nonEmptyTargetIsRefused(backend: Backend) async throws {
         let source = try AppDatabase.inMemory()

@@ -43,6 +43,12 @@ struct BenchWorkerCommand: AsyncParsableCommand {
     @Option(help: "Retrieval queries timed.")
     var queries = 2_000
 
+    @Option(
+        help: """
+            Also time the retrieval on PostgreSQL: this URL's ?schema= (default triage_bench_orders) gets a copy of             the order book, made once and reused.
+            """)
+    var postgres: String?
+
     func validate() throws {
         guard runs > 0, jobs > 0, queries > 0 else {
             throw ValidationError("--runs, --jobs and --queries must be positive")
@@ -60,7 +66,8 @@ struct BenchWorkerCommand: AsyncParsableCommand {
             try await ThroughputBench(settings: settings).run()
         }
         if only != .throughput {
-            try await RetrievalBench(orders: orders, queries: queries).run()
+            let location = try postgres.map { try RetrievalBench.postgresLocation($0) }
+            try await RetrievalBench(orders: orders, queries: queries, postgres: location).run()
         }
         print("load average at end: \(BenchMachine.loadAverage())")
     }

@@ -46,7 +46,11 @@ struct DBCopyCommand: AsyncParsableCommand {
                 }
             }
             let rows = counts.map(\.target).reduce(0, +)
-            print("copied \(rows) rows in \(counts.count) tables to \(target.redacted) in \(started.duration(to: .now)); every count matches")
+            let elapsed = started.duration(to: .now).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            print(
+                "copied \(rows) rows in \(counts.count) tables to \(target.redacted) in "
+                    + String(format: "%.1f s", seconds) + "; every count matches")
         } catch {
             throw CLIError("copy to \(target.redacted) stopped, nothing kept: \(error)")
         }
