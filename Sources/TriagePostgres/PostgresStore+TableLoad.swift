@@ -98,7 +98,7 @@ struct PostgresTableLoad: StoreTableLoad {
         return out
     }
 
-    func advanceSequences() async throws {
+    func finishLoad() async throws {
         let serials = try await connection.query(
             """
             SELECT table_name, column_name FROM information_schema.columns
@@ -114,6 +114,15 @@ struct PostgresTableLoad: StoreTableLoad {
                           COALESCE((SELECT MAX(\(key)) FROM \(name)), 0) + 1, false)
                         """), logger: logger)
         }
+        // Without statistics the planner guesses at tables that were empty when it last looked.
+        let tables = try await connection.query(
+            """
+            SELECT table_name FROM information_schema.tables
+            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+            """, logger: logger
+        ).collect().map { try Self.identifier(try $0.decode(String.self)) }
+        guard !tables.isEmpty else { return }
+        try await connection.query(PostgresQuery(unsafeSQL: "ANALYZE " + tables.joined(separator: ", ")), logger: logger)
     }
 
     /// A table or column name quoted for SQL; names come from the schema, and one holding a quote is refused.

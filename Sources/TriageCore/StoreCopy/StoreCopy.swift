@@ -50,7 +50,7 @@ public struct StoreCopy: Sendable {
                 progress(count)
                 counts.append(count)
             }
-            try await load.advanceSequences()
+            try await load.finishLoad()
             return counts
         }
     }

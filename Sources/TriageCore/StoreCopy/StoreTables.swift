@@ -51,6 +51,7 @@ public protocol StoreTableLoad: Sendable {
     func rowCount(of table: String) async throws -> Int
     /// Inserts rows, each in `columns` order.
     func insert(into table: String, columns: [String], rows: [[StoredValue]]) async throws
-    /// Moves every id sequence past the highest id copied, so the next row inserted gets a fresh id.
-    func advanceSequences() async throws
+    /// Ends the load: moves every id sequence past the highest id copied, so the next row inserted gets a fresh id,
+    /// and refreshes the planner's statistics for the new rows.
+    func finishLoad() async throws
 }
