@@ -12,13 +12,13 @@ import TriageStore
         #"{"source":"mail","event_id":"m1","kind":"warranty_claim","occurred_at":"2026-11-02T11:00:00Z","text":"My kettle broke"}"#,
     ]
 
-    @Test func namesEachBadLineStoresTheGoodOnesAndCountsTheDuplicate() throws {
+    @Test func namesEachBadLineStoresTheGoodOnesAndCountsTheDuplicate() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("exceptions.jsonl")
         try Data(Self.lines.joined(separator: "\n").utf8).write(to: file)
         let db = folder.appendingPathComponent("t.sqlite").path
-        let output = try TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
+        let output = try await TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("exceptions.jsonl:2: not a complete JSON object"))
         #expect(output.stderr.contains(#"exceptions.jsonl:3: field "event_id": missing"#))
@@ -29,20 +29,20 @@ import TriageStore
         #expect(counts["ai_jobs"] == 1)
     }
 
-    @Test func tolerateRejectsExitsZeroAndRerunStoresNothingTwice() throws {
+    @Test func tolerateRejectsExitsZeroAndRerunStoresNothingTwice() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("exceptions.jsonl")
         try Data(Self.lines.joined(separator: "\n").utf8).write(to: file)
         let db = folder.appendingPathComponent("t.sqlite").path
         let arguments = ["ingest", file.path, "--db", db, "--rules", "rules.yaml", "--tolerate-rejects"]
-        #expect(try TriageProcess.run(arguments).status == 0)
-        let again = try TriageProcess.run(arguments)
+        #expect(try await TriageProcess.run(arguments).status == 0)
+        let again = try await TriageProcess.run(arguments)
         #expect(again.stdout.contains("0 stored, 3 duplicates ignored"))
         #expect(try AppDatabase.open(path: db).counts()["exceptions"] == 2)
     }
 
-    @Test func rulesCheckReportsLineNumbersAndFails() throws {
+    @Test func rulesCheckReportsLineNumbersAndFails() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("rules.yaml")
@@ -56,30 +56,30 @@ import TriageStore
                 mode: autoo
             """
         try Data(yaml.utf8).write(to: file)
-        let output = try TriageProcess.run(["rules", "check", file.path])
+        let output = try await TriageProcess.run(["rules", "check", file.path])
         #expect(output.status == 1)
         #expect(output.stderr.contains("rules.yaml:7:"))
         #expect(output.stderr.contains("autoo"))
     }
 
-    @Test func explainPrintsEveryRuleTriedForAStoredException() throws {
+    @Test func explainPrintsEveryRuleTriedForAStoredException() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("one.jsonl")
         try Data(Self.lines[4].utf8).write(to: file)
         let db = folder.appendingPathComponent("t.sqlite").path
-        #expect(try TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"]).status == 0)
-        let output = try TriageProcess.run(["rules", "explain", "1", "--db", db, "--rules", "rules.yaml"])
+        #expect(try await TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"]).status == 0)
+        let output = try await TriageProcess.run(["rules", "explain", "1", "--db", db, "--rules", "rules.yaml"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("warranty"))
         #expect(output.stdout.contains("payment_drift"))
     }
 
-    @Test func aDirectoryIsAOneLineErrorNotAFoundationDump() throws {
+    @Test func aDirectoryIsAOneLineErrorNotAFoundationDump() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("t.sqlite").path
-        let output = try TriageProcess.run(["ingest", folder.path, "--db", db, "--rules", "rules.yaml"])
+        let output = try await TriageProcess.run(["ingest", folder.path, "--db", db, "--rules", "rules.yaml"])
         #expect(output.status != 0)
         #expect(output.stderr.contains("\(folder.path) is a directory, not a file"))
         #expect(!output.stderr.contains("NSCocoaErrorDomain"))

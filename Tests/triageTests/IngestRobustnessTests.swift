@@ -9,7 +9,7 @@ import TriageStore
     static let good =
         #"{"source":"gateway","event_id":"ok","kind":"payment_drift","occurred_at":"2026-11-02T10:00:00Z","order_number":"1","amount":"48.48"}"#
 
-    @Test func aHugeAmountRejectsItsLineAndTheRestIsStored() throws {
+    @Test func aHugeAmountRejectsItsLineAndTheRestIsStored() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("huge.jsonl")
@@ -20,7 +20,7 @@ import TriageStore
         ]
         try Data(lines.joined(separator: "\n").utf8).write(to: file)
         let db = folder.appendingPathComponent("t.sqlite").path
-        let output = try TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
+        let output = try await TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
         #expect(output.status == 1, "\(output.stderr)")
         #expect(output.stderr.contains(#"huge.jsonl:1: field "amount": out of range"#), "\(output.stderr)")
         #expect(output.stderr.contains(#"huge.jsonl:3: field "amount": out of range"#))
@@ -29,7 +29,7 @@ import TriageStore
     }
 
     @Test("a CSV with CR line ends and a byte-order mark stores every row", arguments: ["\r", "\r\n"])
-    func crAndBOMCSV(_ end: String) throws {
+    func crAndBOMCSV(_ end: String) async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("rows.csv")
@@ -39,7 +39,7 @@ import TriageStore
         ]
         try Data(rows.joined(separator: end).utf8).write(to: file)
         let db = folder.appendingPathComponent("t.sqlite").path
-        let output = try TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
+        let output = try await TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("rows.csv:3: a quote opens on line 3 and never closes"), "\(output.stderr)")
         #expect(output.stdout.contains("3 read, 2 stored, 0 duplicates ignored, 1 rejected"), "\(output.stdout)")

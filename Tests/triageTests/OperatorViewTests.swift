@@ -7,7 +7,7 @@ import TriageTestSupport
 
 /// Issue 17 (operator's view): `triage status` and a worker's `--metrics-port`, on a real demo database and a
 /// loopback chat endpoint.
-@Suite(.serialized, .timeLimit(.minutes(5))) struct OperatorViewTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct OperatorViewTests {
     static func freePort() throws -> Int {
         let socket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(socket) }
@@ -30,9 +30,9 @@ import TriageTestSupport
     @Test func statusAndWorkerMetricsShowTheQueueAndTheModelCalls() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try TriageProcess.run(["demo", "--out", folder.path, "--llm-sample", "0", "--no-llm"]).status == 0)
+        #expect(try await TriageProcess.run(["demo", "--out", folder.path, "--llm-sample", "0", "--no-llm"]).status == 0)
         let db = folder.appendingPathComponent("triage.sqlite").path
-        let before = try TriageProcess.run(["status", "--db", db])
+        let before = try await TriageProcess.run(["status", "--db", db])
         #expect(before.status == 0)
         #expect(before.stdout.contains("warranty") && before.stdout.contains("cards decided: rule:"))
         try await StubChatEndpoint.run(latency: .milliseconds(20)) { llmPort in
@@ -51,7 +51,7 @@ import TriageTestSupport
             #expect(text.contains("triage_llm_request_duration_seconds_bucket"))
             #expect(text.contains(#"outcome="ok""#))
         }
-        let after = try TriageProcess.run(["status", "--db", db, "--json"])
+        let after = try await TriageProcess.run(["status", "--db", db, "--json"])
         #expect(after.status == 0 && after.stdout.contains("\"queues\""))
     }
 }

@@ -3,13 +3,13 @@ import Testing
 import TriageCore
 import TriageStore
 
-@Suite(.serialized, .timeLimit(.minutes(5))) struct OutboxCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct OutboxCommandTests {
     @Test func unconfiguredSystemsStayPendingAndExitIsZero() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = try await outboxDatabase(in: folder, systems: ["storefront", "erp", "gateway", "storefront"])
         try await withOutboxStub { port, inbox in
-            let run = try await TriageProcess.runOffPool(
+            let run = try await TriageProcess.run(
                 ["outbox", "deliver", "--db", db, "--endpoint", "erp=http://127.0.0.1:\(port)/ok"], in: folder)
             #expect(run.status == 0, "\(run.stderr)")
             #expect(
@@ -29,7 +29,7 @@ import TriageStore
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = try await outboxDatabase(in: folder, systems: ["erp", "gateway"])
         try await withOutboxStub { port, _ in
-            let run = try await TriageProcess.runOffPool([
+            let run = try await TriageProcess.run([
                 "outbox", "deliver", "--db", db, "--endpoint", "erp=http://127.0.0.1:\(port)/ok",
                 "--endpoint", "gateway=http://127.0.0.1:\(port)/refuse",
             ])
@@ -37,22 +37,22 @@ import TriageStore
             #expect(run.stdout.contains("failed #2 gateway: gateway answered HTTP 400"))
             #expect(run.stdout.contains("1 delivered, 1 failed"))
         }
-        let list = try TriageProcess.run(["outbox", "list", "--db", db, "--state", "failed", "--json"])
+        let list = try await TriageProcess.run(["outbox", "list", "--db", db, "--state", "failed", "--json"])
         #expect(list.status == 0)
         let line = try JSONCoding.decode(JSONValue.self, from: list.stdout)
         #expect(line["id"] == 2)
         #expect(line["last_error"] == "gateway answered HTTP 400")
-        let table = try TriageProcess.run(["outbox", "list", "--db", db, "--system", "gateway"])
+        let table = try await TriageProcess.run(["outbox", "list", "--db", db, "--system", "gateway"])
         #expect(table.stdout.contains("gateway answered HTTP 400"))
 
-        let unknown = try TriageProcess.run(["outbox", "retry", "2", "77", "--db", db])
+        let unknown = try await TriageProcess.run(["outbox", "retry", "2", "77", "--db", db])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("no outbox message with id 77"))
-        let retried = try TriageProcess.run(["outbox", "retry", "--all-failed", "--db", db])
+        let retried = try await TriageProcess.run(["outbox", "retry", "--all-failed", "--db", db])
         #expect(retried.status == 0)
         #expect(retried.stdout.contains("requeued #2 gateway"))
         #expect(try AppDatabase.open(path: db).outboxMessages(state: .pending).map(\.id) == [2])
-        #expect(try TriageProcess.run(["outbox", "retry", "--db", db]).status == 2)
+        #expect(try await TriageProcess.run(["outbox", "retry", "--db", db]).status == 2)
     }
 
     @Test func theConfigFileSendsSecretHeadersWithoutPrintingThem() async throws {
@@ -63,7 +63,7 @@ import TriageStore
             let config = folder.appendingPathComponent("outbox.yaml")
             let yaml = "systems:\n  erp:\n    url: http://127.0.0.1:\(port)/ok\n    headers:\n      X-Key: ERP_KEY\n"
             try yaml.write(to: config, atomically: true, encoding: .utf8)
-            let run = try await TriageProcess.runOffPool(
+            let run = try await TriageProcess.run(
                 ["outbox", "deliver", "--db", db], environment: ["ERP_KEY": "s3cret-value"], in: folder)
             #expect(run.status == 0, "\(run.stderr)")
             #expect(inbox.keys.withLock { $0 } == ["s3cret-value"])
@@ -77,10 +77,10 @@ import TriageStore
         let db = try await outboxDatabase(in: folder, systems: ["erp"])
         let config = folder.appendingPathComponent("endpoints.yaml")
         try "systems:\n  erp:\n    url: not a url\n".write(to: config, atomically: true, encoding: .utf8)
-        let run = try TriageProcess.run(["outbox", "deliver", "--db", db, "--outbox-config", config.path])
+        let run = try await TriageProcess.run(["outbox", "deliver", "--db", db, "--outbox-config", config.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("endpoints.yaml:3:10: systems.erp.url: expected an http(s) URL"))
-        let flag = try TriageProcess.run(["outbox", "deliver", "--db", db, "--endpoint", "erp"])
+        let flag = try await TriageProcess.run(["outbox", "deliver", "--db", db, "--endpoint", "erp"])
         #expect(flag.status == 2)
         #expect(try AppDatabase.open(path: db).outboxMessages(state: .pending).count == 1)
     }
@@ -89,7 +89,7 @@ import TriageStore
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = try await outboxDatabase(in: folder, systems: ["erp", "gateway"])
-        let run = try TriageProcess.run(["outbox", "deliver", "--db", db], in: folder)
+        let run = try await TriageProcess.run(["outbox", "deliver", "--db", db], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let beside = folder.appendingPathComponent("data/outbox.jsonl").path
         #expect(try String(contentsOfFile: beside, encoding: .utf8).split(separator: "\n").count == 2)

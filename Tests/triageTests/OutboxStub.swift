@@ -39,17 +39,3 @@ func outboxDatabase(in folder: URL, systems: [String]) async throws -> String {
     }
     return path
 }
-
-extension TriageProcess {
-    /// `run` on a thread of its own: a blocking wait on the cooperative pool (two threads on a small machine) would
-    /// starve the in-process stub's handlers while the child waits for them.
-    static func runOffPool(
-        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
-    ) async throws -> Output {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try run(arguments, environment: environment, in: directory) })
-            }
-        }
-    }
-}

@@ -46,7 +46,7 @@ struct PostgresQueueFaultTests {
                 continue
             }
             kill(drains[victim].processIdentifier, SIGKILL)
-            drains[victim].waitUntilExit()
+            await drains[victim].exited()
             kills += 1
             if kills % 10 == 0 { terminations += try await Self.terminateConnections(mine, drains: tag, logger: logger) }
             drains[victim] = try Self.drain(location, owner: "d\(victim)-\(kills)")
@@ -102,7 +102,7 @@ struct PostgresQueueFaultTests {
         guard drain.isRunning else { return }
         Issue.record("drain \(drain.arguments?[4] ?? "?") still running a minute after the queue emptied")
         kill(drain.processIdentifier, SIGKILL)
-        drain.waitUntilExit()
+        await drain.exited()
     }
 
     /// How many jobs are done.

@@ -15,7 +15,7 @@ struct PostgresWorkerCommandTests {
         let url = try #require(ProcessInfo.processInfo.environment["TRIAGE_TEST_POSTGRES"], "TRIAGE_TEST_POSTGRES")
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try TriageProcess.run(["demo", "--out", folder.path, "--llm-sample", "0", "--no-llm"]).status == 0)
+        #expect(try await TriageProcess.run(["demo", "--out", folder.path, "--llm-sample", "0", "--no-llm"]).status == 0)
         let sqlite = folder.appendingPathComponent("triage.sqlite").path
         var location = try PostgresLocation(url: url)
         location.schema = "cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
@@ -25,19 +25,19 @@ struct PostgresWorkerCommandTests {
         logger.logLevel = .warning
         try await PostgresStore.resetSchema(location, logger: logger)
 
-        let copy = try TriageProcess.run(["db", "copy", "--from", sqlite, "--to", target])
+        let copy = try await TriageProcess.run(["db", "copy", "--from", sqlite, "--to", target])
         #expect(copy.status == 0, "\(copy.stderr)")
         #expect(copy.stdout.contains("every count matches"))
         #expect(!copy.stdout.contains(":triage@"), "the password never reaches the output")
-        let again = try TriageProcess.run(["db", "copy", "--from", sqlite, "--to", target])
+        let again = try await TriageProcess.run(["db", "copy", "--from", sqlite, "--to", target])
         #expect(again.status != 0 && again.stderr.contains("already holds rows"), "\(again.stderr)")
 
         let worker = ["worker", "--once", "--no-llm", "--concurrency", "4"]
         let second = try TriageProcess.start(worker + ["--db", target])
-        let first = try TriageProcess.run(worker + ["--db", target])
-        second.waitUntilExit()
+        let first = try await TriageProcess.run(worker + ["--db", target])
+        await second.exited()
         #expect(first.status == 0 && second.terminationStatus == 0, "\(first.stderr)")
-        let local = try TriageProcess.run(worker + ["--db", sqlite])
+        let local = try await TriageProcess.run(worker + ["--db", sqlite])
         #expect(local.status == 0, "\(local.stderr)")
 
         let sqliteCards = try AppDatabase.open(path: sqlite).cards(limit: 100_000)
@@ -50,28 +50,23 @@ struct PostgresWorkerCommandTests {
             #expect(other.summary == stored.card.summary, "exception \(stored.card.exceptionID)")
             #expect(other.confidence == stored.confidence?.rawValue, "exception \(stored.card.exceptionID)")
         }
-        let statuses = try ["--db", sqlite, "--db", target].chunked().map { try TriageProcess.run(["status"] + $0) }
+        let statuses = [
+            try await TriageProcess.run(["status", "--db", sqlite]), try await TriageProcess.run(["status", "--db", target]),
+        ]
         #expect(statuses.allSatisfy { $0.status == 0 })
         #expect(statuses[0].stdout == statuses[1].stdout)
         try await PostgresStore.dropSchema(location, logger: logger)
     }
 
-    @Test func commandsNotYetOnPostgreSQLSayWhichAre() throws {
-        let output = try TriageProcess.run(["report", "--db", "postgres://triage@127.0.0.1/triage"])
+    @Test func commandsNotYetOnPostgreSQLSayWhichAre() async throws {
+        let output = try await TriageProcess.run(["report", "--db", "postgres://triage@127.0.0.1/triage"])
         #expect(output.status != 0)
         #expect(output.stderr.contains("SQLite file only") && output.stderr.contains("worker, status, db copy"))
     }
 }
 
-extension Array where Element == String {
-    /// Pairs of flag and value.
-    fileprivate func chunked() -> [[String]] {
-        stride(from: 0, to: count, by: 2).map { Array(self[$0..<Swift.min($0 + 2, count)]) }
-    }
-}
-
 /// `LISTEN/NOTIFY`: an idle worker on PostgreSQL takes a new job when it is announced, not at its next poll.
-@Suite(.serialized, .timeLimit(.minutes(5)))
+@Suite(.serialized, .timeLimit(.minutes(10)))
 struct PostgresWakeupTests {
     @Test(.enabled(if: PostgresQueueFaultTests.enabled))
     func anIdleWorkerWakesWhenAJobIsQueued() async throws {

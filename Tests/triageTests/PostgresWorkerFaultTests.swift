@@ -20,14 +20,14 @@ struct PostgresWorkerFaultTests {
     func killedWorkersDroppedConnectionsAndARestartLoseNoJobAndDoNoneTwice() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try TriageProcess.run(["demo", "--out", folder.path, "--llm-sample", "0", "--no-llm"]).status == 0)
+        #expect(try await TriageProcess.run(["demo", "--out", folder.path, "--llm-sample", "0", "--no-llm"]).status == 0)
         let sqlite = folder.appendingPathComponent("triage.sqlite").path
-        let server = try PrivatePostgres.start()
+        let server = try await TriageProcess.offload { try PrivatePostgres.start() }
         defer { server.stop() }
         print("worker fault test: a server of its own on port \(server.port)")
         var location = try PostgresLocation(url: server.url)
         location.applicationName = "fault-worker"
-        let copy = try TriageProcess.run(["db", "copy", "--from", sqlite, "--to", server.url])
+        let copy = try await TriageProcess.run(["db", "copy", "--from", sqlite, "--to", server.url])
         #expect(copy.status == 0, "\(copy.stderr)")
         var logger = Logger(label: "test.fault")
         logger.logLevel = .critical
@@ -108,19 +108,19 @@ struct PostgresWorkerFaultTests {
                 continue
             }
             kill(workers[victim].processIdentifier, SIGKILL)
-            workers[victim].waitUntilExit()
+            await workers[victim].exited()
             kills += 1
             if kills % 10 == 0 {
                 terminated += try await PostgresStore.withStore(admin, connections: 1, logger: logger) { store in
                     try await store.terminateConnections(applicationName: location.applicationName)
                 }
             }
-            if kills == Self.kills / 2 { try server.restart() }
+            if kills == Self.kills / 2 { try await TriageProcess.offload { try server.restart() } }
             workers[victim] = try TriageProcess.start(command, environment: environment)
         }
-        for worker in workers { worker.waitUntilExit() }
+        for worker in workers { await worker.exited() }
         // Killed workers leave leased jobs behind; a last worker takes them once their 2 s leases expire.
-        let last = try TriageProcess.run(command, environment: environment)
+        let last = try await TriageProcess.run(command, environment: environment)
         #expect(last.status == 0, "\(last.stdout)\n\(last.stderr)")
         return (kills, terminated)
     }

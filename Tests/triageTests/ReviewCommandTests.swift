@@ -6,26 +6,26 @@ import TriageStore
 
 /// The weekly review on the demo database with scripted reviewer decisions, checked against counts the test makes
 /// itself with SQL.
-@Suite(.serialized, .timeLimit(.minutes(3))) struct ReviewCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct ReviewCommandTests {
     /// A demo database with the AI queue drained (deterministic path) and 300 scripted decisions.
-    static func reviewedDemo(_ folder: URL) throws -> String {
+    static func reviewedDemo(_ folder: URL) async throws -> String {
         let demo = folder.appendingPathComponent("demo")
-        #expect(try TriageProcess.run(["demo", "--out", demo.path, "--no-llm", "--llm-sample", "0"]).status == 0)
+        #expect(try await TriageProcess.run(["demo", "--out", demo.path, "--no-llm", "--llm-sample", "0"]).status == 0)
         let db = demo.appendingPathComponent("triage.sqlite").path
-        #expect(try TriageProcess.run(["worker", "--db", db, "--once", "--no-llm", "--concurrency", "4"]).status == 0)
-        let simulated = try TriageProcess.run(["simulate-decisions", "--count", "300", "--db", db])
+        #expect(try await TriageProcess.run(["worker", "--db", db, "--once", "--no-llm", "--concurrency", "4"]).status == 0)
+        let simulated = try await TriageProcess.run(["simulate-decisions", "--count", "300", "--db", db])
         #expect(simulated.status == 0)
         #expect(simulated.stdout.contains("simulated 300 decisions"))
         return db
     }
 
-    @Test func everySectionPrintsAndTheNumbersMatchIndependentCounts() throws {
+    @Test func everySectionPrintsAndTheNumbersMatchIndependentCounts() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try Self.reviewedDemo(folder)
+        let db = try await Self.reviewedDemo(folder)
         let json = folder.appendingPathComponent("review.json")
         let csv = folder.appendingPathComponent("csv")
-        let output = try TriageProcess.run(["review", "--week", "--db", db, "--json", json.path, "--csv", csv.path])
+        let output = try await TriageProcess.run(["review", "--week", "--db", db, "--json", json.path, "--csv", csv.path])
         #expect(output.status == 0)
         for title in ["Top exception types", "Auto-resolution", "Rules:", "AI suggestions", "Median time to decide",
                       "Upstream fix candidates", "Exception supply chain", "Cascades"] {
@@ -45,7 +45,7 @@ import TriageStore
         #expect(firstRow.suffix(trend.count).map(String.init) == trend.map { $0.map { String(format: "%.1f", $0) } ?? "" })
 
         let queue = try DatabaseQueue(path: db)
-        try queue.read { db in
+        try await queue.read { db in
             let end = review.weekEnd.timeIntervalSince1970, start = review.weekStart.timeIntervalSince1970
             // Top types: count and count × median handling minutes, per kind, this week.
             for type in review.types {
@@ -102,14 +102,14 @@ import TriageStore
         #expect(review.cascades.isEmpty)
     }
 
-    @Test func harvestedDecisionsRunAsSuitesWithTheirExportedFixtures() throws {
+    @Test func harvestedDecisionsRunAsSuitesWithTheirExportedFixtures() async throws {
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try Self.reviewedDemo(folder)
+        let db = try await Self.reviewedDemo(folder)
         let out = folder.appendingPathComponent("harvest/harvested.jsonl")
-        let harvest = try TriageProcess.run(["eval", "harvest", "--since", "2026-01-01", "--out", out.path, "--db", db])
+        let harvest = try await TriageProcess.run(["eval", "harvest", "--since", "2026-01-01", "--out", out.path, "--db", db])
         #expect(harvest.status == 0)
-        let decided = try DatabaseQueue(path: db).read { db in
+        let decided = try await DatabaseQueue(path: db).read { db in
             try Int.fetchOne(
                 db,
                 sql: """
@@ -123,7 +123,7 @@ import TriageStore
             #expect(harvest.stdout.contains(manifest), "\(task)")
             let cases = try String(contentsOfFile: folder.appendingPathComponent("harvest/harvested.\(task).jsonl").path, encoding: .utf8)
             harvested += cases.split(separator: "\n").count
-            let run = try TriageProcess.run(["eval", "run", "--no-llm", "--suite", manifest])
+            let run = try await TriageProcess.run(["eval", "run", "--no-llm", "--suite", manifest])
             #expect(run.status == 0, "\(task): \(run.stderr)")
             #expect(run.stdout.contains("== harvested.\(task) (\(task))"), "\(task): \(run.stdout.prefix(300))")
         }
@@ -135,7 +135,7 @@ import TriageStore
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let demo = folder.appendingPathComponent("demo")
-        #expect(try TriageProcess.run(["demo", "--out", demo.path, "--no-llm", "--llm-sample", "0"]).status == 0)
+        #expect(try await TriageProcess.run(["demo", "--out", demo.path, "--no-llm", "--llm-sample", "0"]).status == 0)
         let db = demo.appendingPathComponent("triage.sqlite").path
         let store = try AppDatabase.open(path: db)
         let last = try #require(try await store.latestExceptionDate())
@@ -145,10 +145,10 @@ import TriageStore
         }
         let file = folder.appendingPathComponent("burst.jsonl")
         try Data(lines.joined(separator: "\n").utf8).write(to: file)
-        let ingest = try TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
+        let ingest = try await TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
         #expect(ingest.status == 0)
         #expect(ingest.stdout.contains("cascades raised 1"))
-        let again = try TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
+        let again = try await TriageProcess.run(["ingest", file.path, "--db", db, "--rules", "rules.yaml"])
         #expect(!again.stdout.contains("cascades raised"))
         let cascades = try await DatabaseQueue(path: db).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cards c JOIN exceptions e ON e.id = c.exception_id WHERE e.reason = 'cascade'") ?? 0
@@ -156,7 +156,7 @@ import TriageStore
         #expect(cascades == 1)
         let escalated = try #require(try await store.openEscalations().first { $0.reason == "cascade" })
         #expect(escalated.count == 1)
-        let review = try TriageProcess.run(["review", "--week", "--db", db])
+        let review = try await TriageProcess.run(["review", "--week", "--db", db])
         #expect(review.stdout.contains("payment_drift  gateway"))
         #expect(review.stdout.contains("#\(escalated.cardIDs[0])"))
     }

@@ -12,14 +12,31 @@ enum TriageProcess {
     }
 
     /// What a finished run printed.
-    struct Output {
+    struct Output: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
     }
 
-    /// Runs to completion and captures both streams.
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Output {
+    /// Runs to completion and captures both streams, waiting on a thread of its own: the test process runs every
+    /// suite at once on as many cooperative threads as there are cores (two here), and a blocking wait on one of
+    /// them starved other suites' real-time tests for minutes.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    ) async throws -> Output {
+        try await offload { try runBlocking(arguments, environment: environment, in: directory) }
+    }
+
+    /// Runs blocking `work` on a new thread, outside the cooperative pool, and returns its result.
+    static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    private static func runBlocking(
+        _ arguments: [String], environment: [String: String], in directory: URL?
+    ) throws -> Output {
         let process = configured(arguments, environment: environment)
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
@@ -59,4 +76,17 @@ enum TriageProcess {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
+}
+
+extension Process {
+    /// Waits for the process to end on a thread of its own (see ``TriageProcess/run(_:environment:in:)``).
+    func exited() async {
+        let process = UncheckedProcess(process: self)
+        _ = try? await TriageProcess.offload { process.process.waitUntilExit() }
+    }
+}
+
+/// A `Process` handed to the waiting thread; only `waitUntilExit` is called there.
+private struct UncheckedProcess: @unchecked Sendable {
+    let process: Process
 }

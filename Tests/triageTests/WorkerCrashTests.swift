@@ -9,7 +9,7 @@ import TriageTestSupport
     @Test func killedWorkerNeverLosesAJobNorWritesASecondCard() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try TriageProcess.run(["demo", "--out", folder.path, "--llm-sample", "0", "--no-llm"]).status == 0)
+        #expect(try await TriageProcess.run(["demo", "--out", folder.path, "--llm-sample", "0", "--no-llm"]).status == 0)
         let dbPath = folder.appendingPathComponent("triage.sqlite").path
         try await StubChatEndpoint.run(latency: .milliseconds(40)) { port in
             let environment = ["TRIAGE_LLM_BASE_URL": "http://127.0.0.1:\(port)/v1"]
@@ -19,11 +19,11 @@ import TriageTestSupport
                 let process = try TriageProcess.start(worker, environment: environment)
                 try await Task.sleep(for: .milliseconds(Int.random(in: 150...700, using: &generator)))
                 kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+                await process.exited()
                 #expect(process.terminationReason == .uncaughtSignal)
             }
             // Exit 1 says jobs ran out of attempts in this run (killed workers use up attempts); 0 that none did.
-            let last = try TriageProcess.run(worker + ["--once"], environment: environment)
+            let last = try await TriageProcess.run(worker + ["--once"], environment: environment)
             #expect(last.status == 0 || (last.status == 1 && last.stderr.contains("ran out of attempts")), "\(last.stderr)")
         }
         let database = try AppDatabase.open(path: dbPath)

@@ -12,16 +12,19 @@ public struct QueueWorker: Sendable {
     let sleep: @Sendable (Double) async throws -> Void
     let jitter: @Sendable () -> Double
     let arrivals: (any JobArrivals)?
+    let beatSleep: @Sendable (Duration) async throws -> Void
 
-    /// Creates a worker; `now`, `sleep` and `jitter` are parameters so tests control time. With `arrivals`, an idle
+    /// Creates a worker; `now`, `sleep`, `jitter` and `beatSleep` are parameters so tests control time. With `arrivals`, an idle
     /// worker that is not draining `once` wakes when jobs are announced, and polls every `pollSeconds` besides.
     public init(
         queue: any AIJobQueue, engine: any SuggestionMaking, configuration: WorkerConfiguration,
         arrivals: (any JobArrivals)? = nil,
         now: @escaping @Sendable () -> Date = Date.init,
         sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
-        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
+        beatSleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
+        self.beatSleep = beatSleep
         self.queue = queue
         self.engine = engine
         self.configuration = configuration
@@ -81,13 +84,13 @@ public struct QueueWorker: Sendable {
         return summary
     }
 
-    /// The heartbeat: every third of a lease (real time), moves the leases of the jobs in flight a full lease ahead,
+    /// The heartbeat: every third of a lease (real time, through `beatSleep`, which tests drive), moves the leases of the jobs in flight a full lease ahead,
     /// so a job that runs long is not taken by another worker while this one is alive; a killed worker's jobs are
     /// taken again one lease after its last beat. A beat that fails is not retried: the next one tries again, and a
     /// lease that lapses meanwhile ends in a refused ack, never in a job done twice.
     private func beat(_ running: RunningJobs) async {
         let interval = Duration.milliseconds(Int(configuration.leaseSeconds * 1_000 / 3))
-        while (try? await Task.sleep(for: interval)) != nil {
+        while (try? await beatSleep(interval)) != nil, !Task.isCancelled {
             let jobs = running.jobs
             guard !jobs.isEmpty else { continue }
             do {

@@ -1,35 +1,62 @@
 import Foundation
+import Synchronization
 import Testing
 import TriageCore
 import TriageStore
 
 @testable import TriageWorker
 
-/// An engine that takes `seconds` of real time per suggestion, as a slow model would.
-struct SlowEngine: SuggestionMaking {
-    let seconds: Double
+/// An engine whose suggestion waits until the test opens its gate, as a slow model would.
+struct GatedEngine: SuggestionMaking {
+    let gate: Doorbell
 
     func suggest(for record: ExceptionRecord, task: AITask) async throws(ChatError) -> Suggestion {
-        try? await Task.sleep(for: .milliseconds(Int(seconds * 1_000)))
+        await gate.waitForJobs(upTo: 600)
         return Suggestion(task: task, action: "no_match", confidence: .low, model: "slow-model")
     }
 }
 
+/// A clock the test moves by hand.
+final class HandClock: Sendable {
+    private let offset = Mutex(0.0)
+    let start = Date()
+    var now: Date { start.addingTimeInterval(offset.withLock { $0 }) }
+    func advance(_ seconds: Double) { offset.withLock { $0 += seconds } }
+}
+
 @Suite(.timeLimit(.minutes(2))) struct WorkerHeartbeatTests {
+    /// The beats are driven by the test (each ring is one beat) and time by a hand clock, so the test checks the
+    /// heartbeat's effect on the lease without depending on how fast a loaded machine schedules it.
     @Test func aJobThatRunsLongerThanItsLeaseKeepsItWhileTheWorkerLives() async throws {
         let database = try AppDatabase.inMemory()
         try await seedQueue(database, count: 1)
-        let configuration = WorkerConfiguration(concurrency: 1, leaseSeconds: 1.2, owner: "slow", jobDeadlineSeconds: 30)
-        let worker = QueueWorker(queue: database, engine: SlowEngine(seconds: 3.5), configuration: configuration)
+        let (gate, ticks, clock) = (Doorbell(), Doorbell(), HandClock())
+        let configuration = WorkerConfiguration(concurrency: 1, leaseSeconds: 60, owner: "slow", jobDeadlineSeconds: 3_600)
+        let worker = QueueWorker(
+            queue: database, engine: GatedEngine(gate: gate), configuration: configuration, now: { clock.now },
+            beatSleep: { _ in await ticks.waitForJobs(upTo: 600) })
         let drain = Task { try await worker.run() }
-        // Well past the first lease: without the heartbeat another worker would take the job here.
-        try await Task.sleep(for: .milliseconds(2_400))
+        try await eventually { try await database.aiJobs().first?.state == .leased }
+        // Ten minutes pass; one beat moves the lease a full lease past the new now.
+        clock.advance(600)
+        ticks.ring()
+        try await eventually { try await database.aiJobs().first?.leaseUntil == clock.now.addingTimeInterval(60) }
         let stolen = try await database.claim(
-            owner: "thief", limit: 1, now: Date(), leaseSeconds: 60, task: nil, maxAttempts: 3)
+            owner: "thief", limit: 1, now: clock.now.addingTimeInterval(30), leaseSeconds: 60, task: nil, maxAttempts: 3)
         #expect(stolen.isEmpty, "the running job's lease was extended")
+        gate.ring()
         let summary = try await drain.value
         #expect(summary.done == 1 && summary.lost == 0 && summary.missedHeartbeats == 0)
         #expect(try await database.aiJobs().map(\.attempts) == [1])
+    }
+
+    /// Polls `condition` every 20 ms for up to a minute.
+    private func eventually(_ condition: () async throws -> Bool) async throws {
+        for _ in 0..<3_000 {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("the condition never held")
     }
 
     @Test func aLeaseTakenByAnotherWorkerIsNotExtended() async throws {
