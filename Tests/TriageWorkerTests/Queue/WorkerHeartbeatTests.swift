@@ -37,10 +37,15 @@ final class HandClock: Sendable {
             beatSleep: { _ in await ticks.waitForJobs(upTo: 600) })
         let drain = Task { try await worker.run() }
         try await eventually { try await database.aiJobs().first?.state == .leased }
-        // Ten minutes pass; one beat moves the lease a full lease past the new now.
+        // Ten minutes pass; a beat moves the lease a full lease past the new now. The test rings until it sees that:
+        // the job shows as leased a moment before the worker counts it as running, and a beat before then has
+        // nothing to extend.
         clock.advance(600)
-        ticks.ring()
-        try await eventually { try await database.aiJobs().first?.leaseUntil == clock.now.addingTimeInterval(60) }
+        try await eventually {
+            ticks.ring()
+            let until = try await database.aiJobs().first?.leaseUntil ?? .distantPast
+            return abs(until.timeIntervalSince(clock.now.addingTimeInterval(60))) < 0.001  // stored as REAL seconds
+        }
         let stolen = try await database.claim(
             owner: "thief", limit: 1, now: clock.now.addingTimeInterval(30), leaseSeconds: 60, task: nil, maxAttempts: 3)
         #expect(stolen.isEmpty, "the running job's lease was extended")
