@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Logging
 import PostgresNIO
 import TriageCore
@@ -24,9 +25,28 @@ extension PostgresStore: StoreTableLoading {
 struct PostgresTableLoad: StoreTableLoad {
     let connection: PostgresConnection
     let logger: Logger
+    private let typeCache = TypeCache()
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// The column types of the tables loaded so far.
+    private final class TypeCache: Sendable {
+        let types = Mutex([String: [String: String]]())
+    }
 
     func columns(of table: String) async throws -> [String] {
         try await columnTypes(of: table).map(\.name)
+    }
+
+    /// Column types by name, read once per table for the whole copy rather than once per chunk.
+    private func typesByColumn(of table: String) async throws -> [String: String] {
+        if let known = typeCache.types.withLock({ $0[table] }) { return known }
+        let types = Dictionary(uniqueKeysWithValues: try await columnTypes(of: table).map { ($0.name, $0.type) })
+        typeCache.types.withLock { $0[table] = types }
+        return types
     }
 
     private func columnTypes(of table: String) async throws -> [(name: String, type: String)] {
@@ -47,7 +67,7 @@ struct PostgresTableLoad: StoreTableLoad {
     /// Streams the rows with `COPY … FROM STDIN` (text format): many times faster than multi-row inserts for the
     /// millions of rows of a large store's candidate index.
     func insert(into table: String, columns: [String], rows: [[StoredValue]]) async throws {
-        let types = Dictionary(uniqueKeysWithValues: try await columnTypes(of: table).map { ($0.name, $0.type) })
+        let types = try await typesByColumn(of: table)
         var text = ""
         text.reserveCapacity(rows.count * 64)
         for (index, row) in rows.enumerated() {

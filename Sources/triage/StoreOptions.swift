@@ -30,16 +30,17 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Runs `body` on the store `--db` names, SQLite or PostgreSQL, for the commands both stores serve, with the
-    /// store's job announcements when it has them (PostgreSQL's `LISTEN/NOTIFY`).
+    /// Runs `body` on the store `--db` names, SQLite or PostgreSQL, for the commands both stores serve; with
+    /// `listen`, also with the store's job announcements when it has them (PostgreSQL's `LISTEN/NOTIFY`, which holds
+    /// one connection while `body` runs).
     func withWorkerStore<T: Sendable>(
-        _ body: @Sendable (any WorkerStore, (any JobArrivals)?) async throws -> T
+        listen: Bool = false, _ body: @Sendable (any WorkerStore, (any JobArrivals)?) async throws -> T
     ) async throws -> T {
         guard let location = try postgresLocation() else { return try await body(try openExisting(), nil) }
         do {
             return try await PostgresStore.withStore(location) { store in
-                let arrivals = PostgresJobArrivals(store: store)
-                defer { arrivals.stop() }
+                let arrivals = listen ? PostgresJobArrivals(store: store) : nil
+                defer { arrivals?.stop() }
                 return try await body(store, arrivals)
             }
         } catch let error as CLIError {
