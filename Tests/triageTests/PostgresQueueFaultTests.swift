@@ -52,11 +52,11 @@ struct PostgresQueueFaultTests {
             drains[victim] = try Self.drain(location, owner: "d\(victim)-\(kills)")
         }
         #expect(kills == Self.kills, "the queue emptied before \(Self.kills) drains were killed mid-work")
-        for drain in drains { try await Self.expectExit(drain) }
+        try await Self.expectExit(drains, location: mine, logger: logger)
         // Killed drains leave leased jobs behind; a last drain reclaims them once their 1 s leases expire.
         try await Task.sleep(for: .milliseconds(1_200))
         let last = try Self.drain(location, owner: "last")
-        try await Self.expectExit(last)
+        try await Self.expectExit([last], location: mine, logger: logger)
         #expect(last.terminationStatus == 0)
         let counted = (kills, terminations)
         try await PostgresStore.withStore(mine, logger: logger) { store in
@@ -95,14 +95,22 @@ struct PostgresQueueFaultTests {
             environment: ["TRIAGE_BENCH_QUEUE_DB": location.urlWithSchema])
     }
 
-    /// Waits up to a minute for a drain to exit on its own (a store call that hangs fails after its 30 s deadline);
-    /// a drain still running then is a hang: it is killed and the test fails.
-    static func expectExit(_ drain: Process) async throws {
-        for _ in 0..<600 where drain.isRunning { try await Task.sleep(for: .milliseconds(100)) }
-        guard drain.isRunning else { return }
-        Issue.record("drain \(drain.arguments?[4] ?? "?") still running a minute after the queue emptied")
-        kill(drain.processIdentifier, SIGKILL)
-        await drain.exited()
+    /// Waits for `drains` to exit on their own once the queue is empty. A drain may still have thousands of jobs to
+    /// do when the kills end (a debug build on a loaded CI machine is slow), so the guard is progress, not a clock:
+    /// drains still running after a minute in which no job was done are hung; they are killed and the test fails.
+    static func expectExit(_ drains: [Process], location: PostgresLocation, logger: Logger) async throws {
+        var (done, lastProgress) = (try await doneCount(location, logger: logger), ContinuousClock.now)
+        while drains.contains(where: \.isRunning) {
+            try await Task.sleep(for: .seconds(1))
+            let now = try await doneCount(location, logger: logger)
+            if now > done { (done, lastProgress) = (now, .now) }
+            guard ContinuousClock.now - lastProgress > .seconds(60) else { continue }
+            for drain in drains where drain.isRunning {
+                Issue.record("drain \(drain.arguments?[3] ?? "?") ran a minute with no job done (\(done) done)")
+                kill(drain.processIdentifier, SIGKILL)
+                await drain.exited()
+            }
+        }
     }
 
     /// How many jobs are done.
