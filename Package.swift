@@ -188,6 +188,7 @@ let package = Package(
             name: "triageTests",
             dependencies: [
                 "triage", "TriageCore", "TriageStore", "TriageTestSupport", "TriagePostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],

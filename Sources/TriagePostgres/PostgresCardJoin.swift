@@ -21,11 +21,14 @@ struct PostgresCardJoin {
         return number
     }
 
+    /// The advisory lock key of an order's card joins: routing and the worker's ack take the same one.
+    static func lockKey(_ orderNumber: String) -> String { "card-join:" + orderNumber }
+
     /// Takes the join locks of these orders, each once, in sorted order.
     func lock(orders: [String]) async throws {
         for number in Set(orders).sorted() {
             try await connection.query(
-                "SELECT pg_advisory_xact_lock(hashtextextended(\("card-join:" + number), 0))", logger: logger)
+                "SELECT pg_advisory_xact_lock(hashtextextended(\(Self.lockKey(number)), 0))", logger: logger)
         }
     }
 

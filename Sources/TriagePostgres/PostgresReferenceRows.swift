@@ -56,4 +56,21 @@ enum PostgresReferenceRows {
             poNumber: number, supplier: supplier, currency: currency, total: Money(cents: total),
             issuedAt: Date(timeIntervalSince1970: issued), lines: lines)
     }
+
+    /// A payment from `payment_id, order_number, status, amount_cents, currency, updated_at`.
+    static func payment(_ row: PostgresRow) throws -> Payment {
+        let (id, number, status, cents, currency, updated) = try row.decode((String, String, String, Int64, String, Double).self)
+        return Payment(
+            paymentID: id, orderNumber: number, status: status, amount: Money(cents: cents), currency: currency,
+            updatedAt: Date(timeIntervalSince1970: updated))
+    }
+
+    /// A shipment from `shipment_id, order_number, carrier, status, shipped_at, delivered_at`.
+    static func shipment(_ row: PostgresRow) throws -> Shipment {
+        let (id, number, carrier, status, shipped, delivered) =
+            try row.decode((String, String, String?, String, Double?, Double?).self)
+        return Shipment(
+            shipmentID: id, orderNumber: number, carrier: carrier, status: status,
+            shippedAt: shipped.map(Date.init(timeIntervalSince1970:)), deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)))
+    }
 }

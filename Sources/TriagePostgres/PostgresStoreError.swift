@@ -6,6 +6,8 @@ import PostgresNIO
 public struct PostgresStoreError: Error, CustomStringConvertible {
     /// The readable text.
     public let description: String
+    /// The server's SQLSTATE code (e.g. `40P01`, deadlock detected), when the server answered.
+    public var sqlState: String? = nil
 
     /// `error` made readable when it is PostgresNIO's, else `error` itself.
     public static func readable(_ error: any Error) -> any Error {
@@ -14,8 +16,9 @@ public struct PostgresStoreError: Error, CustomStringConvertible {
             let cause = failed.closureError ?? failed.commitError ?? failed.beginError ?? failed.rollbackError
             return cause.map(readable) ?? PostgresStoreError(description: "a PostgreSQL transaction failed")
         }
+        if let error = error as? PostgresStoreError { return error }
         guard let error = error as? PSQLError else { return error }
-        return PostgresStoreError(description: text(error))
+        return PostgresStoreError(description: text(error), sqlState: error.serverInfo?[.sqlState])
     }
 
     private static func text(_ error: PSQLError) -> String {

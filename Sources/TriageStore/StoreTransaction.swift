@@ -153,7 +153,7 @@ extension StoreTransaction {
 extension AppDatabase: RoutingStore {
     /// Runs routing work in one write transaction.
     public func routingTransaction<T: Sendable>(
-        _ body: @Sendable (any RoutingTransaction) throws -> T
+        _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
     ) async throws -> T {
         try await writer.write { db in try body(StoreTransaction(db: db)) }
     }

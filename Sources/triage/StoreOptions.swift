@@ -12,7 +12,7 @@ typealias WorkerStore = AIJobQueue & WorkerReference & ResponseCache & Operation
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "SQLite database file (default: $TRIAGE_DB or ./triage.sqlite); worker and status also take a postgres:// URL.")
+        help: "SQLite database file (default: $TRIAGE_DB or ./triage.sqlite); ingest, worker and status also take a postgres:// URL.")
     var db: String?
 
     /// The database path or URL after defaults.
@@ -37,12 +37,26 @@ struct StoreOptions: ParsableArguments {
         listen: Bool = false, _ body: @Sendable (any WorkerStore, (any JobArrivals)?) async throws -> T
     ) async throws -> T {
         guard let location = try postgresLocation() else { return try await body(try openExisting(), nil) }
+        return try await onPostgres(location) { store in
+            let arrivals = listen ? PostgresJobArrivals(store: store) : nil
+            defer { arrivals?.stop() }
+            return try await body(store, arrivals)
+        }
+    }
+
+    /// Runs `body` on the store `--db` names for storing and routing exceptions: a SQLite file (created if missing)
+    /// or PostgreSQL.
+    func withRoutingStore<T: Sendable>(_ body: @Sendable (any RoutingStore) async throws -> T) async throws -> T {
+        guard let location = try postgresLocation() else { return try await body(try open()) }
+        return try await onPostgres(location) { try await body($0) }
+    }
+
+    /// Runs `body` on the PostgreSQL store at `location`; a store failure names the store (without its password).
+    private func onPostgres<T: Sendable>(
+        _ location: PostgresLocation, _ body: @Sendable (PostgresStore) async throws -> T
+    ) async throws -> T {
         do {
-            return try await PostgresStore.withStore(location) { store in
-                let arrivals = listen ? PostgresJobArrivals(store: store) : nil
-                defer { arrivals?.stop() }
-                return try await body(store, arrivals)
-            }
+            return try await PostgresStore.withStore(location, body)
         } catch let error as CLIError {
             throw error
         } catch let error as ExitCode {
@@ -77,7 +91,7 @@ struct StoreOptions: ParsableArguments {
 
 extension StoreOptions {
     /// Commands that run on PostgreSQL today; the others say so instead of treating the URL as a file name.
-    static let postgresCommands = "worker, status, db copy, bench queue"
+    static let postgresCommands = "ingest, worker, status, db copy, bench queue"
 
     private func refusePostgres() throws {
         guard PostgresLocation.isURL(databasePath) else { return }

@@ -45,9 +45,16 @@ public protocol RoutingTransaction: ReferenceLookup, OrderLedger {
     func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) throws
     /// Remembers a webhook body's digest for its source; false when that source sent the same body before.
     func remember(digest: String, source: String, at date: Date) throws -> Bool
+    /// Called before routing exceptions about these orders: a store shared by several processes takes its per-order
+    /// locks here, all at once and in one order, so two batches routing the same orders wait for each other instead
+    /// of deadlocking. SQLite's single writer needs nothing.
+    func reserveOrders(_ orderNumbers: Set<String>) throws
 }
 
 extension RoutingTransaction {
+    /// Takes no locks: for stores with a single writer.
+    public func reserveOrders(_ orderNumbers: Set<String>) throws {}
+
     /// Runs `body` without isolation: for stores that cannot undo part of a transaction (test doubles).
     public func isolated<T>(_ body: () throws -> T) throws -> T { try body() }
 }
@@ -58,5 +65,5 @@ extension RoutingTransaction {
 /// database without holding the thread; `body` itself is synchronous, because it runs inside the transaction.
 public protocol RoutingStore: Sendable {
     /// Runs `body` in one write transaction; everything it wrote is committed together or not at all.
-    func routingTransaction<T: Sendable>(_ body: @Sendable (any RoutingTransaction) throws -> T) async throws -> T
+    func routingTransaction<T: Sendable>(_ body: @escaping @Sendable (any RoutingTransaction) throws -> T) async throws -> T
 }

@@ -39,6 +39,7 @@ public struct RoutingService: Sendable {
         -> RoutingSummary
     {
         var summary = RoutingSummary()
+        try transaction.reserveOrders(Set(records.compactMap(\.orderNumber)))
         for record in records {
             if try join(record, in: transaction, now: now) {
                 summary.countJoined(record)

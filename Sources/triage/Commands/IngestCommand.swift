@@ -27,8 +27,10 @@ struct IngestCommand: AsyncParsableCommand {
             printError("triage: \(file) is a directory, not a file")
             throw ExitCode(1)
         }
-        let service = RoutingService(table: try rules.load(), store: try store.open())
-        let outcome = try await Ingestion(service: service).ingest(file: url)
+        let table = try rules.load()
+        let outcome = try await store.withRoutingStore { routing in
+            try await Ingestion(service: RoutingService(table: table, store: routing)).ingest(file: url)
+        }
         for rejected in outcome.rejected { printError("rejected \(rejected)") }
         print(outcome.summary.description)
         let summary = outcome.summary

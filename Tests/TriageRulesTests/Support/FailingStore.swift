@@ -8,7 +8,7 @@ struct FailingStore: RoutingStore {
     let poisonOrder: String
 
     func routingTransaction<T: Sendable>(
-        _ body: @Sendable (any RoutingTransaction) throws -> T
+        _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
     ) async throws -> T {
         try await database.routingTransaction { inner in
             try body(FailingTransaction(inner: inner, poisonOrder: poisonOrder))

@@ -1,0 +1,135 @@
+import Foundation
+import PostgresNIO
+import TriageCore
+
+extension PostgresRoutingTransaction: OrderLedger {
+    func refunded(orderNumber: String) throws -> Money {
+        let cents = try rows("SELECT refunded_cents FROM orders WHERE order_number = \(orderNumber)")
+            .first?.decode(Int64.self)
+        return Money(cents: cents ?? 0)
+    }
+
+    func returnedQuantities(orderNumber: String) throws -> [String: Int] {
+        let pairs = try rows("SELECT sku, qty FROM order_returns WHERE order_number = \(orderNumber)").map { row in
+            let (sku, qty) = try row.decode((String, Int64).self)
+            return (sku, Int(qty))
+        }
+        return Dictionary(pairs, uniquingKeysWith: +)
+    }
+}
+
+extension PostgresRoutingTransaction {
+    func remember(digest: String, source: String, at date: Date) throws -> Bool {
+        try !rows(
+            """
+            INSERT INTO webhook_digests (source, digest, received_at) VALUES (\(source), \(digest), \(date.timeIntervalSince1970))
+            ON CONFLICT DO NOTHING RETURNING 1
+            """
+        ).isEmpty
+    }
+
+    /// Takes the join lock of every order, in sorted order and in one statement (the worker's ack takes the same
+    /// locks, sorted the same way), so two processes never each give one order a card of its own, and never deadlock
+    /// on each other's orders.
+    func reserveOrders(_ orderNumbers: Set<String>) throws {
+        guard !orderNumbers.isEmpty else { return }
+        let keys = orderNumbers.sorted().map(PostgresCardJoin.lockKey)
+        try run("SELECT COUNT(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(\(keys)::text[]) AS k")
+    }
+
+    /// The oldest undecided card about the same order and cause as `record`. The order's join lock is taken again
+    /// (a no-op when `reserveOrders` took it) for a caller that routes a single exception.
+    func openCard(like record: ExceptionRecord, orderNumber: String) throws -> Int64? {
+        try run("SELECT pg_advisory_xact_lock(hashtextextended(\(PostgresCardJoin.lockKey(orderNumber)), 0))")
+        let candidates = try rows(
+            """
+            SELECT c.id, \(unescaped: PostgresExceptionRows.columns(of: "e"))
+            FROM cards AS c JOIN exceptions AS e ON e.id = c.exception_id
+            WHERE c.order_number = \(orderNumber) AND c.kind = \(record.exception.kind.rawValue)
+              AND c.status IN ('open', 'awaiting_confirmation', 'awaiting_worker')
+            ORDER BY c.id
+            """)
+        guard !candidates.isEmpty else { return nil }
+        let lines = try order(number: orderNumber)?.lines ?? []
+        let ours = RequestedLines.skus(of: record, lines: lines)
+        for row in candidates {
+            let theirs = RequestedLines.skus(of: try PostgresExceptionRows.record(row, offset: 1), lines: lines)
+            if RequestedLines.overlap(ours, theirs) { return try row.makeRandomAccess()[0].decode(Int64.self) }
+        }
+        return nil
+    }
+
+    func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) throws {
+        let time = date.timeIntervalSince1970
+        try run(
+            """
+            INSERT INTO card_links (exception_id, card_id, linked_at) VALUES (\(exceptionID), \(cardID), \(time))
+            ON CONFLICT DO NOTHING
+            """)
+        try run("UPDATE cards SET updated_at = \(time) WHERE id = \(cardID)")
+    }
+}
+
+/// The statement for each state change an action plan makes; the SQLite store's, in PostgreSQL's words.
+enum PostgresStateChange {
+    static func statements(_ change: StateChange) -> [PostgresQuery] {
+        switch change {
+        case .orderStatus(let number, let status):
+            return ["UPDATE orders SET status = \(status) WHERE order_number = \(number)"]
+        case .orderPostcode(let number, let postcode):
+            return ["UPDATE orders SET postcode = \(postcode) WHERE order_number = \(number)"]
+        case .inventoryCount(let sku, let system, let quantity):
+            return [
+                """
+                INSERT INTO inventory (sku, system, quantity) VALUES (\(sku), \(system), \(Int64(quantity)))
+                ON CONFLICT (sku, system) DO UPDATE SET quantity = excluded.quantity
+                """
+            ]
+        case .refund(let number, let amount):
+            return ["UPDATE orders SET refunded_cents = refunded_cents + \(amount.cents) WHERE order_number = \(number)"]
+        case .returnedItems(let number, let quantities):
+            return quantities.sorted { $0.key < $1.key }.map { sku, qty in
+                """
+                INSERT INTO order_returns (order_number, sku, qty) VALUES (\(number), \(sku), \(Int64(qty)))
+                ON CONFLICT (order_number, sku) DO UPDATE SET qty = order_returns.qty + excluded.qty
+                """
+            }
+        }
+    }
+}
+
+/// A new card's row, and the decision an auto rule's execution records (as a reviewer's would be).
+struct PostgresCardRow {
+    let card: NewCard
+
+    init(_ card: NewCard) { self.card = card }
+
+    var insert: PostgresQuery {
+        let created = card.createdAt.timeIntervalSince1970
+        let resolved: Double? = card.status == .autoResolved ? created : nil
+        let flags = JSONValue.array(card.flags.map(JSONValue.string)).serialized
+        let rule = card.rule
+        return """
+            INSERT INTO cards (exception_id, kind, decision_type, status, team, title, summary,
+              rule_id, rule_version, rule_mode, rule_action, plan, amount_cents, flags, details,
+              created_at, updated_at, resolved_at, order_number)
+            VALUES (\(card.exceptionID), \(card.kind.rawValue), \(card.decisionType.rawValue), \(card.status.rawValue),
+              \(card.team), \(card.title), \(card.summary), \(rule?.ruleID), \(rule.map { Int64($0.ruleVersion) }),
+              \(rule?.mode.rawValue), \(rule?.action), \(card.plan?.jsonValue.serialized), \(card.amountAtStake?.cents),
+              \(flags), \(JSONValue.object(card.details).serialized), \(created), \(created), \(resolved),
+              \(card.details["order_number"]?.text))
+            ON CONFLICT (exception_id) DO NOTHING RETURNING id
+            """
+    }
+
+    func ruleDecision(cardID: Int64) -> PostgresQuery? {
+        guard card.status == .autoResolved, let rule = card.rule, let plan = card.plan else { return nil }
+        return """
+            INSERT INTO decisions (card_id, actor, actor_kind, action, parameters, edited_fields, rule_id, rule_action,
+              decided_at, seconds_to_decide)
+            VALUES (\(cardID), \("rule:\(rule.ruleID)@\(rule.ruleVersion)"), 'rule', \(plan.action),
+              \(JSONValue.object(plan.parameters).serialized), '[]', \(rule.ruleID), \(rule.action),
+              \(card.createdAt.timeIntervalSince1970), 0)
+            """
+    }
+}

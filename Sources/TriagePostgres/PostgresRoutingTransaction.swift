@@ -1,0 +1,212 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TriageCore
+
+/// Routing work inside one PostgreSQL transaction: the SQLite store's `StoreTransaction`, statement for statement,
+/// run from the transaction's own thread (see ``BlockingBridge``).
+///
+/// Several processes route at once, so two steps take transaction-scoped advisory locks that SQLite's single writer
+/// never needed: the card join (per order number, the same lock the worker's ack takes) and the hourly counts that
+/// cascade detection reads (per type and source).
+struct PostgresRoutingTransaction: RoutingTransaction {
+    let connection: PostgresConnection
+    let logger: Logger
+    /// Each statement's deadline.
+    let callTimeout: Duration
+    /// What the body left for the store to do once it returns.
+    let state = State()
+
+    /// Written and read on the transaction's thread only, then read by the store after the body returns.
+    final class State: @unchecked Sendable {
+        /// The transaction queued AI jobs: workers are told once it commits.
+        var queuedJobs = false
+        /// A statement failed for a deadlock or a serialization failure. Routing turns a failed step into an
+        /// escalated card, but this is no fault of the exception: the store rolls back and runs the transaction again.
+        var mustRetry: PostgresStoreError?
+    }
+
+    /// Runs one statement and returns its rows.
+    func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
+        let (connection, logger, timeout) = (connection, logger, callTimeout)
+        do {
+            return try BlockingBridge.wait {
+                try await withDeadline(timeout, "routing statement") {
+                    try await connection.query(query, logger: logger).collect()
+                }
+            }
+        } catch {
+            let readable = PostgresStoreError.readable(error)
+            if let failure = readable as? PostgresStoreError, PostgresStore.isRetryable(failure) {
+                state.mustRetry = failure
+            }
+            throw readable
+        }
+    }
+
+    /// Runs one statement for its effect.
+    func run(_ query: PostgresQuery) throws {
+        _ = try rows(query)
+    }
+
+    func order(number: String) throws -> Order? {
+        guard let header = try orderHeader(number: number) else { return nil }
+        let lines = try rows(
+            """
+            SELECT order_id, sku, description, qty, unit_price_cents FROM order_lines
+            WHERE order_id = \(header.orderID) ORDER BY line_no
+            """
+        ).map { try PostgresReferenceRows.keyedLine($0).line }
+        var order = header
+        order.lines = lines
+        return order
+    }
+
+    func orderHeader(number: String) throws -> Order? {
+        try rows(
+            "SELECT \(unescaped: PostgresReferenceRows.orderColumns) FROM orders WHERE order_number = \(number)"
+        ).first.map { try PostgresReferenceRows.order($0, lines: []) }
+    }
+
+    func product(sku: String) throws -> Product? {
+        try rows("SELECT \(unescaped: PostgresReferenceRows.productColumns) FROM products WHERE sku = \(sku)")
+            .first.map(PostgresReferenceRows.product)
+    }
+
+    func payments(orderNumber: String) throws -> [Payment] {
+        try rows(
+            """
+            SELECT payment_id, order_number, status, amount_cents, currency, updated_at FROM payments
+            WHERE order_number = \(orderNumber) ORDER BY updated_at DESC
+            """
+        ).map(PostgresReferenceRows.payment)
+    }
+
+    func shipments(orderNumber: String) throws -> [Shipment] {
+        try rows(
+            """
+            SELECT shipment_id, order_number, carrier, status, shipped_at, delivered_at FROM shipments
+            WHERE order_number = \(orderNumber)
+            """
+        ).map(PostgresReferenceRows.shipment)
+    }
+
+    func inventory(sku: String) throws -> [InventoryCount] {
+        try rows("SELECT sku, system, quantity FROM inventory WHERE sku = \(sku) ORDER BY system").map { row in
+            let (sku, system, quantity) = try row.decode((String, String, Int64).self)
+            return InventoryCount(sku: sku, system: system, quantity: Int(quantity))
+        }
+    }
+
+    func occurrences(source: String, kind: ExceptionKind, reason: String?) throws -> Int {
+        let count = try rows(
+            """
+            SELECT COUNT(*) FROM exceptions
+            WHERE kind = \(kind.rawValue) AND source = \(source) AND reason IS NOT DISTINCT FROM \(reason)
+            """
+        ).first?.decode(Int64.self)
+        return Int(count ?? 0)
+    }
+
+    func insert(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord? {
+        let payload = JSONValue.object(exception.payload).serialized
+        let id = try rows(
+            """
+            INSERT INTO exceptions (source, event_id, kind, reason, occurred_at, received_at, order_number,
+              handling_minutes, text, payload)
+            VALUES (\(exception.source), \(exception.eventID), \(exception.kind.rawValue), \(exception.reason),
+              \(exception.occurredAt.timeIntervalSince1970), \(receivedAt.timeIntervalSince1970),
+              \(exception.orderNumber), \(exception.handlingMinutes), \(exception.text), \(payload))
+            ON CONFLICT (source, event_id) DO NOTHING RETURNING id
+            """
+        ).first?.decode(Int64.self)
+        return id.map { ExceptionRecord(id: $0, exception: exception, receivedAt: receivedAt) }
+    }
+
+    @discardableResult
+    func writeCard(_ card: NewCard) throws -> Int64 {
+        let row = PostgresCardRow(card)
+        guard let id = try rows(row.insert).first?.decode(Int64.self) else {
+            return try rows("SELECT id FROM cards WHERE exception_id = \(card.exceptionID)").first?.decode(Int64.self) ?? 0
+        }
+        if let decision = row.ruleDecision(cardID: id) { try run(decision) }
+        return id
+    }
+
+    func execute(_ plan: ActionPlan, exceptionID: Int64, at date: Date) throws {
+        for statement in plan.changes.flatMap(PostgresStateChange.statements) { try run(statement) }
+        for message in plan.messages {
+            let now = date.timeIntervalSince1970
+            try run(
+                """
+                INSERT INTO outbox (exception_id, target_system, message_type, payload, idempotency_key,
+                  next_attempt_at, created_at)
+                VALUES (\(exceptionID), \(message.targetSystem), \(message.messageType), \(message.payload.serialized),
+                  \(message.idempotencyKey), \(now), \(now))
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """)
+        }
+    }
+
+    func enqueue(exceptionID: Int64, task: AITask, at date: Date) throws {
+        let now = date.timeIntervalSince1970
+        try run(
+            """
+            INSERT INTO ai_jobs (exception_id, task, not_before, created_at, updated_at)
+            VALUES (\(exceptionID), \(task.rawValue), \(now), \(now), \(now)) ON CONFLICT (exception_id) DO NOTHING
+            """)
+        state.queuedJobs = true
+    }
+
+    /// Adds to the hourly counts after taking each type and source's lock, in sorted order: a second process
+    /// counting the same type and source waits until this transaction ends, then reads its counts, so both never
+    /// miss each other's cascade.
+    func countHourly(_ counts: [CascadeKey: Int]) throws {
+        let pairs = Set(counts.keys.map { "cascade:\($0.kind.rawValue):\($0.source)" })
+        for pair in pairs.sorted() { try run("SELECT pg_advisory_xact_lock(hashtextextended(\(pair), 0))") }
+        for (key, count) in counts.sorted(by: { ($0.key.hour, $0.key.source) < ($1.key.hour, $1.key.source) }) {
+            try run(
+                """
+                INSERT INTO exception_hours (kind, source, hour, count)
+                VALUES (\(key.kind.rawValue), \(key.source), \(key.hour.timeIntervalSince1970), \(Int64(count)))
+                ON CONFLICT (kind, source, hour) DO UPDATE SET count = exception_hours.count + excluded.count
+                """)
+        }
+    }
+
+    func hourlyCounts(kind: ExceptionKind, source: String, from: Date, to: Date) throws -> [Date: Int] {
+        var counts: [Date: Int] = [:]
+        for row in try rows(
+            """
+            SELECT hour, count FROM exception_hours WHERE kind = \(kind.rawValue) AND source = \(source)
+              AND hour >= \(from.timeIntervalSince1970) AND hour < \(to.timeIntervalSince1970)
+            """)
+        {
+            let (hour, count) = try row.decode((Double, Int64).self)
+            counts[Date(timeIntervalSince1970: hour)] = Int(count)
+        }
+        return counts
+    }
+
+    func cascadeRaised(kind: ExceptionKind, source: String, since: Date) throws -> Bool {
+        try !rows(
+            """
+            SELECT 1 FROM exceptions WHERE source = \(source) AND kind = 'integration_failure' AND reason = 'cascade'
+              AND event_id LIKE \("cascade:\(kind.rawValue):%") AND occurred_at >= \(since.timeIntervalSince1970) LIMIT 1
+            """
+        ).isEmpty
+    }
+
+    /// Runs `body` in a savepoint: rolled back when it throws, so the rest of the transaction still commits.
+    func isolated<T>(_ body: () throws -> T) throws -> T {
+        try run("SAVEPOINT routing_step")
+        do {
+            let result = try body()
+            try run("RELEASE SAVEPOINT routing_step")
+            return result
+        } catch {
+            try run("ROLLBACK TO SAVEPOINT routing_step")
+            throw error
+        }
+    }
+}

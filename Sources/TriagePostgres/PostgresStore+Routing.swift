@@ -1,0 +1,51 @@
+import Foundation
+import PostgresNIO
+import TriageCore
+
+extension PostgresStore: RoutingStore {
+    /// Runs routing work in one transaction on a connection of the pool, the body on a thread of its own (see
+    /// ``BlockingBridge``). Workers listening for jobs are told when it commits with jobs queued.
+    ///
+    /// Processes routing at once take the per-order and per-source locks in the order their exceptions arrive, so
+    /// PostgreSQL may pick one of two transactions as a deadlock victim: the victim is rolled back whole and run
+    /// again, up to ``routingAttempts`` times, so nothing is stored twice or lost.
+    public func routingTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
+    ) async throws -> T {
+        for attempt in 1... {
+            do {
+                return try await routingTransactionOnce(body)
+            } catch where attempt < Self.routingAttempts && Self.isRetryable(error) {
+                logger.notice("routing transaction rolled back (\(PostgresStoreError.readable(error))); running it again")
+                try await Task.sleep(for: .milliseconds(Int.random(in: 10...50) * attempt))
+            }
+        }
+        preconditionFailure("unreachable: the last attempt returns or throws")
+    }
+
+    /// Attempts per routing transaction when PostgreSQL rolls it back for a deadlock or a serialization failure.
+    static let routingAttempts = 5
+
+    private func routingTransactionOnce<T: Sendable>(
+        _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
+    ) async throws -> T {
+        let (logger, timeout) = (logger, location.callTimeout)
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                let transaction = PostgresRoutingTransaction(connection: connection, logger: logger, callTimeout: timeout)
+                let result = try await BlockingBridge.onOwnThread { try body(transaction) }
+                if let failure = transaction.state.mustRetry { throw failure }
+                if transaction.state.queuedJobs { try await Self.announceJobs(connection, logger: logger) }
+                return result
+            }
+        } catch {
+            throw PostgresStoreError.readable(error)
+        }
+    }
+
+    /// Whether PostgreSQL rolled the transaction back for a reason that running it again resolves.
+    static func isRetryable(_ error: any Error) -> Bool {
+        guard let error = error as? PostgresStoreError else { return false }
+        return ["40P01", "40001"].contains(error.sqlState)
+    }
+}
