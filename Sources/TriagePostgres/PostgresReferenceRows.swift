@@ -57,7 +57,9 @@ enum PostgresReferenceRows {
             issuedAt: Date(timeIntervalSince1970: issued), lines: lines)
     }
 
-    /// A payment from `payment_id, order_number, status, amount_cents, currency, updated_at`.
+    static let paymentColumns = "payment_id, order_number, status, amount_cents, currency, updated_at"
+
+    /// A payment from `paymentColumns`.
     static func payment(_ row: PostgresRow) throws -> Payment {
         let (id, number, status, cents, currency, updated) = try row.decode((String, String, String, Int64, String, Double).self)
         return Payment(
@@ -65,7 +67,9 @@ enum PostgresReferenceRows {
             updatedAt: Date(timeIntervalSince1970: updated))
     }
 
-    /// A shipment from `shipment_id, order_number, carrier, status, shipped_at, delivered_at`.
+    static let shipmentColumns = "shipment_id, order_number, carrier, status, shipped_at, delivered_at"
+
+    /// A shipment from `shipmentColumns`.
     static func shipment(_ row: PostgresRow) throws -> Shipment {
         let (id, number, carrier, status, shipped, delivered) =
             try row.decode((String, String, String?, String, Double?, Double?).self)

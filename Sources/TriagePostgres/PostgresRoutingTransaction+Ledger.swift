@@ -32,15 +32,58 @@ extension PostgresRoutingTransaction {
     /// locks, sorted the same way), so two processes never each give one order a card of its own, and never deadlock
     /// on each other's orders.
     func reserveOrders(_ orderNumbers: Set<String>) throws {
-        guard !orderNumbers.isEmpty else { return }
-        let keys = orderNumbers.sorted().map(PostgresCardJoin.lockKey)
+        let fresh = orderNumbers.subtracting(state.reserved)
+        guard !fresh.isEmpty else { return }
+        let keys = fresh.sorted().map(PostgresCardJoin.lockKey)
         try run("SELECT COUNT(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(\(keys)::text[]) AS k")
+        state.reserved.formUnion(fresh)
+        try prefetch(Array(fresh))
     }
 
-    /// The oldest undecided card about the same order and cause as `record`. The order's join lock is taken again
-    /// (a no-op when `reserveOrders` took it) for a caller that routes a single exception.
+    /// Reads the orders (with their lines), payments and shipments of `numbers` in four statements, so routing the
+    /// batch reads them from memory. The orders' join locks are held, so no other routing changes them first.
+    private func prefetch(_ numbers: [String]) throws {
+        for number in numbers { (state.orders[number], state.payments[number], state.shipments[number]) = (.some(nil), [], []) }
+        var lines: [String: [OrderLine]] = [:]
+        for row in try rows(
+            """
+            SELECT o.order_number, l.sku, l.description, l.qty, l.unit_price_cents
+            FROM orders AS o JOIN order_lines AS l ON l.order_id = o.order_id
+            WHERE o.order_number = ANY(\(numbers)) ORDER BY o.order_number, l.line_no
+            """)
+        {
+            let (number, line) = try PostgresReferenceRows.keyedLine(row)
+            lines[number, default: []].append(line)
+        }
+        for row in try rows(
+            "SELECT \(unescaped: PostgresReferenceRows.orderColumns) FROM orders WHERE order_number = ANY(\(numbers))")
+        {
+            let order = try PostgresReferenceRows.order(row, lines: [])
+            state.orders[order.orderNumber] = .some(try PostgresReferenceRows.order(row, lines: lines[order.orderNumber] ?? []))
+        }
+        for row in try rows(
+            """
+            SELECT \(unescaped: PostgresReferenceRows.paymentColumns) FROM payments WHERE order_number = ANY(\(numbers))
+            ORDER BY order_number, updated_at DESC
+            """)
+        {
+            let payment = try PostgresReferenceRows.payment(row)
+            state.payments[payment.orderNumber, default: []].append(payment)
+        }
+        for row in try rows(
+            """
+            SELECT \(unescaped: PostgresReferenceRows.shipmentColumns) FROM shipments WHERE order_number = ANY(\(numbers))
+            """)
+        {
+            let shipment = try PostgresReferenceRows.shipment(row)
+            state.shipments[shipment.orderNumber, default: []].append(shipment)
+        }
+    }
+
+    /// The oldest undecided card about the same order and cause as `record`, after reserving its order (nothing to
+    /// do when the batch reserved it).
     func openCard(like record: ExceptionRecord, orderNumber: String) throws -> Int64? {
-        try run("SELECT pg_advisory_xact_lock(hashtextextended(\(PostgresCardJoin.lockKey(orderNumber)), 0))")
+        try reserveOrders([orderNumber])
         let candidates = try rows(
             """
             SELECT c.id, \(unescaped: PostgresExceptionRows.columns(of: "e"))

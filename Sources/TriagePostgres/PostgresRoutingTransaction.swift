@@ -24,6 +24,13 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         /// A statement failed for a deadlock or a serialization failure. Routing turns a failed step into an
         /// escalated card, but this is no fault of the exception: the store rolls back and runs the transaction again.
         var mustRetry: PostgresStoreError?
+        /// The orders whose join locks `reserveOrders` took.
+        var reserved: Set<String> = []
+        /// The batch's orders (nil: no such order), payments and shipments, read in a few statements when the
+        /// batch reserves its orders, while their locks are held; an order a plan changes is dropped and read again.
+        var orders: [String: Order?] = [:]
+        var payments: [String: [Payment]] = [:]
+        var shipments: [String: [Shipment]] = [:]
     }
 
     /// Runs one statement and returns its rows.
@@ -50,6 +57,7 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     }
 
     func order(number: String) throws -> Order? {
+        if let cached = state.orders[number] { return cached }
         guard let header = try orderHeader(number: number) else { return nil }
         let lines = try rows(
             """
@@ -63,7 +71,14 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     }
 
     func orderHeader(number: String) throws -> Order? {
-        try rows(
+        if let cached = state.orders[number] {
+            return cached.map { order in
+                var header = order
+                header.lines = []
+                return header
+            }
+        }
+        return try rows(
             "SELECT \(unescaped: PostgresReferenceRows.orderColumns) FROM orders WHERE order_number = \(number)"
         ).first.map { try PostgresReferenceRows.order($0, lines: []) }
     }
@@ -74,20 +89,19 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     }
 
     func payments(orderNumber: String) throws -> [Payment] {
-        try rows(
+        if let cached = state.payments[orderNumber] { return cached }
+        return try rows(
             """
-            SELECT payment_id, order_number, status, amount_cents, currency, updated_at FROM payments
+            SELECT \(unescaped: PostgresReferenceRows.paymentColumns) FROM payments
             WHERE order_number = \(orderNumber) ORDER BY updated_at DESC
             """
         ).map(PostgresReferenceRows.payment)
     }
 
     func shipments(orderNumber: String) throws -> [Shipment] {
-        try rows(
-            """
-            SELECT shipment_id, order_number, carrier, status, shipped_at, delivered_at FROM shipments
-            WHERE order_number = \(orderNumber)
-            """
+        if let cached = state.shipments[orderNumber] { return cached }
+        return try rows(
+            "SELECT \(unescaped: PostgresReferenceRows.shipmentColumns) FROM shipments WHERE order_number = \(orderNumber)"
         ).map(PostgresReferenceRows.shipment)
     }
 
@@ -109,18 +123,18 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     }
 
     func insert(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord? {
-        let payload = JSONValue.object(exception.payload).serialized
-        let id = try rows(
-            """
-            INSERT INTO exceptions (source, event_id, kind, reason, occurred_at, received_at, order_number,
-              handling_minutes, text, payload)
-            VALUES (\(exception.source), \(exception.eventID), \(exception.kind.rawValue), \(exception.reason),
-              \(exception.occurredAt.timeIntervalSince1970), \(receivedAt.timeIntervalSince1970),
-              \(exception.orderNumber), \(exception.handlingMinutes), \(exception.text), \(payload))
-            ON CONFLICT (source, event_id) DO NOTHING RETURNING id
-            """
-        ).first?.decode(Int64.self)
-        return id.map { ExceptionRecord(id: $0, exception: exception, receivedAt: receivedAt) }
+        try insert([exception], receivedAt: receivedAt)[0]
+    }
+
+    /// One multi-row statement per 2,000 exceptions.
+    func insert(_ batch: [NewException], receivedAt: Date) throws -> [ExceptionRecord?] {
+        var records: [ExceptionRecord?] = []
+        for start in stride(from: 0, to: batch.count, by: PostgresExceptionInsert.chunk) {
+            let chunk = Array(batch[start..<min(start + PostgresExceptionInsert.chunk, batch.count)])
+            let ids = try PostgresExceptionInsert.ids(try rows(PostgresExceptionInsert(chunk, receivedAt: receivedAt).query))
+            records += PostgresExceptionInsert.records(chunk, ids: ids, receivedAt: receivedAt)
+        }
+        return records
     }
 
     @discardableResult
@@ -134,6 +148,12 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     }
 
     func execute(_ plan: ActionPlan, exceptionID: Int64, at date: Date) throws {
+        for change in plan.changes {
+            switch change {
+            case .orderStatus(let number, _), .orderPostcode(let number, _): state.orders[number] = nil
+            case .inventoryCount, .refund, .returnedItems: break
+            }
+        }
         for statement in plan.changes.flatMap(PostgresStateChange.statements) { try run(statement) }
         for message in plan.messages {
             let now = date.timeIntervalSince1970

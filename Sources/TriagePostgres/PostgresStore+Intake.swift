@@ -22,37 +22,11 @@ extension PostgresStore: AIJobIntake {
 
     private func enqueueChunk(_ intakes: [WorkerIntake], now: Date) async throws -> Int {
         let time = now.timeIntervalSince1970
-        var values = ValuesList()
-        for exception in intakes.map(\.exception) {
-            let payload = String(decoding: try JSONCoding.encoder().encode(exception.payload), as: UTF8.self)
-            values.add { binds in
-                binds.append(exception.source)
-                binds.append(exception.eventID)
-                binds.append(exception.kind.rawValue)
-                binds.append(exception.reason)
-                binds.append(exception.occurredAt.timeIntervalSince1970)
-                binds.append(time)
-                binds.append(exception.orderNumber)
-                binds.append(exception.handlingMinutes)
-                binds.append(exception.text)
-                binds.append(payload)
-            }
-        }
-        let insert = values.query(
-            """
-            INSERT INTO exceptions (source, event_id, kind, reason, occurred_at, received_at, order_number,
-              handling_minutes, text, payload)
-            """, "ON CONFLICT (source, event_id) DO NOTHING RETURNING id, source, event_id")
+        let insert = PostgresExceptionInsert(intakes.map(\.exception), receivedAt: now).query
         return try await client.withTransaction(logger: logger) { connection in
-            let inserted = try await connection.query(insert, logger: logger)
-            var ids: [String: Int64] = [:]
-            for row in try await inserted.collect() {
-                let (id, source, eventID) = try row.decode((Int64, String, String).self)
-                ids[source + "\u{1F}" + eventID] = id
-            }
-            let fresh = intakes.compactMap { intake in
-                ids[intake.exception.source + "\u{1F}" + intake.exception.eventID].map { (id: $0, intake: intake) }
-            }
+            let ids = try PostgresExceptionInsert.ids(try await connection.query(insert, logger: logger).collect())
+            let records = PostgresExceptionInsert.records(intakes.map(\.exception), ids: ids, receivedAt: now)
+            let fresh = zip(records, intakes).compactMap { record, intake in record.map { (id: $0.id, intake: intake) } }
             guard !fresh.isEmpty else { return 0 }
             let freshIDs = fresh.map(\.id)
             try await connection.query(

@@ -24,6 +24,9 @@ public protocol ReferenceLookup {
 public protocol RoutingTransaction: ReferenceLookup, OrderLedger {
     /// Stores an exception; nil when (source, event id) was already stored.
     func insert(_ exception: NewException, receivedAt: Date) throws -> ExceptionRecord?
+    /// Stores a batch, in order; nil for each one whose (source, event id) was already stored, or came earlier in
+    /// the batch.
+    func insert(_ batch: [NewException], receivedAt: Date) throws -> [ExceptionRecord?]
     /// Writes the exception's card; a second card for the same exception is ignored. Returns the card id.
     @discardableResult
     func writeCard(_ card: NewCard) throws -> Int64
@@ -54,6 +57,11 @@ public protocol RoutingTransaction: ReferenceLookup, OrderLedger {
 extension RoutingTransaction {
     /// Takes no locks: for stores with a single writer.
     public func reserveOrders(_ orderNumbers: Set<String>) throws {}
+
+    /// One insert per exception: for stores where a statement costs no round trip.
+    public func insert(_ batch: [NewException], receivedAt: Date) throws -> [ExceptionRecord?] {
+        try batch.map { try insert($0, receivedAt: receivedAt) }
+    }
 
     /// Runs `body` without isolation: for stores that cannot undo part of a transaction (test doubles).
     public func isolated<T>(_ body: () throws -> T) throws -> T { try body() }

@@ -21,8 +21,8 @@ public struct RoutingService: Sendable {
         try await store.routingTransaction { transaction in
             var summary = RoutingSummary()
             var stored: [ExceptionRecord] = []
-            for exception in batch {
-                guard let record = try transaction.insert(exception, receivedAt: now) else {
+            for record in try transaction.insert(batch, receivedAt: now) {
+                guard let record else {
                     summary.countDuplicate()
                     continue
                 }
