@@ -38,7 +38,7 @@ public struct DemoRun {
         let outcome = try await ingestion.ingest(file: paths.data.appendingPathComponent("exceptions.jsonl"), now: { clock })
         print("\nrouted with \(rulesOrigin):\n\(outcome.summary)")
 
-        let relay = OutboxRelay(database: database, sink: JSONLFileSink(url: paths.outbox))
+        let relay = OutboxRelay(queue: database, sink: JSONLFileSink(url: paths.outbox))
         let delivered = try await relay.deliverDue(now: clock)
         print("outbox → \(paths.outbox.path): \(delivered.delivered) confirmations delivered")
 

@@ -37,11 +37,9 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
         let (connection, logger, timeout) = (connection, logger, callTimeout)
         do {
-            return try BlockingBridge.wait {
-                try await withDeadline(timeout, "routing statement") {
-                    try await connection.query(query, logger: logger).collect()
-                }
-            }
+            return try BlockingBridge.wait(
+                deadline: timeout, "routing statement", connection.query(query, logger: logger)
+            ).rows
         } catch {
             let readable = PostgresStoreError.readable(error)
             if let failure = readable as? PostgresStoreError, PostgresStore.isRetryable(failure) {

@@ -92,6 +92,10 @@ enum PostgresSchema {
             "CREATE INDEX decisions_by_batch ON decisions (batch_id) WHERE batch_id IS NOT NULL",
             "CREATE INDEX cards_by_joined ON cards (joined_to) WHERE joined_to IS NOT NULL",
         ]),
+        Migration(id: "v11-outbox-leases", statements: [
+            "ALTER TABLE outbox ADD COLUMN lease_owner TEXT",
+            "ALTER TABLE outbox ADD COLUMN lease_until DOUBLE PRECISION",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction. A transaction-scoped advisory lock lets

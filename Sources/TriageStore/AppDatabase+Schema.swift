@@ -40,6 +40,9 @@ extension AppDatabase {
         migrator.registerMigration("v10-joined-cards-batches") { db in
             try db.execute(sql: JoinedCardSchema.sql)
         }
+        migrator.registerMigration("v11-outbox-leases") { db in
+            try db.execute(sql: OutboxLeaseSchema.sql)
+        }
         return migrator
     }
 

@@ -8,11 +8,14 @@ import TriageStore
 /// What `triage worker` and `triage status` need from a store; both stores provide it.
 typealias WorkerStore = AIJobQueue & WorkerReference & ResponseCache & OperationsStatusReading
 
+/// What `triage ingest` and `triage outbox deliver` need from a store; both stores provide it.
+typealias IntakeStore = RoutingStore & OutboxQueue
+
 /// Where the database and the rules file are.
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "SQLite database file (default: $TRIAGE_DB or ./triage.sqlite); ingest, worker and status also take a postgres:// URL.")
+        help: "SQLite database file (default: $TRIAGE_DB or ./triage.sqlite); ingest, worker, status and outbox deliver also take a postgres:// URL.")
     var db: String?
 
     /// The database path or URL after defaults.
@@ -44,9 +47,9 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Runs `body` on the store `--db` names for storing and routing exceptions: a SQLite file (created if missing)
-    /// or PostgreSQL.
-    func withRoutingStore<T: Sendable>(_ body: @Sendable (any RoutingStore) async throws -> T) async throws -> T {
+    /// Runs `body` on the store `--db` names for storing and routing exceptions and delivering the outbox: a SQLite
+    /// file (created if missing) or PostgreSQL.
+    func withIntakeStore<T: Sendable>(_ body: @Sendable (any IntakeStore) async throws -> T) async throws -> T {
         guard let location = try postgresLocation() else { return try await body(try open()) }
         return try await onPostgres(location) { try await body($0) }
     }
@@ -91,7 +94,7 @@ struct StoreOptions: ParsableArguments {
 
 extension StoreOptions {
     /// Commands that run on PostgreSQL today; the others say so instead of treating the URL as a file name.
-    static let postgresCommands = "ingest, worker, status, db copy, bench queue"
+    static let postgresCommands = "ingest, worker, status, outbox deliver, db copy, bench queue"
 
     private func refusePostgres() throws {
         guard PostgresLocation.isURL(databasePath) else { return }

@@ -9,7 +9,7 @@ import TriageCore
         let (database, folder) = try await OutboxFixture.database(systems: ["storefront", "erp", "gateway", "storefront"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let sink = SystemsSink(["erp": nil])
-        let summary = try await OutboxRelay(database: database, sink: sink).deliverDue(now: Date())
+        let summary = try await OutboxRelay(queue: database, sink: sink).deliverDue(now: Date())
         #expect(summary.delivered == 1)
         #expect(summary.failed == 0)
         #expect(summary.leftPending == ["storefront": 2, "gateway": 1])
@@ -36,7 +36,7 @@ import TriageCore
             "erp": DeliveryError(message: "erp answered HTTP 400", retryable: false),
             "gateway": DeliveryError(message: "gateway answered HTTP 503", retryable: true),
         ])
-        let summary = try await OutboxRelay(database: database, sink: sink).deliverDue(now: Date())
+        let summary = try await OutboxRelay(queue: database, sink: sink).deliverDue(now: Date())
         #expect(
             summary.failures == [DeliveryFailure(id: 1, system: "erp", reason: "erp answered HTTP 400", attempts: 1)])
         #expect(summary.retrying == 1)

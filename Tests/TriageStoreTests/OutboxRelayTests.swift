@@ -41,7 +41,7 @@ final class FlakySink: OutboxSink {
     @Test func retriesWithBackoffThenDelivers() async throws {
         let database = try await databaseWithOneMessage()
         let sink = FlakySink(failures: 1)
-        let relay = OutboxRelay(database: database, sink: sink, policy: .init(maxAttempts: 3, baseDelay: 10))
+        let relay = OutboxRelay(queue: database, sink: sink, policy: .init(maxAttempts: 3, baseDelay: 10))
         let start = Date(timeIntervalSince1970: 100)
         let first = try await relay.deliverDue(now: start)
         #expect(first.retrying == 1)
@@ -53,7 +53,7 @@ final class FlakySink: OutboxSink {
 
     @Test func failsForGoodAfterTheLastAttempt() async throws {
         let database = try await databaseWithOneMessage()
-        let relay = OutboxRelay(database: database, sink: FlakySink(failures: 10), policy: .init(maxAttempts: 2, baseDelay: 0))
+        let relay = OutboxRelay(queue: database, sink: FlakySink(failures: 10), policy: .init(maxAttempts: 2, baseDelay: 0))
         _ = try await relay.deliverDue(now: Date(timeIntervalSince1970: 100))
         let last = try await relay.deliverDue(now: Date(timeIntervalSince1970: 100))
         #expect(last.failed == 1)
@@ -66,7 +66,7 @@ final class FlakySink: OutboxSink {
         let database = try await databaseWithOneMessage()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: url) }
-        _ = try await OutboxRelay(database: database, sink: JSONLFileSink(url: url)).deliverDue(now: Date())
+        _ = try await OutboxRelay(queue: database, sink: JSONLFileSink(url: url)).deliverDue(now: Date())
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.split(separator: "\n").count == 1)
         #expect(text.contains(#""idempotency_key":"k1""#))

@@ -25,25 +25,10 @@ extension AppDatabase {
         }
     }
 
-    /// Saves a message's new delivery state, and the outcome on the decision that caused it.
+    /// Saves a message's new delivery state, and the outcome on the decision that caused it, whoever leased it (for
+    /// a person's requeue and for tests).
     public func saveDelivery(_ message: OutboxMessage, at date: Date) async throws {
-        try await writer.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
-                      delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    message.state.rawValue, message.attempts, message.nextAttemptAt.timeIntervalSince1970,
-                    message.lastError, message.state.rawValue, date.timeIntervalSince1970, message.id,
-                ])
-            guard message.state != .pending, let exceptionID = message.exceptionID else { return }
-            try db.execute(
-                sql: """
-                    UPDATE decisions SET outcome = ? WHERE card_id = (SELECT id FROM cards WHERE exception_id = ?)
-                    """, arguments: [message.state.rawValue, exceptionID])
-        }
+        _ = try await writer.write { db in try OutboxRows.save(message, at: date, owner: nil, db: db) }
     }
 }
 

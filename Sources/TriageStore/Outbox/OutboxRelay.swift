@@ -1,54 +1,71 @@
 import Foundation
 import TriageCore
 
-/// Delivers due outbox messages to a sink and records each outcome.
+/// Delivers due outbox messages to a sink and records each outcome. Any number of relays may drain one outbox at
+/// once: each claims its messages under a lease (see ``OutboxQueue``), and every delivery carries the message's
+/// idempotency key, so a message a dead relay had delivered but not yet marked takes effect once.
 public struct OutboxRelay: Sendable {
-    let database: AppDatabase
+    let queue: any OutboxQueue
     let sink: any OutboxSink
     let policy: OutboxDeliveryPolicy
+    /// This relay's name in leases.
+    public var owner = "relay-\(ProcessInfo.processInfo.hostName)-\(getpid())"
+    /// Seconds a claim holds its messages; a dead relay's messages are claimed again after this.
+    public var leaseSeconds = 60.0
+    /// Messages claimed per pass.
+    public var batch = 500
 
     /// Creates a relay.
-    public init(database: AppDatabase, sink: any OutboxSink, policy: OutboxDeliveryPolicy = .init()) {
-        self.database = database
+    public init(queue: any OutboxQueue, sink: any OutboxSink, policy: OutboxDeliveryPolicy = .init()) {
+        self.queue = queue
         self.sink = sink
         self.policy = policy
     }
 
-    /// Delivers every message due at `now`, once each. Messages for systems the sink does not handle are not
-    /// attempted: they stay pending (attempts and error unchanged) and are counted in `leftPending`.
+    /// Claims up to `batch` messages due at `now` and attempts each once. Messages for systems the sink does not
+    /// handle are not claimed: they stay pending (attempts and error unchanged) and are counted in `leftPending`.
     public func deliverDue(now: Date) async throws -> RelaySummary {
         var summary = RelaySummary()
-        for message in try await database.dueOutboxMessages(now: now, limit: 100_000) {
-            guard sink.handles(system: message.targetSystem) else {
-                summary.leftPending[message.targetSystem, default: 0] += 1
-                continue
-            }
-            let next: OutboxMessage
-            do {
-                try await sink.deliver(message)
-                next = policy.delivered(message)
-                summary.deliveredIDs.append(message.id)
-            } catch {
-                next = policy.failed(message, error: error.message, retryable: error.retryable, now: now)
-                let failure = DeliveryFailure(
-                    id: next.id, system: next.targetSystem, reason: error.message, attempts: next.attempts)
-                if next.state == .failed {
-                    summary.failures.append(failure)
-                } else {
-                    summary.retries[next.id] = failure
-                }
-            }
-            try await database.saveDelivery(next, at: now)
+        let due = try await queue.dueOutboxCounts(now: now)
+        let handled = Set(due.keys.filter(sink.handles))
+        summary.leftPending = due.filter { !handled.contains($0.key) }
+        let claimed = try await queue.claimOutbox(
+            owner: owner, systems: handled, now: now, limit: batch, leaseSeconds: leaseSeconds)
+        for message in claimed {
+            let next = await attempt(message, now: now, into: &summary)
+            if !(try await queue.saveDelivery(next, owner: owner, at: now)) { summary.leaseLost += 1 }
         }
+        summary.claimed = claimed.count
         return summary
     }
 
-    /// Delivers passes until nothing waits for a retry or `maxWait` seconds have passed, sleeping `pause` between.
+    /// Delivers one message; returns its next state and notes the outcome in `summary`.
+    private func attempt(_ message: OutboxMessage, now: Date, into summary: inout RelaySummary) async -> OutboxMessage {
+        do {
+            try await sink.deliver(message)
+            summary.deliveredIDs.append(message.id)
+            return policy.delivered(message)
+        } catch {
+            let next = policy.failed(message, error: error.message, retryable: error.retryable, now: now)
+            let failure = DeliveryFailure(id: next.id, system: next.targetSystem, reason: error.message, attempts: next.attempts)
+            if next.state == .failed {
+                summary.failures.append(failure)
+            } else {
+                summary.retries[next.id] = failure
+            }
+            return next
+        }
+    }
+
+    /// Delivers passes until nothing is due and nothing waits for a retry, or `maxWait` seconds have passed,
+    /// sleeping `pause` between passes that only wait for retries.
     public func deliverUntilSettled(maxWait: Double, pause: Duration = .seconds(1)) async throws -> RelaySummary {
         var total = RelaySummary()
         let deadline = Date().addingTimeInterval(maxWait)
         repeat {
-            total.absorb(try await deliverDue(now: Date()))
+            let pass = try await deliverDue(now: Date())
+            total.absorb(pass)
+            if pass.claimed == batch { continue }
             if total.retries.isEmpty { break }
             try await Task.sleep(for: pause)
         } while Date() < deadline

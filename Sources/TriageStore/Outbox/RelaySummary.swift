@@ -30,6 +30,11 @@ public struct RelaySummary: Sendable, Hashable {
     public var retries: [Int64: DeliveryFailure] = [:]
     /// Due messages not attempted because the sink has no endpoint for their system, counted by system.
     public var leftPending: [String: Int] = [:]
+    /// Messages claimed (in the last pass, after `absorb`).
+    public var claimed = 0
+    /// Messages whose outcome was not saved because another relay had claimed them after this relay's lease ran
+    /// out; the receiver saw their idempotency key twice.
+    public var leaseLost = 0
 
     /// An empty summary.
     public init() {}
@@ -59,5 +64,7 @@ public struct RelaySummary: Sendable, Hashable {
         for failure in pass.failures { retries[failure.id] = nil }
         retries.merge(pass.retries) { $1 }
         leftPending = pass.leftPending
+        claimed = pass.claimed
+        leaseLost += pass.leaseLost
     }
 }

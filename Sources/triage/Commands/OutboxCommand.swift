@@ -34,12 +34,19 @@ struct OutboxCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Keep retrying due messages for up to this many seconds.")
         var maxWait: Double = 30
 
+        @Option(name: .long, help: "Seconds a relay holds the messages it claimed; a dead relay's are claimed again after this.")
+        var leaseSeconds: Double = 60
+
         func run() async throws {
             let destination = try outboxBadInput { try resolveDestination() }
-            let database = try store.open()
-            let relay = OutboxRelay(
-                database: database, sink: destination.sink(), policy: .init(maxAttempts: maxAttempts, baseDelay: 1))
-            let total = try await relay.deliverUntilSettled(maxWait: maxWait)
+            let (policy, maxWait, leaseSeconds) = (
+                OutboxDeliveryPolicy(maxAttempts: maxAttempts, baseDelay: 1), maxWait, leaseSeconds
+            )
+            let total = try await store.withIntakeStore { queue in
+                var relay = OutboxRelay(queue: queue, sink: destination.sink(), policy: policy)
+                relay.leaseSeconds = leaseSeconds
+                return try await relay.deliverUntilSettled(maxWait: maxWait)
+            }
             OutboxText.failureLines(total).forEach { print($0) }
             print(OutboxText.summaryLine(total, target: destination.description))
             if total.hasFailures { throw ExitCode(1) }
@@ -47,6 +54,14 @@ struct OutboxCommand: AsyncParsableCommand {
 
         private func resolveDestination() throws -> OutboxDestination {
             guard maxAttempts >= 1 else { throw CLIError("--max-attempts must be at least 1") }
+            guard leaseSeconds > 0 else { throw CLIError("--lease-seconds must be positive") }
+            if try store.postgresLocation() != nil, sink == nil, endpoints.endpoint.isEmpty,
+                try endpoints.loadConfiguration() == nil
+            {
+                throw CLIError(
+                    "on PostgreSQL there is no file beside the database: name the receivers (--endpoint, "
+                        + "--outbox-config) or a file with --sink")
+            }
             if sink != nil, !endpoints.endpoint.isEmpty || endpoints.outboxConfig != nil {
                 throw CLIError("--sink writes a file: it cannot be combined with --endpoint or --outbox-config")
             }
