@@ -44,6 +44,15 @@ extension PostgresStore: OutboxQueue {
         }
     }
 
+    public func releaseOutbox(ids: [Int64], owner: String) async throws {
+        guard !ids.isEmpty else { return }
+        try await timed("releaseOutbox") { [self] in
+            try await client.query(
+                "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ANY(\(ids)) AND lease_owner = \(owner)",
+                logger: logger)
+        }
+    }
+
     public func saveDelivery(_ message: OutboxMessage, owner: String, at date: Date) async throws -> Bool {
         try await timed("saveDelivery") { [self] in
             try await client.withTransaction(logger: logger) { connection in

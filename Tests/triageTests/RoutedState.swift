@@ -61,18 +61,28 @@ enum RoutedState {
 
     /// Each table's lines, sorted, from the PostgreSQL schema at `location`, read with a client of the test's own.
     static func postgres(_ location: PostgresLocation) async throws -> [String: [String]] {
-        var logger = Logger(label: "test.routed-state")
+        let lines = try await TestPostgres.lines(location, tables.map(\.sql))
+        return Dictionary(uniqueKeysWithValues: zip(tables.map(\.name), lines.map { $0.sorted() }))
+    }
+}
+
+/// Plain SQL on a PostgreSQL schema through a client of the test's own, not through the store under test.
+enum TestPostgres {
+    /// Runs each statement in turn; for each, its rows' first column as text (statements that return no rows give
+    /// an empty list).
+    static func lines(_ location: PostgresLocation, _ statements: [String]) async throws -> [[String]] {
+        var logger = Logger(label: "test.postgres-client")
         logger.logLevel = .critical
         let client = PostgresClient(configuration: location.configuration(connections: 1), backgroundLogger: logger)
-        return try await withThrowingTaskGroup(of: [String: [String]]?.self) { group in
+        return try await withThrowingTaskGroup(of: [[String]]?.self) { group in
             group.addTask { await client.run(); return nil }
-            var state: [String: [String]] = [:]
-            for table in tables {
-                let rows = try await client.query(PostgresQuery(unsafeSQL: table.sql), logger: logger)
-                state[table.name] = try await rows.collect().map { try $0.decode(String.self) }.sorted()
+            var results: [[String]] = []
+            for statement in statements {
+                let rows = try await client.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                results.append(try await rows.collect().map { try $0.decode(String.self) })
             }
             group.cancelAll()
-            return state
+            return results
         }
     }
 }

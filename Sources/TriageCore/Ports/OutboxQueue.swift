@@ -14,4 +14,6 @@ public protocol OutboxQueue: Sendable {
     /// Saves a claimed message's new delivery state (and the outcome on the decision that caused it) and releases
     /// its lease; false, and nothing saved, when `owner` no longer holds it.
     func saveDelivery(_ message: OutboxMessage, owner: String, at date: Date) async throws -> Bool
+    /// Releases the leases `owner` holds on these messages, untouched, so any relay may claim them at once.
+    func releaseOutbox(ids: [Int64], owner: String) async throws
 }

@@ -36,6 +36,14 @@ extension AppDatabase: OutboxQueue {
         }
     }
 
+    public func releaseOutbox(ids: [Int64], owner: String) async throws {
+        guard !ids.isEmpty else { return }
+        try await writer.write { db in
+            try db.execute(
+                literal: "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id IN \(ids) AND lease_owner = \(owner)")
+        }
+    }
+
     public func saveDelivery(_ message: OutboxMessage, owner: String, at date: Date) async throws -> Bool {
         try await writer.write { db in
             try OutboxRows.save(message, at: date, owner: owner, db: db)

@@ -10,7 +10,8 @@ public struct OutboxRelay: Sendable {
     let policy: OutboxDeliveryPolicy
     /// This relay's name in leases.
     public var owner = "relay-\(ProcessInfo.processInfo.hostName)-\(getpid())"
-    /// Seconds a claim holds its messages; a dead relay's messages are claimed again after this.
+    /// Seconds a claim holds its messages; a dead relay's messages are claimed again after this. A relay starts no
+    /// delivery after half its lease, so the lease must exceed twice the sink's timeout.
     public var leaseSeconds = 60.0
     /// Messages claimed per pass.
     public var batch = 500
@@ -31,7 +32,15 @@ public struct OutboxRelay: Sendable {
         summary.leftPending = due.filter { !handled.contains($0.key) }
         let claimed = try await queue.claimOutbox(
             owner: owner, systems: handled, now: now, limit: batch, leaseSeconds: leaseSeconds)
-        for message in claimed {
+        let stopAt = ContinuousClock.now + .seconds(leaseSeconds / 2)
+        for (index, message) in claimed.enumerated() {
+            guard ContinuousClock.now < stopAt else {
+                // Half the lease is gone: what is left goes back, rather than be delivered after the lease ran out
+                // while another relay delivers it too.
+                try await queue.releaseOutbox(ids: claimed[index...].map(\.id), owner: owner)
+                summary.released = claimed.count - index
+                break
+            }
             let next = await attempt(message, now: now, into: &summary)
             if !(try await queue.saveDelivery(next, owner: owner, at: now)) { summary.leaseLost += 1 }
         }
@@ -57,18 +66,18 @@ public struct OutboxRelay: Sendable {
         }
     }
 
-    /// Delivers passes until nothing is due and nothing waits for a retry, or `maxWait` seconds have passed,
-    /// sleeping `pause` between passes that only wait for retries.
+    /// Delivers passes until nothing is due and nothing waits for a retry. Every due message is attempted however
+    /// long that takes; only the waiting for retries stops after `maxWait` seconds, sleeping `pause` between passes.
     public func deliverUntilSettled(maxWait: Double, pause: Duration = .seconds(1)) async throws -> RelaySummary {
         var total = RelaySummary()
         let deadline = Date().addingTimeInterval(maxWait)
-        repeat {
+        while true {
             let pass = try await deliverDue(now: Date())
             total.absorb(pass)
-            if pass.claimed == batch { continue }
-            if total.retries.isEmpty { break }
+            if pass.claimed == batch || pass.released > 0 { continue }  // more is due now
+            if total.retries.isEmpty || Date() >= deadline { break }
             try await Task.sleep(for: pause)
-        } while Date() < deadline
+        }
         return total
     }
 }

@@ -32,6 +32,8 @@ public struct RelaySummary: Sendable, Hashable {
     public var leftPending: [String: Int] = [:]
     /// Messages claimed (in the last pass, after `absorb`).
     public var claimed = 0
+    /// Claimed messages handed back unattempted because half the lease had passed (in the last pass).
+    public var released = 0
     /// Messages whose outcome was not saved because another relay had claimed them after this relay's lease ran
     /// out; the receiver saw their idempotency key twice.
     public var leaseLost = 0
@@ -65,6 +67,7 @@ public struct RelaySummary: Sendable, Hashable {
         retries.merge(pass.retries) { $1 }
         leftPending = pass.leftPending
         claimed = pass.claimed
+        released = pass.released
         leaseLost += pass.leaseLost
     }
 }
