@@ -136,6 +136,7 @@ let package = Package(
         .target(
             name: "TriageTestSupport",
             dependencies: [
+                "TriageCore",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -158,7 +159,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "TriageRulesTests", dependencies: ["TriageRules", "TriageCore", "TriageStore"],
+            name: "TriageRulesTests", dependencies: ["TriageRules", "TriageCore", "TriageStore", "TriageTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageLLMTests",
@@ -187,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "triageTests",
             dependencies: [
-                "triage", "TriageCore", "TriageStore", "TriageTestSupport", "TriagePostgres",
+                "triage", "TriageCore", "TriageStore", "TriageTestSupport", "TriagePostgres", "TriageRules",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),

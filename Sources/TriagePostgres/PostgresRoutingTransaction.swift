@@ -15,7 +15,7 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     /// Each statement's deadline.
     let callTimeout: Duration
     /// What the body left for the store to do once it returns.
-    let state = State()
+    let state: State
 
     /// Written and read on the transaction's thread only, then read by the store after the body returns.
     final class State: @unchecked Sendable {
@@ -24,6 +24,15 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         /// A statement failed for a deadlock or a serialization failure. Routing turns a failed step into an
         /// escalated card, but this is no fault of the exception: the store rolls back and runs the transaction again.
         var mustRetry: PostgresStoreError?
+        /// Whether `isolated` steps run in savepoints. Thousands of savepoints in one transaction overflow
+        /// PostgreSQL's per-transaction subtransaction cache and slow every snapshot, so a batch first runs without
+        /// them; if a step fails, the store rolls the batch back and runs it again with them (`stepFailed`).
+        let savepoints: Bool
+        /// A step failed in a transaction without savepoints.
+        var stepFailed = false
+
+        init(savepoints: Bool) { self.savepoints = savepoints }
+
         /// The orders whose join locks `reserveOrders` took.
         var reserved: Set<String> = []
         /// The batch's orders (nil: no such order), payments and shipments, read in a few statements when the
@@ -215,8 +224,17 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         ).isEmpty
     }
 
-    /// Runs `body` in a savepoint: rolled back when it throws, so the rest of the transaction still commits.
+    /// Runs `body` in a savepoint: rolled back when it throws, so the rest of the transaction still commits. Without
+    /// savepoints (a batch's first run), a failure is remembered and the store runs the batch again with them.
     func isolated<T>(_ body: () throws -> T) throws -> T {
+        guard state.savepoints else {
+            do {
+                return try body()
+            } catch {
+                state.stepFailed = true
+                throw error
+            }
+        }
         try run("SAVEPOINT routing_step")
         do {
             let result = try body()

@@ -12,9 +12,12 @@ extension PostgresStore: RoutingStore {
     public func routingTransaction<T: Sendable>(
         _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
     ) async throws -> T {
+        var savepoints = false
         for attempt in 1... {
             do {
-                return try await routingTransactionOnce(body)
+                return try await routingTransactionOnce(body, savepoints: savepoints)
+            } catch is StepFailed {
+                savepoints = true
             } catch where attempt < Self.routingAttempts && Self.isRetryable(error) {
                 logger.notice("routing transaction rolled back (\(PostgresStoreError.readable(error))); running it again")
                 try await Task.sleep(for: .milliseconds(Int.random(in: 10...50) * attempt))
@@ -26,22 +29,31 @@ extension PostgresStore: RoutingStore {
     /// Attempts per routing transaction when PostgreSQL rolls it back for a deadlock or a serialization failure.
     static let routingAttempts = 5
 
+    /// Runs the body once. When a step failed in a run without savepoints, the transaction is rolled back (whatever
+    /// error that left behind) and `StepFailed` asks for a run with them.
     private func routingTransactionOnce<T: Sendable>(
-        _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
+        _ body: @escaping @Sendable (any RoutingTransaction) throws -> T, savepoints: Bool
     ) async throws -> T {
         let (logger, timeout) = (logger, location.callTimeout)
+        let state = PostgresRoutingTransaction.State(savepoints: savepoints)
         do {
             return try await client.withTransaction(logger: logger) { connection in
-                let transaction = PostgresRoutingTransaction(connection: connection, logger: logger, callTimeout: timeout)
+                let transaction = PostgresRoutingTransaction(
+                    connection: connection, logger: logger, callTimeout: timeout, state: state)
                 let result = try await BlockingBridge.onOwnThread { try body(transaction) }
-                if let failure = transaction.state.mustRetry { throw failure }
-                if transaction.state.queuedJobs { try await Self.announceJobs(connection, logger: logger) }
+                if let failure = state.mustRetry { throw failure }
+                if state.stepFailed { throw StepFailed() }
+                if state.queuedJobs { try await Self.announceJobs(connection, logger: logger) }
                 return result
             }
         } catch {
+            if state.stepFailed && !savepoints { throw StepFailed() }
             throw PostgresStoreError.readable(error)
         }
     }
+
+    /// A routing step failed in a run without savepoints: run the batch again with them.
+    private struct StepFailed: Error {}
 
     /// Whether PostgreSQL rolled the transaction back for a reason that running it again resolves.
     static func isRetryable(_ error: any Error) -> Bool {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TriageCore
 import TriageStore
+import TriageTestSupport
 
 @testable import TriageRules
 
@@ -87,7 +88,7 @@ struct RoutingRobustnessTests {
 
     @Test func aRowThatCannotBeRoutedBecomesAnEscalatedCardAndTheRestAreRouted() async throws {
         let database = try database()
-        let store = FailingStore(database: database, poisonOrder: "666")
+        let store = FailingStore(inner: database, poisonOrder: "666")
         let service = RoutingService(table: try RoutingTable.parse(yaml: Self.rules), store: store)
         let summary = try await service.ingest(
             [drift("e1", order: "666", amount: "48.48"), drift("e2", amount: "48.48")], now: now)

@@ -1,16 +1,21 @@
 import Foundation
 import TriageCore
-import TriageStore
 
-/// A store whose lookups fail for one order number, to stand for a row routing cannot read.
-struct FailingStore: RoutingStore {
-    let database: AppDatabase
+/// A store whose lookups fail for one order number, to stand for a row routing cannot read; wraps either store.
+public struct FailingStore: RoutingStore {
+    let inner: any RoutingStore
     let poisonOrder: String
 
-    func routingTransaction<T: Sendable>(
+    /// `inner`, except that reading order `poisonOrder` throws.
+    public init(inner: any RoutingStore, poisonOrder: String) {
+        self.inner = inner
+        self.poisonOrder = poisonOrder
+    }
+
+    public func routingTransaction<T: Sendable>(
         _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
     ) async throws -> T {
-        try await database.routingTransaction { inner in
+        try await inner.routingTransaction { inner in
             try body(FailingTransaction(inner: inner, poisonOrder: poisonOrder))
         }
     }
@@ -18,6 +23,11 @@ struct FailingStore: RoutingStore {
 
 /// Forwards to a real transaction, except that reading `poisonOrder` throws.
 struct FailingTransaction: RoutingTransaction {
+    func insert(_ batch: [NewException], receivedAt: Date) throws -> [ExceptionRecord?] {
+        try inner.insert(batch, receivedAt: receivedAt)
+    }
+    func reserveOrders(_ orderNumbers: Set<String>) throws { try inner.reserveOrders(orderNumbers) }
+
     struct Poisoned: Error, CustomStringConvertible {
         var description: String { "row cannot be decoded" }
     }
