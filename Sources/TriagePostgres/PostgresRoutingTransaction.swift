@@ -6,9 +6,9 @@ import TriageCore
 /// Routing work inside one PostgreSQL transaction: the SQLite store's `StoreTransaction`, statement for statement,
 /// run from the transaction's own thread (see ``BlockingBridge``).
 ///
-/// Several processes route at once, so two steps take transaction-scoped advisory locks that SQLite's single writer
-/// never needed: the card join (per order number, the same lock the worker's ack takes) and the hourly counts that
-/// cascade detection reads (per type and source).
+/// Several processes route at once, so it takes transaction-scoped advisory locks that SQLite's single writer never
+/// needed: the batch's orders, up front and sorted (the card join's lock, the same the worker's ack takes), and the
+/// hourly counts that cascade detection reads (per type and source).
 struct PostgresRoutingTransaction: RoutingTransaction {
     let connection: PostgresConnection
     let logger: Logger
@@ -44,10 +44,9 @@ struct PostgresRoutingTransaction: RoutingTransaction {
 
     /// Runs one statement and returns its rows.
     func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-        let (connection, logger, timeout) = (connection, logger, callTimeout)
         do {
             return try BlockingBridge.wait(
-                deadline: timeout, "routing statement", connection.query(query, logger: logger)
+                deadline: callTimeout, "routing statement", connection.query(query, logger: logger)
             ).rows
         } catch {
             let readable = PostgresStoreError.readable(error)

@@ -6,9 +6,10 @@ extension PostgresStore: RoutingStore {
     /// Runs routing work in one transaction on a connection of the pool, the body on a thread of its own (see
     /// ``BlockingBridge``). Workers listening for jobs are told when it commits with jobs queued.
     ///
-    /// Processes routing at once take the per-order and per-source locks in the order their exceptions arrive, so
-    /// PostgreSQL may pick one of two transactions as a deadlock victim: the victim is rolled back whole and run
-    /// again, up to ``routingAttempts`` times, so nothing is stored twice or lost.
+    /// Batches take their order locks up front and in one order, but two processes can still wait on each other
+    /// elsewhere (the same event stored by both at once, an inventory row), so PostgreSQL may pick one transaction as
+    /// a deadlock victim: the victim is rolled back whole and run again, up to ``routingAttempts`` times, so nothing
+    /// is stored twice or lost.
     public func routingTransaction<T: Sendable>(
         _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
     ) async throws -> T {
