@@ -42,7 +42,7 @@ extension PostgresRoutingTransaction {
 
     /// Reads the orders (with their lines), payments and shipments of `numbers` in four statements, so routing the
     /// batch reads them from memory. The orders' join locks are held, so no other routing changes them first.
-    private func prefetch(_ numbers: [String]) throws {
+    func prefetch(_ numbers: [String]) throws {
         for number in numbers { (state.orders[number], state.payments[number], state.shipments[number]) = (.some(nil), [], []) }
         var lines: [String: [OrderLine]] = [:]
         for row in try rows(

@@ -35,8 +35,9 @@ struct PostgresRoutingTransaction: RoutingTransaction {
 
         /// The orders whose join locks `reserveOrders` took.
         var reserved: Set<String> = []
-        /// The batch's orders (nil: no such order), payments and shipments, read in a few statements when the
-        /// batch reserves its orders, while their locks are held; an order a plan changes is dropped and read again.
+        /// The orders read so far (nil: no such order), with their payments and shipments: the batch's in a few
+        /// statements when it reserves its orders, while their locks are held; an order a plan changes is dropped and
+        /// read again.
         var orders: [String: Order?] = [:]
         var payments: [String: [Payment]] = [:]
         var shipments: [String: [Shipment]] = [:]
@@ -63,30 +64,16 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     }
 
     func order(number: String) throws -> Order? {
-        if let cached = state.orders[number] { return cached }
-        guard let header = try orderHeader(number: number) else { return nil }
-        let lines = try rows(
-            """
-            SELECT order_id, sku, description, qty, unit_price_cents FROM order_lines
-            WHERE order_id = \(header.orderID) ORDER BY line_no
-            """
-        ).map { try PostgresReferenceRows.keyedLine($0).line }
-        var order = header
-        order.lines = lines
-        return order
+        try load(number)
+        return state.orders[number] ?? nil
     }
 
     func orderHeader(number: String) throws -> Order? {
-        if let cached = state.orders[number] {
-            return cached.map { order in
-                var header = order
-                header.lines = []
-                return header
-            }
+        try order(number: number).map { order in
+            var header = order
+            header.lines = []
+            return header
         }
-        return try rows(
-            "SELECT \(unescaped: PostgresReferenceRows.orderColumns) FROM orders WHERE order_number = \(number)"
-        ).first.map { try PostgresReferenceRows.order($0, lines: []) }
     }
 
     func product(sku: String) throws -> Product? {
@@ -95,20 +82,18 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     }
 
     func payments(orderNumber: String) throws -> [Payment] {
-        if let cached = state.payments[orderNumber] { return cached }
-        return try rows(
-            """
-            SELECT \(unescaped: PostgresReferenceRows.paymentColumns) FROM payments
-            WHERE order_number = \(orderNumber) ORDER BY updated_at DESC
-            """
-        ).map(PostgresReferenceRows.payment)
+        try load(orderNumber)
+        return state.payments[orderNumber] ?? []
     }
 
     func shipments(orderNumber: String) throws -> [Shipment] {
-        if let cached = state.shipments[orderNumber] { return cached }
-        return try rows(
-            "SELECT \(unescaped: PostgresReferenceRows.shipmentColumns) FROM shipments WHERE order_number = \(orderNumber)"
-        ).map(PostgresReferenceRows.shipment)
+        try load(orderNumber)
+        return state.shipments[orderNumber] ?? []
+    }
+
+    /// Reads an order the batch did not reserve, or one a plan changed since, with its payments and shipments.
+    private func load(_ number: String) throws {
+        if state.orders[number] == nil { try prefetch([number]) }
     }
 
     func inventory(sku: String) throws -> [InventoryCount] {

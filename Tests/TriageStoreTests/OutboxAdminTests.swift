@@ -61,7 +61,9 @@ import TriageCore
         #expect(first.attempts == 0)
         #expect(first.nextAttemptAt == now)
         #expect(first.lastError == "answered HTTP 400")
-        #expect(try await database.dueOutboxMessages(now: now).map(\.id).contains(1))
+        let claimed = try await database.claimOutbox(
+            owner: "test", systems: [first.targetSystem], now: now, limit: 100, leaseSeconds: 60)
+        #expect(claimed.map(\.id).contains(1))
     }
 
     @Test func retryOfAnUnknownOrDeliveredIdChangesNothing() async throws {

@@ -3,18 +3,6 @@ import GRDB
 import TriageCore
 
 extension AppDatabase {
-    /// Pending messages due at `now`, oldest first.
-    public func dueOutboxMessages(now: Date, limit: Int = 500) async throws -> [OutboxMessage] {
-        try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?
-                    """, arguments: [now.timeIntervalSince1970, limit]
-            ).map(OutboxRows.message)
-        }
-    }
-
     /// Every message, oldest first (for summaries and tests).
     public func outboxMessages(state: OutboxState? = nil) throws -> [OutboxMessage] {
         try writer.read { db in
