@@ -183,7 +183,7 @@ def timed_reviewer(db):
     press("A")
     picked = execute("return document.querySelectorAll('input.pick:checked').length")
     click("#bulk-accept")
-    check(find("#bulk-summary") is not None, "the bulk accept shows its result")
+    check(wait_for("#bulk-summary") is not None, "the bulk accept shows its result")
     bulk = time.time() - started
     batch = db.execute("SELECT batch_id, COUNT(*) FROM decisions WHERE batch_id IS NOT NULL GROUP BY batch_id").fetchall()
     accepted = batch[0][1] if batch else 0
@@ -217,6 +217,17 @@ def timed_reviewer(db):
                "ai_accept_s": round(per_ai, 3), "edit_s": round(per_edit, 3), "page_loads_per_single_decision": 2,
                "page_loads_per_bulk": 2, "decisions": 10 + accepted + 10}
     print("browser-test timing:", json.dumps(figures))
+
+
+def wait_for(css, seconds=15):
+    """The element, once the page that shows it has loaded (a form's POST may still be in flight after the click)."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        element = find(css)
+        if element is not None:
+            return element
+        time.sleep(0.05)
+    return None
 
 
 def wait_until_gone(card, seconds=15):
