@@ -21,14 +21,17 @@ struct PostgresCardJoin {
         return number
     }
 
-    /// The advisory lock key of an order's card joins: routing and the worker's ack take the same one.
-    static func lockKey(_ orderNumber: String) -> String { "card-join:" + orderNumber }
+    /// The advisory lock key of an order's card joins: routing and the worker's ack take the same one. Every
+    /// advisory lock key is hashed after the schema's name (`current_schema()`), so stores in other schemas of one
+    /// database (tests, benchmarks, brands) never wait on each other's locks.
+    static func lockKey(_ orderNumber: String) -> String { ":card-join:" + orderNumber }
 
     /// Takes the join locks of these orders, each once, in sorted order.
     func lock(orders: [String]) async throws {
         for number in Set(orders).sorted() {
+            let key = Self.lockKey(number)
             try await connection.query(
-                "SELECT pg_advisory_xact_lock(hashtextextended(\(Self.lockKey(number)), 0))", logger: logger)
+                "SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || \(key), 0))", logger: logger)
         }
     }
 

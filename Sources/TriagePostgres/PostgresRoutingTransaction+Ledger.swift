@@ -35,7 +35,11 @@ extension PostgresRoutingTransaction {
         let fresh = orderNumbers.subtracting(state.reserved)
         guard !fresh.isEmpty else { return }
         let keys = fresh.sorted().map(PostgresCardJoin.lockKey)
-        try run("SELECT COUNT(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(\(keys)::text[]) AS k")
+        try run(
+            """
+            SELECT COUNT(pg_advisory_xact_lock(hashtextextended(current_schema() || k, 0)))
+            FROM unnest(\(keys)::text[]) k
+            """)
         state.reserved.formUnion(fresh)
         try prefetch(Array(fresh))
     }

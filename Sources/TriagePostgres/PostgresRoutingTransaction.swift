@@ -173,8 +173,10 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     /// counting the same type and source waits until this transaction ends, then reads its counts, so both never
     /// miss each other's cascade.
     func countHourly(_ counts: [CascadeKey: Int]) throws {
-        let pairs = Set(counts.keys.map { "cascade:\($0.kind.rawValue):\($0.source)" })
-        for pair in pairs.sorted() { try run("SELECT pg_advisory_xact_lock(hashtextextended(\(pair), 0))") }
+        let pairs = Set(counts.keys.map { ":cascade:\($0.kind.rawValue):\($0.source)" })
+        for pair in pairs.sorted() {
+            try run("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || \(pair), 0))")
+        }
         for (key, count) in counts.sorted(by: { ($0.key.hour, $0.key.source) < ($1.key.hour, $1.key.source) }) {
             try run(
                 """

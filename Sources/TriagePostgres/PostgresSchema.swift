@@ -98,8 +98,8 @@ enum PostgresSchema {
         ]),
     ]
 
-    /// Applies the migrations not yet recorded, each in its own transaction. A transaction-scoped advisory lock lets
-    /// any number of processes start at once: one migrates, the others wait and then find nothing to do.
+    /// Applies the migrations not yet recorded, each in its own transaction. A transaction-scoped advisory lock, one
+    /// per schema, lets any number of processes start at once: one migrates, the others wait and find nothing to do.
     static func migrate(_ client: PostgresClient, schema: String?, logger: Logger) async throws {
         if let schema, try await client.query(
             "SELECT 1 FROM pg_namespace WHERE nspname = \(schema)", logger: logger).collect().isEmpty
@@ -116,7 +116,9 @@ enum PostgresSchema {
         // A store already up to date (every process start but the first) takes no lock and no transaction.
         for migration in migrations where !done.contains(migration.id) {
             try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
+                try await connection.query(
+                    "SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ':triage-migrate', 0))",
+                    logger: logger)
                 // Another process may have applied it while this one waited for the lock.
                 let applied = try await connection.query(
                     "SELECT 1 FROM schema_migrations WHERE id = \(migration.id)", logger: logger)
@@ -129,6 +131,4 @@ enum PostgresSchema {
         }
     }
 
-    /// The advisory lock that serialises migrations ("triage" in ASCII).
-    private static let lockKey: Int64 = 0x7472_6961_6765
 }

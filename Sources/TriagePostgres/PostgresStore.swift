@@ -28,7 +28,8 @@ public final class PostgresStore: Sendable {
     ) async throws -> T {
         do {
             return try await withPool(location, connections: connections, logger: logger) { store in
-                try await store.timed("migrate") {
+                // Not the call deadline: a migration may rewrite a big table, and waits for other processes' ones.
+                try await withDeadline(max(location.callTimeout, migrationTimeout), "migrate") {
                     try await PostgresSchema.migrate(store.client, schema: location.schema, logger: logger)
                 }
                 return try await body(store)
@@ -59,6 +60,9 @@ public final class PostgresStore: Sendable {
         }
         return try result.get()
     }
+
+    /// How long migrating may take at least, whatever the call deadline.
+    static let migrationTimeout: Duration = .seconds(600)
 
     /// How long a pool may take to shut down before the store stops waiting for it.
     static let shutdownGrace: Duration = .seconds(5)
