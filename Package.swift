@@ -144,7 +144,8 @@ let package = Package(
         .testTarget(
             name: "StoreConformanceTests",
             dependencies: [
-                "TriageCore", "TriageStore", "TriagePostgres", .product(name: "Logging", package: "swift-log"),
+                "TriageCore", "TriageStore", "TriagePostgres", "TriageRules", "TriageDemo", "TriageWorker",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"], swiftSettings: swiftSettings),

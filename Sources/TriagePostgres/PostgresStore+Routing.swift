@@ -13,6 +13,14 @@ extension PostgresStore: RoutingStore {
     public func routingTransaction<T: Sendable>(
         _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
     ) async throws -> T {
+        try await postgresTransaction(body)
+    }
+
+    /// `routingTransaction`, with the PostgreSQL transaction itself, for work that runs statements of its own beside
+    /// the routing port's (a reviewer's decision).
+    func postgresTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (PostgresRoutingTransaction) throws -> T
+    ) async throws -> T {
         var savepoints = false
         for attempt in 1... {
             do {
@@ -33,7 +41,7 @@ extension PostgresStore: RoutingStore {
     /// Runs the body once. When a step failed in a run without savepoints, the transaction is rolled back (whatever
     /// error that left behind) and `StepFailed` asks for a run with them.
     private func routingTransactionOnce<T: Sendable>(
-        _ body: @escaping @Sendable (any RoutingTransaction) throws -> T, savepoints: Bool
+        _ body: @escaping @Sendable (PostgresRoutingTransaction) throws -> T, savepoints: Bool
     ) async throws -> T {
         let (logger, timeout) = (logger, location.callTimeout)
         let state = PostgresRoutingTransaction.State(savepoints: savepoints)

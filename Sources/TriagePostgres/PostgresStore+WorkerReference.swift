@@ -36,48 +36,20 @@ extension PostgresStore: WorkerReference {
         return try await rows.collect().map { try $0.decode(String.self) }
     }
 
-    /// Orders with these ids, in the order given (ids not stored are skipped): two queries however many ids.
     private func orders(ids: [String]) async throws -> [Order] {
-        guard !ids.isEmpty else { return [] }
-        let lineRows = try await client.query(
-            """
-            SELECT order_id, sku, description, qty, unit_price_cents FROM order_lines
-            WHERE order_id = ANY(\(ids)) ORDER BY order_id, line_no
-            """, logger: logger)
-        var lines: [String: [OrderLine]] = [:]
-        for row in try await lineRows.collect() {
-            let (orderID, line) = try PostgresReferenceRows.keyedLine(row)
-            lines[orderID, default: []].append(line)
-        }
-        let orderRows = try await client.query(
-            "SELECT \(unescaped: PostgresReferenceRows.orderColumns) FROM orders WHERE order_id = ANY(\(ids))",
-            logger: logger)
-        var orders: [String: Order] = [:]
-        for row in try await orderRows.collect() {
-            let order = try PostgresReferenceRows.order(row, lines: [])
-            orders[order.orderID] = order
-        }
-        return ids.compactMap { id in
-            orders[id].map { order in
-                var order = order
-                order.lines = lines[id] ?? []
-                return order
-            }
-        }
+        try await PostgresOrderReads(client: client, logger: logger).orders(ids: ids)
     }
 
     /// The order with this storefront order number.
     public func order(number: String) async throws -> Order? {
         try await timed("order") { [self] in
-            let rows = try await client.query(
-                "SELECT order_id FROM orders WHERE order_number = \(number)", logger: logger)
-            return try await orders(ids: rows.collect().map { try $0.decode(String.self) }).first
+            try await PostgresOrderReads(client: client, logger: logger).order(.number(number))
         }
     }
 
     /// The order with this id.
     public func order(id: String) async throws -> Order? {
-        try await timed("order") { [self] in try await orders(ids: [id]).first }
+        try await timed("order") { [self] in try await PostgresOrderReads(client: client, logger: logger).order(.id(id)) }
     }
 
     /// The product with this SKU.

@@ -82,31 +82,14 @@ enum ExceptionRows {
 /// Decodes card rows.
 enum CardRows {
     static func card(_ row: Row) throws -> StoredCard {
-        let decoder = JSONCoding.decoder()
-        func decode<T: Decodable>(_ type: T.Type, _ column: String) throws -> T? {
-            guard let text: String = row[column] else { return nil }
-            return try decoder.decode(T.self, from: Data(text.utf8))
-        }
-        var rule: RuleOutcome?
-        if let ruleID: String = row["rule_id"] {
-            rule = RuleOutcome(
-                ruleID: ruleID, ruleVersion: row["rule_version"] ?? 0,
-                mode: RuleMode(rawValue: row["rule_mode"] ?? "") ?? .shadow, action: row["rule_action"] ?? "")
-        }
-        let amount: Int64? = row["amount_cents"]
-        let card = NewCard(
-            exceptionID: row["exception_id"], kind: ExceptionKind(rawValue: row["kind"]) ?? .integrationFailure,
-            decisionType: DecisionType(rawValue: row["decision_type"]) ?? .judgment,
-            status: CardStatus(rawValue: row["status"]) ?? .open, team: row["team"], title: row["title"],
-            summary: row["summary"], rule: rule, plan: try decode(ActionPlan.self, "plan"),
-            amountAtStake: amount.map(Money.init(cents:)), flags: try decode([String].self, "flags") ?? [],
-            details: try decode([String: JSONValue].self, "details") ?? [:],
-            createdAt: Date(timeIntervalSince1970: row["created_at"]))
-        let resolved: Double? = row["resolved_at"]
-        return StoredCard(
-            id: row["id"], card: card, suggestion: try decode(JSONValue.self, "suggestion"),
-            confidence: (row["confidence"] as String?).flatMap(Confidence.init(rawValue:)), model: row["model"],
-            promptVersion: row["prompt_version"], updatedAt: Date(timeIntervalSince1970: row["updated_at"]),
-            resolvedAt: resolved.map(Date.init(timeIntervalSince1970:)), joinedTo: row["joined_to"])
+        try StoredCard(
+            columns: CardColumns(
+                id: row["id"], exceptionID: row["exception_id"], kind: row["kind"], decisionType: row["decision_type"],
+                status: row["status"], team: row["team"], title: row["title"], summary: row["summary"],
+                ruleID: row["rule_id"], ruleVersion: row["rule_version"], ruleMode: row["rule_mode"],
+                ruleAction: row["rule_action"], plan: row["plan"], amountCents: row["amount_cents"], flags: row["flags"],
+                details: row["details"], suggestion: row["suggestion"], confidence: row["confidence"],
+                model: row["model"], promptVersion: row["prompt_version"], createdAt: row["created_at"],
+                updatedAt: row["updated_at"], resolvedAt: row["resolved_at"], joinedTo: row["joined_to"]))
     }
 }

@@ -9,6 +9,16 @@ import TriageCore
 struct StoreTransaction: RoutingTransaction {
     let db: Database
 
+    func holdUnrouted(_ records: [ExceptionRecord]) throws -> [ExceptionRecord] {
+        let ids = records.map(\.id)
+        let request: SQLRequest<Int64> = """
+            SELECT exception_id FROM cards WHERE exception_id IN \(ids)
+            UNION SELECT exception_id FROM card_links WHERE exception_id IN \(ids)
+            """
+        let routed = try Set(request.fetchAll(db))
+        return records.filter { !routed.contains($0.id) }
+    }
+
     func order(number: String) throws -> Order? {
         try OrderRow.fetch(db, number: number)
     }

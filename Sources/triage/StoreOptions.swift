@@ -11,16 +11,24 @@ typealias WorkerStore = AIJobQueue & WorkerReference & ResponseCache & Operation
 /// What `triage ingest` and `triage outbox deliver` need from a store; both stores provide it.
 typealias IntakeStore = RoutingStore & OutboxQueue
 
+/// What `triage serve` and `triage users` need from a store; both stores provide it.
+typealias ServeStore = ReviewStore & RoutingStore & OperationsStatusReading
+
 /// Where the database and the rules file are.
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "SQLite database file (default: $TRIAGE_DB or ./triage.sqlite); ingest, worker, status and outbox deliver also take a postgres:// URL.")
+        help: "SQLite database file (default: $TRIAGE_DB or ./triage.sqlite); \(postgresCommands) also take a postgres:// URL.")
     var db: String?
 
     /// The database path or URL after defaults.
     var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["TRIAGE_DB"] ?? "triage.sqlite"
+    }
+
+    /// The store for messages: the file path, or the URL without its password.
+    var displayName: String {
+        (try? postgresLocation())?.redacted ?? databasePath
     }
 
     /// The PostgreSQL store named by `--db`, or nil for a SQLite file.
@@ -51,6 +59,16 @@ struct StoreOptions: ParsableArguments {
     /// file (created if missing) or PostgreSQL.
     func withIntakeStore<T: Sendable>(_ body: @Sendable (any IntakeStore) async throws -> T) async throws -> T {
         guard let location = try postgresLocation() else { return try await body(try open()) }
+        return try await onPostgres(location) { try await body($0) }
+    }
+
+    /// Runs `body` on the store `--db` names for serving reviewers and webhooks: an existing SQLite file, or
+    /// PostgreSQL, where any number of servers share sessions, card locks and decisions. A SQLite file is created
+    /// when missing unless `existing` (commands that only read or add to a store).
+    func withServeStore<T: Sendable>(
+        existing: Bool = false, _ body: @Sendable (any ServeStore) async throws -> T
+    ) async throws -> T {
+        guard let location = try postgresLocation() else { return try await body(existing ? try openExisting() : try open()) }
         return try await onPostgres(location) { try await body($0) }
     }
 
@@ -94,7 +112,7 @@ struct StoreOptions: ParsableArguments {
 
 extension StoreOptions {
     /// Commands that run on PostgreSQL today; the others say so instead of treating the URL as a file name.
-    static let postgresCommands = "ingest, worker, status, outbox deliver, db copy, bench queue"
+    static let postgresCommands = "ingest, worker, serve, users, status, outbox deliver, db copy, bench queue"
 
     private func refusePostgres() throws {
         guard PostgresLocation.isURL(databasePath) else { return }

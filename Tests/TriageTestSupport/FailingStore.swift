@@ -27,6 +27,7 @@ struct FailingTransaction: RoutingTransaction {
         try inner.insert(batch, receivedAt: receivedAt)
     }
     func reserveOrders(_ orderNumbers: Set<String>) throws { try inner.reserveOrders(orderNumbers) }
+    func holdUnrouted(_ records: [ExceptionRecord]) throws -> [ExceptionRecord] { try inner.holdUnrouted(records) }
 
     struct Poisoned: Error, CustomStringConvertible {
         var description: String { "row cannot be decoded" }

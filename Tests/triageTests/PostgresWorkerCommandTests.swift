@@ -7,11 +7,12 @@ import TriageStore
 
 /// Issue 17's path for a user: the demo's SQLite database moved into PostgreSQL with `triage db copy`, then drained by
 /// two `triage worker` processes at once. The cards must come out as one worker on the SQLite file writes them, joins
-/// of one order and cause included, and `triage status` must read the same on both stores.
+/// of one order and cause included, and `triage status` must read the same on both stores. Then two `triage serve`
+/// processes share the database's reviewers, sessions, locks and decisions (`TwoServers`).
 @Suite(.serialized, .timeLimit(.minutes(10)))
 struct PostgresWorkerCommandTests {
     @Test(.enabled(if: PostgresQueueFaultTests.enabled))
-    func aCopiedDemoDrainedByTwoWorkersGetsTheCardsOneSQLiteWorkerWrites() async throws {
+    func aCopiedDemoDrainedByTwoWorkersGetsTheCardsOneSQLiteWorkerWritesAndTwoServersShareIt() async throws {
         let url = try #require(ProcessInfo.processInfo.environment["TRIAGE_TEST_POSTGRES"], "TRIAGE_TEST_POSTGRES")
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -55,13 +56,14 @@ struct PostgresWorkerCommandTests {
         ]
         #expect(statuses.allSatisfy { $0.status == 0 })
         #expect(statuses[0].stdout == statuses[1].stdout)
+        try await TwoServers(database: target, folder: folder).check()
         try await PostgresStore.dropSchema(location, logger: logger)
     }
 
     @Test func commandsNotYetOnPostgreSQLSayWhichAre() async throws {
         let output = try await TriageProcess.run(["report", "--db", "postgres://triage@127.0.0.1/triage"])
         #expect(output.status != 0)
-        #expect(output.stderr.contains("SQLite file only") && output.stderr.contains("ingest, worker, status, outbox deliver, db copy"))
+        #expect(output.stderr.contains("SQLite file only") && output.stderr.contains("ingest, worker, serve, users, status, outbox deliver, db copy"))
     }
 }
 

@@ -12,6 +12,17 @@ public enum StateChange: Sendable, Hashable {
     case refund(orderNumber: String, amount: Money)
     /// Record items taken back on an order, quantity per SKU, so they are not refunded twice.
     case returnedItems(orderNumber: String, quantities: [String: Int])
+
+    /// The order the change touches; nil for an inventory count.
+    public var orderNumber: String? {
+        switch self {
+        case .orderStatus(let number, _), .orderPostcode(let number, _), .refund(let number, _),
+            .returnedItems(let number, _):
+            number
+        case .inventoryCount:
+            nil
+        }
+    }
 }
 
 /// A message to confirm an executed action back to the originating system.

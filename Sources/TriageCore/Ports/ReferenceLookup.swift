@@ -52,6 +52,9 @@ public protocol RoutingTransaction: ReferenceLookup, OrderLedger {
     /// locks here, all at once and in one order, so two batches routing the same orders wait for each other instead
     /// of deadlocking. SQLite's single writer needs nothing.
     func reserveOrders(_ orderNumbers: Set<String>) throws
+    /// Of these exceptions, stored earlier, those that still have no card (of their own or joined), each held until
+    /// the transaction ends: two servers routing the same stored exception route it once.
+    func holdUnrouted(_ records: [ExceptionRecord]) throws -> [ExceptionRecord]
 }
 
 extension RoutingTransaction {

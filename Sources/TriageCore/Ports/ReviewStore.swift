@@ -148,6 +148,8 @@ public protocol ReviewStore: Sendable {
     func addUser(
         name: String, role: ReviewerRole, team: String?, tokenHash: String, now: Date
     ) async throws -> Reviewer
+    /// Every user (without token hashes), by name.
+    func users() async throws -> [Reviewer]
     /// The reviewer whose token hashes to `tokenHash`.
     func reviewer(tokenHash: String) async throws -> Reviewer?
     /// Starts a session for a reviewer; the caller keeps the id, the store only its hash.

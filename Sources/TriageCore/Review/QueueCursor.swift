@@ -40,3 +40,15 @@ public struct QueueCursor: Sendable, Hashable, Codable {
         self.init(preferred: flag == 1, amountCents: amount, createdAt: created, id: id)
     }
 }
+
+extension QueueFilter {
+    /// What a store matches the search against: a `LIKE` pattern for "contains" (with `\` as its escape character),
+    /// the text as an order number (a leading `#` dropped) and the text as typed (an event id). Nil when there is no
+    /// search.
+    public var searchTerms: (pattern: String, orderNumber: String, text: String)? {
+        guard let text = search?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        return ("%" + escaped + "%", text.hasPrefix("#") ? String(text.dropFirst()) : text, text)
+    }
+}

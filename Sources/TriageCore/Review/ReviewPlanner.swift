@@ -140,4 +140,25 @@ public struct ReviewPlanner: Sendable {
             throw .unreadableSuggestion(cardID: card.id, reason: "\(error)")
         }
     }
+
+    /// Where to find the order a card is about, most telling first: the exception's own order number, then the order
+    /// id and the order number its AI suggestion matched. A store reads them in turn until one is stored.
+    public static func orderReferences(of card: StoredCard, exception: ExceptionRecord) throws -> [OrderReference] {
+        var references: [OrderReference] = exception.exception.orderNumber.map { [.number($0)] } ?? []
+        let parameters = try suggestion(of: card)?.parameters ?? [:]
+        if case .string(let id)? = parameters["order_id"] { references.append(.id(id)) }
+        if case .string(let number)? = parameters["order_number"] { references.append(.number(number)) }
+        return references
+    }
+
+    /// The ids of the orders a card's AI suggestion offered, in its order (at most ten).
+    public static func candidateOrderIDs(of card: StoredCard) throws -> [String] {
+        (try suggestion(of: card)?.candidates ?? []).prefix(10).map(\.id)
+    }
+}
+
+/// An order named by its id or by its storefront number.
+public enum OrderReference: Sendable, Hashable {
+    case id(String)
+    case number(String)
 }

@@ -59,7 +59,7 @@ public final class WebhookRouter: Service, Sendable {
     static func route(_ records: [ExceptionRecord], service: RoutingService, now: Date, logger: Logger) async -> Bool {
         do {
             _ = try await service.store.routingTransaction { transaction in
-                try service.route(stored: records, in: transaction, now: now)
+                try service.route(stored: try transaction.holdUnrouted(records), in: transaction, now: now)
             }
             return true
         } catch {

@@ -3,102 +3,73 @@ import GRDB
 import TriageCore
 
 extension AppDatabase: ReviewStore {
-    /// Locks a card to `reviewer` until `until` (the open time is kept while they hold it); refused while another
-    /// reviewer's lock lasts or when the card has nothing left to decide. Returns when the lock ends.
+    /// Locks a card to `reviewer` until `until` (see `ReviewDecisions.lock`).
     public func lockCard(id: Int64, reviewer: Reviewer, until: Date, now: Date) async throws -> Date {
         try await writer.write { db in
-            _ = try Self.decidableCard(id: id, reviewer: reviewer, now: now, db: db)
-            try db.execute(
-                sql: """
-                    INSERT INTO card_locks (card_id, user_id, user_name, opened_at, until) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (card_id) DO UPDATE SET until = excluded.until,
-                      opened_at = CASE WHEN card_locks.user_id = excluded.user_id AND card_locks.until > ?
-                                       THEN card_locks.opened_at ELSE excluded.opened_at END,
-                      user_id = excluded.user_id, user_name = excluded.user_name
-                    """,
-                arguments: [id, reviewer.id, reviewer.name, now.timeIntervalSince1970, until.timeIntervalSince1970,
-                            now.timeIntervalSince1970])
-            return until
+            try ReviewDecisions.lock(cardID: id, reviewer: reviewer, until: until, now: now, in: StoreTransaction(db: db))
         }
     }
 
-    /// Releases a reviewer's own lock; another reviewer's live lock is refused with `ReviewError.notLockHolder`.
+    /// Releases a reviewer's own lock (see `ReviewDecisions.unlock`).
     public func unlockCard(id: Int64, reviewer: Reviewer, now: Date) async throws {
         try await writer.write { db in
-            if let holder = try String.fetchOne(
-                db, sql: "SELECT user_name FROM card_locks WHERE card_id = ? AND user_id != ? AND until > ?",
-                arguments: [id, reviewer.id, now.timeIntervalSince1970])
-            {
-                throw ReviewError.notLockHolder(holder)
-            }
-            try db.execute(sql: "DELETE FROM card_locks WHERE card_id = ? AND user_id = ?", arguments: [id, reviewer.id])
+            try ReviewDecisions.unlock(cardID: id, reviewer: reviewer, now: now, in: StoreTransaction(db: db))
         }
     }
 
-    /// Plans, re-checks and executes a decision in one transaction: decision row, state changes, outbox messages,
-    /// card resolved, lock released. A card decided twice, or held by someone else, is refused with a `ReviewError`.
-    /// The plan is re-checked against the data as it is now (`PlanGuard`): an accepted plan that no longer fits
-    /// executes nothing and turns the card into a judgment card saying what changed (`ReviewError.stalePlan`, after
-    /// that change is committed); an edit that does not fit is refused naming the parameter.
+    /// Plans, re-checks and executes a decision in one transaction (see `ReviewDecisions.decide`). A stale plan's
+    /// change to the card is committed before `ReviewError.stalePlan` is thrown.
     public func decide(
         _ request: ReviewRequest, by reviewer: Reviewer, planner: ReviewPlanner, now: Date
     ) async throws -> ReviewOutcome {
-        let result: Result<ReviewOutcome, ReviewError> = try await writer.write { db in
-            let card = try Self.decidableCard(id: request.cardID, reviewer: reviewer, now: now, db: db)
-            guard let record = try ExceptionRows.fetch(db, id: card.card.exceptionID) else {
-                throw ReviewError.cardNotFound(request.cardID)
-            }
-            let planned = try planner.plan(request, card: card, record: record)
-            if let plan = planned.plan {
-                let transaction = StoreTransaction(db: db)
-                if let conflict = try PlanGuard(facts: transaction).conflict(with: plan) {
-                    guard request.verdict == .accept else {
-                        throw ReviewError.invalid("parameters.\(conflict.field): \(conflict.reason)")
-                    }
-                    try Self.markStale(card, plan: plan, conflict: conflict, now: now, db: db)
-                    return .failure(.stalePlan(conflict.reason))
-                }
-                try transaction.execute(plan, exceptionID: card.card.exceptionID, at: now)
-            }
-            let opened = try Double.fetchOne(
-                db, sql: "SELECT opened_at FROM card_locks WHERE card_id = ? AND user_id = ?",
-                arguments: [card.id, reviewer.id])
-            let decisionID = try Self.insertDecision(planned, request: request, card: card, reviewer: reviewer,
-                                                     seconds: opened.map { now.timeIntervalSince1970 - $0 }, now: now, db: db)
-            try db.execute(
-                sql: "UPDATE cards SET status = 'resolved', resolved_at = ?, updated_at = ? WHERE id = ?",
-                arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, card.id])
-            try db.execute(sql: "DELETE FROM card_locks WHERE card_id = ?", arguments: [card.id])
-            return .success(
-                ReviewOutcome(
-                    cardID: card.id, decisionID: decisionID, action: planned.action, parameters: planned.parameters,
-                    editedFields: planned.editedFields, outboxMessages: planned.plan?.messages.count ?? 0))
-        }
-        return try result.get()
+        try await writer.write { db in
+            try ReviewDecisions.decide(request, by: reviewer, planner: planner, now: now, in: StoreTransaction(db: db))
+        }.get()
+    }
+}
+
+extension StoreTransaction: ReviewTransaction {
+    func cardForUpdate(id: Int64) throws -> StoredCard? {
+        try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE id = ?", arguments: [id]).map(CardRows.card)
     }
 
-    /// The card, if it exists, is open for a decision, and no other reviewer's lock is live.
-    private static func decidableCard(id: Int64, reviewer: Reviewer, now: Date, db: Database) throws -> StoredCard {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cards WHERE id = ?", arguments: [id]) else {
-            throw ReviewError.cardNotFound(id)
-        }
-        let card = try CardRows.card(row)
-        guard card.card.status.awaitsDecision else {
-            throw ReviewError.notDecidable(card.card.status)
-        }
-        if let lock = try Row.fetchOne(
+    func liveLock(cardID: Int64, now: Date) throws -> CardLock? {
+        try Row.fetchOne(
             db, sql: "SELECT user_id, user_name FROM card_locks WHERE card_id = ? AND until > ?",
-            arguments: [id, now.timeIntervalSince1970]), (lock["user_id"] as Int64) != reviewer.id
-        {
-            throw ReviewError.lockedBy(lock["user_name"])
-        }
-        return card
+            arguments: [cardID, now.timeIntervalSince1970]
+        ).map { CardLock(userID: $0["user_id"], userName: $0["user_name"]) }
     }
 
-    private static func insertDecision(
-        _ planned: ReviewPlanner.Planned, request: ReviewRequest, card: StoredCard, reviewer: Reviewer,
-        seconds: Double?, now: Date, db: Database
-    ) throws -> Int64 {
+    func exceptionRecord(id: Int64) throws -> ExceptionRecord? {
+        try ExceptionRows.fetch(db, id: id)
+    }
+
+    func saveLock(cardID: Int64, reviewer: Reviewer, until: Date, now: Date) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO card_locks (card_id, user_id, user_name, opened_at, until) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (card_id) DO UPDATE SET until = excluded.until,
+                  opened_at = CASE WHEN card_locks.user_id = excluded.user_id AND card_locks.until > ?
+                                   THEN card_locks.opened_at ELSE excluded.opened_at END,
+                  user_id = excluded.user_id, user_name = excluded.user_name
+                """,
+            arguments: [cardID, reviewer.id, reviewer.name, now.timeIntervalSince1970, until.timeIntervalSince1970,
+                        now.timeIntervalSince1970])
+    }
+
+    func lockOpened(cardID: Int64, userID: Int64) throws -> Date? {
+        try Double.fetchOne(
+            db, sql: "SELECT opened_at FROM card_locks WHERE card_id = ? AND user_id = ?", arguments: [cardID, userID]
+        ).map(Date.init(timeIntervalSince1970:))
+    }
+
+    func deleteLock(cardID: Int64, userID: Int64?) throws {
+        try db.execute(
+            sql: "DELETE FROM card_locks WHERE card_id = ? AND (? IS NULL OR user_id = ?)",
+            arguments: [cardID, userID, userID])
+    }
+
+    func insertDecision(_ decision: ReviewerDecisionRow) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO decisions (card_id, actor, actor_kind, action, parameters, edited_fields, rule_id,
@@ -106,11 +77,30 @@ extension AppDatabase: ReviewStore {
                 VALUES (?, ?, 'reviewer', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                card.id, reviewer.name, planned.action, JSONValue.object(planned.parameters).serialized,
-                JSONValue.array(planned.editedFields.map(JSONValue.string)).serialized, card.card.rule?.ruleID,
-                card.card.rule?.action, planned.suggestedAction, now.timeIntervalSince1970, seconds,
-                request.reason?.trimmingCharacters(in: .whitespacesAndNewlines), request.batchID,
+                decision.cardID, decision.actor, decision.action, JSONValue.object(decision.parameters).serialized,
+                JSONValue.array(decision.editedFields.map(JSONValue.string)).serialized, decision.ruleID,
+                decision.ruleAction, decision.suggestedAction, decision.decidedAt.timeIntervalSince1970,
+                decision.secondsToDecide, decision.reason, decision.batchID,
             ])
         return db.lastInsertedRowID
+    }
+
+    func reopenAsJudgment(cardID: Int64, summary: String, flags: [String], details: [String: JSONValue], now: Date) throws {
+        try db.execute(
+            sql: """
+                UPDATE cards SET decision_type = 'judgment', status = 'open', plan = NULL, summary = ?, flags = ?,
+                  details = ?, updated_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                summary, JSONValue.array(flags.map(JSONValue.string)).serialized, JSONValue.object(details).serialized,
+                now.timeIntervalSince1970, cardID,
+            ])
+    }
+
+    func resolveCard(id: Int64, now: Date) throws {
+        try db.execute(
+            sql: "UPDATE cards SET status = 'resolved', resolved_at = ?, updated_at = ? WHERE id = ?",
+            arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, id])
     }
 }

@@ -11,7 +11,7 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT id, kind, source, reason, occurred_at, handling_minutes FROM exceptions
-                    WHERE occurred_at >= ? AND occurred_at < ?
+                    WHERE occurred_at >= ? AND occurred_at < ? ORDER BY id
                     """, arguments: window
             ).map(FeedbackRows.exception)
             let cards = try Row.fetchAll(
@@ -22,7 +22,7 @@ extension AppDatabase {
                       c.confidence, json_extract(c.suggestion, '$.task') AS ai_task,
                       json_extract(c.suggestion, '$.action') AS ai_action
                     FROM cards c JOIN exceptions e ON e.id = c.exception_id
-                    WHERE e.occurred_at >= ? AND e.occurred_at < ?
+                    WHERE e.occurred_at >= ? AND e.occurred_at < ? ORDER BY c.id
                     """, arguments: window
             ).map(FeedbackRows.card)
             let decisions = try Row.fetchAll(

@@ -11,10 +11,7 @@ extension AppDatabase {
             if let type = filter.decisionType { conditions.append("c.decision_type = \(type.rawValue)") }
             if let team = filter.team { conditions.append("c.team = \(team)") }
             if let confidence = filter.confidence { conditions.append("c.confidence = \(confidence.rawValue)") }
-            if let search = filter.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
-                let pattern = "%" + search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_") + "%"
-                let number = search.hasPrefix("#") ? String(search.dropFirst()) : search
+            if let (pattern, number, search) = filter.searchTerms {
                 conditions.append(
                     """
                     (c.title LIKE \(pattern) ESCAPE '\\' OR c.exception_id IN (
@@ -117,18 +114,18 @@ extension AppDatabase {
 
     /// The orders a suggestion offered, in its order (at most ten; ids that are not orders are left out).
     private static func candidateOrders(of card: StoredCard, db: Database) throws -> [Order] {
-        let ids = (try ReviewPlanner.suggestion(of: card)?.candidates ?? []).prefix(10).map(\.id)
-        return try OrderRow.fetchAll(db, ids: Array(ids))
+        try OrderRow.fetchAll(db, ids: ReviewPlanner.candidateOrderIDs(of: card))
     }
 
-    /// The exception's order number, else the order the AI suggestion matched.
+    /// The first stored order of those the card refers to.
     private static func order(for card: StoredCard, exception: ExceptionRecord, db: Database) throws -> Order? {
-        if let number = exception.exception.orderNumber, let order = try OrderRow.fetch(db, number: number) {
-            return order
+        for reference in try ReviewPlanner.orderReferences(of: card, exception: exception) {
+            let order: Order? = switch reference {
+            case .number(let number): try OrderRow.fetch(db, number: number)
+            case .id(let id): try OrderRow.fetch(db, id: id)
+            }
+            if let order { return order }
         }
-        let parameters = try ReviewPlanner.suggestion(of: card)?.parameters ?? [:]
-        if case .string(let id)? = parameters["order_id"], let order = try OrderRow.fetch(db, id: id) { return order }
-        if case .string(let number)? = parameters["order_number"] { return try OrderRow.fetch(db, number: number) }
         return nil
     }
 
@@ -203,13 +200,11 @@ enum DecisionRows {
     }
 
     static func record(_ row: Row) throws -> DecisionRecord {
-        let parameters = try JSONCoding.decode([String: JSONValue].self, from: row["parameters"])
-        let edited = try JSONCoding.decode([String].self, from: row["edited_fields"])
-        return DecisionRecord(
-            id: row["id"], cardID: row["card_id"], actor: row["actor"], actorKind: row["actor_kind"],
-            action: row["action"], parameters: parameters, editedFields: edited,
-            suggestedAction: row["suggested_action"], reason: row["reason"],
-            decidedAt: Date(timeIntervalSince1970: row["decided_at"]), secondsToDecide: row["seconds_to_decide"],
-            outcome: row["outcome"], batchID: row["batch_id"])
+        try DecisionRecord(
+            columns: DecisionColumns(
+                id: row["id"], cardID: row["card_id"], actor: row["actor"], actorKind: row["actor_kind"],
+                action: row["action"], parameters: row["parameters"], editedFields: row["edited_fields"],
+                suggestedAction: row["suggested_action"], reason: row["reason"], decidedAt: row["decided_at"],
+                secondsToDecide: row["seconds_to_decide"], outcome: row["outcome"], batchID: row["batch_id"]))
     }
 }

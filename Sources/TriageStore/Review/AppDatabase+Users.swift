@@ -8,10 +8,7 @@ extension AppDatabase {
     public func addUser(
         name: String, role: ReviewerRole, team: String?, tokenHash: String, now: Date
     ) async throws -> Reviewer {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 80, !trimmed.contains(where: \.isNewline) else {
-            throw ReviewError.invalid("name: a user name is 1 to 80 characters on one line")
-        }
+        let trimmed = try ReviewerName.validated(name)
         return try await writer.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE name = ?", arguments: [trimmed]) == true {
                 throw ReviewError.duplicate("a user named \(trimmed) exists already")

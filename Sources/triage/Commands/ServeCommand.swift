@@ -36,32 +36,40 @@ struct ServeCommand: AsyncParsableCommand {
     var secureCookies = false
 
     func run() async throws {
-        var logger = Logger(label: "triage.serve")
-        logger.logLevel = .info
+        let logger = Self.logger
         let environment = ProcessInfo.processInfo.environment
         let settings = ServerSettings(
             host: host, port: port, shopifySecret: environment["TRIAGE_SHOPIFY_SECRET"],
             adyenHMACKey: environment["TRIAGE_ADYEN_HMAC_KEY"], returnsSecret: environment["TRIAGE_RETURNS_SECRET"],
             replayWindow: replayWindow, lockSeconds: lockSeconds, secureCookies: secureCookies)
-        let database = try store.open()
-        let context = ReviewContext(
-            store: database, routing: database, table: try rules.load(), settings: settings, logger: logger,
-            operations: database, processMetrics: ProcessMetrics.bootstrap())
-        let pending = try await ReviewServer.routePending(context)
-        if pending > 0 { print("triage serve: routed \(pending) stored exception(s) that had no card") }
-        let host = self.host
-        let app = try ReviewServer.application(context) { port in
-            let line = "triage serve: http://\(host):\(port)/ (database \(store.databasePath)); Ctrl-C stops\n"
-            FileHandle.standardOutput.write(Data(line.utf8))
+        let (rules, store, host, port) = (try rules.load(), store, host, port)
+        try await store.withServeStore { database in
+            let context = ReviewContext(
+                store: database, routing: database, table: rules, settings: settings, logger: logger,
+                operations: database, processMetrics: ProcessMetrics.bootstrap())
+            let pending = try await ReviewServer.routePending(context)
+            if pending > 0 { print("triage serve: routed \(pending) stored exception(s) that had no card") }
+            let app = try ReviewServer.application(context) { port in
+                let line = "triage serve: http://\(host):\(port)/ (database \(store.displayName)); Ctrl-C stops\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            }
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [app, context.webhookRouter], gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger))
+            do {
+                try await group.run()
+            } catch where Self.isAddressInUse(error) {
+                throw CLIError(
+                    "port \(port) on \(host) is already in use: stop the process holding it, or pick another with --port")
+            }
         }
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [app, context.webhookRouter], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        do {
-            try await group.run()
-        } catch where Self.isAddressInUse(error) {
-            throw CLIError("port \(port) on \(host) is already in use: stop the process holding it, or pick another with --port")
-        }
+    }
+
+    private static var logger: Logger {
+        var logger = Logger(label: "triage.serve")
+        logger.logLevel = .info
+        return logger
     }
 
     /// True for the bind failure a second server on the same port gets (EADDRINUSE), however NIO wraps it.

@@ -26,8 +26,10 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             let token = Secrets.newToken()
             do {
-                let user = try await store.openExisting().addUser(
-                    name: name, role: role, team: team, tokenHash: Secrets.hash(token), now: Date())
+                let (name, role, team) = (name, role, team)
+                let user = try await store.withServeStore(existing: true) { database in
+                    try await database.addUser(name: name, role: role, team: team, tokenHash: Secrets.hash(token), now: Date())
+                }
                 print("added \(user.label)")
                 print("token (shown once, store it now): \(token)")
             } catch let error as ReviewError {
@@ -42,7 +44,7 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            print(Reviewer.table(try store.openExisting().users()))
+            print(Reviewer.table(try await store.withServeStore(existing: true) { try await $0.users() }))
         }
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import PostgresNIO
+import TriageCore
+
+extension PostgresStore {
+    /// Adds a user; the caller has made the token and passes only its hash. An empty name is
+    /// `ReviewError.invalid`, a taken one `ReviewError.duplicate` (also when another process adds it at once).
+    public func addUser(
+        name: String, role: ReviewerRole, team: String?, tokenHash: String, now: Date
+    ) async throws -> Reviewer {
+        let trimmed = try ReviewerName.validated(name)
+        return try await timed("addUser") { [self] in
+            let rows = try await client.query(
+                """
+                INSERT INTO users (name, role, team, token_hash, created_at)
+                VALUES (\(trimmed), \(role.rawValue), \(team), \(tokenHash), \(now.timeIntervalSince1970))
+                ON CONFLICT (name) DO NOTHING RETURNING id
+                """, logger: logger)
+            guard let id = try await rows.collect().first?.decode(Int64.self) else {
+                throw ReviewError.duplicate("a user named \(trimmed) exists already")
+            }
+            return Reviewer(id: id, name: trimmed, role: role, team: team)
+        }
+    }
+
+    /// Every user (without token hashes), by name.
+    public func users() async throws -> [Reviewer] {
+        try await timed("users") { [self] in
+            let query = "SELECT \(PostgresReviewRows.userColumns) FROM users ORDER BY name"
+            return try await client.query(PostgresQuery(unsafeSQL: query), logger: logger).collect()
+                .map(PostgresReviewRows.reviewer)
+        }
+    }
+
+    /// The reviewer whose token hashes to `tokenHash`.
+    public func reviewer(tokenHash: String) async throws -> Reviewer? {
+        try await timed("reviewer") { [self] in
+            try await client.query(
+                "SELECT \(unescaped: PostgresReviewRows.userColumns) FROM users WHERE token_hash = \(tokenHash)",
+                logger: logger
+            ).collect().first.map(PostgresReviewRows.reviewer)
+        }
+    }
+
+    /// Starts a session; only the session id's hash is stored, where every server of the database finds it.
+    public func startSession(reviewerID: Int64, sessionHash: String, expires: Date) async throws {
+        try await timed("startSession") { [self] in
+            try await client.query(
+                """
+                INSERT INTO sessions (session_hash, user_id, expires_at)
+                VALUES (\(sessionHash), \(reviewerID), \(expires.timeIntervalSince1970))
+                """, logger: logger)
+        }
+    }
+
+    /// The reviewer of a session that has not expired.
+    public func reviewer(sessionHash: String, now: Date) async throws -> Reviewer? {
+        try await timed("reviewer") { [self] in
+            try await client.query(
+                """
+                SELECT u.id, u.name, u.role, u.team FROM sessions s JOIN users u ON u.id = s.user_id
+                WHERE s.session_hash = \(sessionHash) AND s.expires_at > \(now.timeIntervalSince1970)
+                """, logger: logger
+            ).collect().first.map(PostgresReviewRows.reviewer)
+        }
+    }
+
+    /// Ends a session.
+    public func endSession(sessionHash: String) async throws {
+        try await timed("endSession") { [self] in
+            try await client.query("DELETE FROM sessions WHERE session_hash = \(sessionHash)", logger: logger)
+        }
+    }
+}
