@@ -11,16 +11,36 @@ enum PostgresReferenceRows {
         total_cents, status, delivered_at
         """
 
+    /// How many columns `orderColumns` names.
+    static let orderColumnCount = 14
+
     static func order(_ row: PostgresRow, lines: [OrderLine]) throws -> Order {
-        let (id, number, name, email, phone, line1, city, postcode, country, placedAt, currency, total, status, delivered) =
-            try row.decode(
-                (String, String, String, String?, String?, String?, String?, String?, String?, Double, String, Int64,
-                 String, Double?).self)
+        var order = try order(row.makeRandomAccess(), offset: 0)
+        order.lines = lines
+        return order
+    }
+
+    /// The order in `orderColumns` from `offset` on, without its lines.
+    static func order(_ cells: PostgresRandomAccessRow, offset: Int) throws -> Order {
+        func cell<T: PostgresDecodable>(_ index: Int, _ type: T.Type = T.self) throws -> T {
+            try cells[offset + index].decode(T.self)
+        }
+        let (id, number, name, email, phone) = (
+            try cell(0, String.self), try cell(1, String.self), try cell(2, String.self), try cell(3, String?.self),
+            try cell(4, String?.self)
+        )
+        let (line1, city, postcode, country) = (
+            try cell(5, String?.self), try cell(6, String?.self), try cell(7, String?.self), try cell(8, String?.self)
+        )
+        let (placedAt, currency, total, status, delivered) = (
+            try cell(9, Double.self), try cell(10, String.self), try cell(11, Int64.self), try cell(12, String.self),
+            try cell(13, Double?.self)
+        )
         let address = Address(line1: line1, city: city, postcode: postcode, country: country)
         let customer = Customer(name: name, email: email, phone: phone, address: address == Address() ? nil : address)
         return Order(
             orderID: id, orderNumber: number, customer: customer, placedAt: Date(timeIntervalSince1970: placedAt),
-            currency: currency, total: Money(cents: total), lines: lines, status: status,
+            currency: currency, total: Money(cents: total), lines: [], status: status,
             deliveredAt: delivered.map(Date.init(timeIntervalSince1970:)))
     }
 

@@ -4,22 +4,23 @@ import TriageCore
 
 extension PostgresStore: WorkerReference {
     /// Orders sharing a blocking key with the query, most shared keys first, newest first on a tie: the SQLite store's
-    /// ranking (`CustomerKeys`), as one statement whose keys arrive as arrays, each key one index range scan.
+    /// ranking (`CustomerKeys`), as one statement whose keys arrive as arrays, each key one index range scan, which
+    /// also reads the orders and their lines: one round trip.
     public func candidateOrders(_ query: CandidateQuery) async throws -> [Order] {
         try await timed("candidateOrders") { [self] in
-            let ids = try await candidateIDs(query)
-            return try await orders(ids: ids)
+            try PostgresOrderReads.orders(try await client.query(candidateQuery(query), logger: logger).collect())
         }
     }
 
-    private func candidateIDs(_ query: CandidateQuery) async throws -> [String] {
+    private func candidateQuery(_ query: CandidateQuery) -> PostgresQuery {
         let keys = query.blockingKeys
         let cap = max(query.limit, 0)
         let email = query.email?.lowercased()
         let (low, high) = query.window
-        let rows = try await client.query(
-            """
-            SELECT order_id FROM (
+        var ranked: PostgresQuery = """
+            SELECT order_id, row_number() OVER (
+                ORDER BY SUM(weight) DESC, MAX(placed_at) DESC, order_id COLLATE "C") AS rank
+            FROM (
               SELECT k.order_id, k.placed_at, q.weight
               FROM unnest(\(keys), \(keys.map { Int64(CustomerKeys.weight(of: $0)) }),
                 \(keys.map { Int64(CustomerKeys.contribution(of: $0, limit: cap)) })) AS q (key, weight, cap)
@@ -31,13 +32,10 @@ extension PostgresStore: WorkerReference {
                WHERE \(email)::text <> '' AND lower(email) = \(email) AND placed_at BETWEEN \(low) AND \(high)
                LIMIT \(Int64(cap)))
             ) AS shared
-            GROUP BY order_id ORDER BY SUM(weight) DESC, MAX(placed_at) DESC, order_id COLLATE "C" LIMIT \(Int64(cap))
-            """, logger: logger)
-        return try await rows.collect().map { try $0.decode(String.self) }
-    }
-
-    private func orders(ids: [String]) async throws -> [Order] {
-        try await PostgresOrderReads(client: client, logger: logger).orders(ids: ids)
+            GROUP BY order_id ORDER BY rank LIMIT \(Int64(cap))
+            """
+        ranked.sql = PostgresOrderReads.withLines(ranked.sql)
+        return ranked
     }
 
     /// The order with this storefront order number.
