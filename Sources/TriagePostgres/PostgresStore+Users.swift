@@ -26,7 +26,7 @@ extension PostgresStore {
     /// Every user (without token hashes), by name.
     public func users() async throws -> [Reviewer] {
         try await timed("users") { [self] in
-            let query = "SELECT \(PostgresReviewRows.userColumns) FROM users ORDER BY name"
+            let query = "SELECT \(PostgresReviewRows.userColumns) FROM users ORDER BY name COLLATE \"C\""
             return try await client.query(PostgresQuery(unsafeSQL: query), logger: logger).collect()
                 .map(PostgresReviewRows.reviewer)
         }

@@ -71,16 +71,21 @@ struct Decisions: Sendable {
             await decide(ReviewRequest(cardID: item.card.id, verdict: .reject, reason: " not ours "), by: seed.ana)
         }
         if let held = open.last {
-            _ = try await store.lockCard(id: held.card.id, reviewer: seed.ana, until: seed.now.addingTimeInterval(600), now: seed.now)
+            _ = try await store.lockCard(
+                id: held.card.id, reviewer: seed.ana, until: seed.now.addingTimeInterval(600), now: seed.now)
             await decide(ReviewRequest(cardID: held.card.id, verdict: .reject, reason: "mine"), by: seed.bo)
-            await #expect(throws: ReviewError.self) { try await store.unlockCard(id: held.card.id, reviewer: seed.bo, now: seed.now) }
+            await #expect(throws: ReviewError.self) {
+                try await store.unlockCard(id: held.card.id, reviewer: seed.bo, now: seed.now)
+            }
             try await store.unlockCard(id: held.card.id, reviewer: seed.ana, now: seed.now)
             await decide(ReviewRequest(cardID: held.card.id, verdict: .reject, reason: "now free"), by: seed.bo)
         }
         let later = seed.now.addingTimeInterval(86_400 * 365)
         let systems = Set(try await store.dueOutboxCounts(now: later).keys)
-        result.outbox = try await store.claimOutbox(owner: "test", systems: systems, now: later, limit: 100_000, leaseSeconds: 60)
-            .map { "\($0.targetSystem) \($0.messageType) \($0.idempotencyKey) \($0.payload.serialized)" }.sorted()
+        result.outbox = try await store.claimOutbox(
+            owner: "test", systems: systems, now: later, limit: 100_000, leaseSeconds: 60
+        )
+        .map { "\($0.targetSystem) \($0.messageType) \($0.idempotencyKey) \($0.payload.serialized)" }.sorted()
         result.feedback = try await store.feedbackData(from: seed.window.from, to: seed.window.to)
         return result
     }

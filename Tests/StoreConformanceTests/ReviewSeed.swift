@@ -41,7 +41,8 @@ struct ReviewSeed: Sendable {
             let configuration = WorkerConfiguration(concurrency: 1, owner: "seed", limit: 15, once: true, task: task)
             _ = try await QueueWorker(queue: database, engine: engine, configuration: configuration, now: { now }).run()
         }
-        let ana = try await database.addUser(name: "ana", role: .reviewer, team: "customer_ops", tokenHash: "h-ana", now: now)
+        let ana = try await database.addUser(
+            name: "ana", role: .reviewer, team: "customer_ops", tokenHash: "h-ana", now: now)
         let bo = try await database.addUser(name: "bo", role: .reviewer, team: "finance", tokenHash: "h-bo", now: now)
         let gated = try await database.gatedCounts().max { ($0.value, $1.key) < ($1.value, $0.key) }
         return ReviewSeed(

@@ -72,7 +72,8 @@ struct ReviewStoreConformanceTests {
                 for _ in 0..<2 {
                     group.addTask {
                         try? await store.routingTransaction { transaction in
-                            try service.route(stored: try transaction.holdUnrouted(stored), in: transaction, now: seeded.now)
+                            try service.route(
+                                stored: try transaction.holdUnrouted(stored), in: transaction, now: seeded.now)
                         }
                     }
                 }
@@ -90,7 +91,8 @@ struct ReviewStoreConformanceTests {
     func usersAndSessions(backend: Backend) async throws {
         try await ReviewSeed.withEmptyStore(backend) { store in
             let now = Date(timeIntervalSince1970: 1_790_000_000)
-            let ana = try await store.addUser(name: "  ana ", role: .reviewer, team: "finance", tokenHash: "h-ana", now: now)
+            let ana = try await store.addUser(
+                name: "  ana ", role: .reviewer, team: "finance", tokenHash: "h-ana", now: now)
             #expect(ana.name == "ana")
             await #expect(throws: ReviewError.self) {
                 try await store.addUser(name: "ana", role: .admin, team: nil, tokenHash: "h-2", now: now)
@@ -151,7 +153,8 @@ struct ReviewStoreConformanceTests {
                     for reviewer in [seeded.ana, seeded.bo] {
                         group.addTask {
                             let until = seeded.now.addingTimeInterval(600)
-                            let locked = try? await store.lockCard(id: item.card.id, reviewer: reviewer, until: until, now: seeded.now)
+                            let locked = try? await store.lockCard(
+                                id: item.card.id, reviewer: reviewer, until: until, now: seeded.now)
                             return locked == nil ? nil : reviewer.name
                         }
                     }
@@ -166,9 +169,13 @@ struct ReviewStoreConformanceTests {
 }
 
 /// Compares feedback data part by part; a difference names the part and the first row that differs.
-func expectSameFeedback(_ actual: FeedbackData?, _ expected: FeedbackData?, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectSameFeedback(
+    _ actual: FeedbackData?, _ expected: FeedbackData?, sourceLocation: SourceLocation = #_sourceLocation
+) {
     func first<T: Equatable>(_ a: [T], _ b: [T]) -> String {
-        guard let index = a.indices.first(where: { $0 < b.count && a[$0] != b[$0] }) else { return "counts \(a.count) and \(b.count)" }
+        guard let index = a.indices.first(where: { $0 < b.count && a[$0] != b[$0] }) else {
+            return "counts \(a.count) and \(b.count)"
+        }
         return "row \(index): \(a[index]) against \(b[index])"
     }
     let (a, b) = (actual?.exceptions ?? [], expected?.exceptions ?? [])

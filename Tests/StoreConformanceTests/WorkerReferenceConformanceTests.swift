@@ -35,7 +35,9 @@ struct WorkerReferenceConformanceTests {
             let postgres = try #require(store as? any WorkerReference)
             let actual = try await Self.reads(postgres, queries: queries, orders: named)
             for (index, query) in queries.enumerated() where actual.candidates[index] != expected.candidates[index] {
-                Issue.record("query \(index) (\(query)): \(actual.candidates[index].prefix(5)) against \(expected.candidates[index].prefix(5))")
+                Issue.record(
+                    "query \(index) (\(query)): \(actual.candidates[index].prefix(5)) against \(expected.candidates[index].prefix(5))"
+                )
             }
             #expect(actual.byNumber == expected.byNumber && actual.byID == expected.byID)
         }

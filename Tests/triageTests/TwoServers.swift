@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
 import TriageCore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Two `triage serve` processes on one PostgreSQL database, driven over HTTP as two browsers and two API clients
 /// would: a session signed in on one server works on the other, with the same CSRF token; a card locked on one is
@@ -20,16 +21,20 @@ struct TwoServers {
         let (a, b) = (try await first.client(), try await second.client())
 
         let cookie = try await a.signIn(token: ana)
-        #expect(try await b.get("/api/v1/me", cookie: cookie).json?["name"]?.text == "ana", "the session is in the database")
+        #expect(
+            try await b.get("/api/v1/me", cookie: cookie).json?["name"]?.text == "ana", "the session is in the database"
+        )
         let page = try await b.get("/", cookie: cookie)
-        let csrf = try #require(page.body.firstMatch(of: /name="csrf" value="([0-9a-f]+)"/)?.1, "a CSRF field on the queue")
+        let csrf = try #require(
+            page.body.firstMatch(of: /name="csrf" value="([0-9a-f]+)"/)?.1, "a CSRF field on the queue")
 
         let queue = try await a.get("/api/v1/cards?limit=5", bearer: ana)
         let cardID = Int64(try #require(queue.json?["cards"]?.array?.first?["card"]?["id"]?.number))
         #expect(try await a.post("/api/v1/cards/\(cardID)/lock", bearer: ana).status == 200)
         #expect(try await b.get("/api/v1/cards/\(cardID)", bearer: bo).json?["context"]?["lockedBy"]?.text == "ana")
         #expect(try await b.post("/api/v1/cards/\(cardID)/reject", bearer: bo, json: #"{"reason":"x"}"#).status == 409)
-        let withoutToken = try await b.post("/api/v1/cards/\(cardID)/reject", cookie: cookie, json: #"{"reason":"dup"}"#)
+        let withoutToken = try await b.post(
+            "/api/v1/cards/\(cardID)/reject", cookie: cookie, json: #"{"reason":"dup"}"#)
         #expect(withoutToken.status == 403, "a cookie without its CSRF token is refused")
         let decided = try await b.post(
             "/api/v1/cards/\(cardID)/reject", cookie: cookie, csrf: String(csrf), json: #"{"reason":"not ours"}"#)
@@ -73,7 +78,9 @@ struct Server {
     func client() async throws -> HTTPClient {
         for _ in 0..<600 {
             let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-            if let port = text.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\//)?.1 { return HTTPClient(port: String(port)) }
+            if let port = text.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\//)?.1 {
+                return HTTPClient(port: String(port))
+            }
             #expect(process.isRunning, "serve exited: \(text)")
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(100))
@@ -138,7 +145,8 @@ struct HTTPClient {
         if let type { request.setValue(type, forHTTPHeaderField: "Content-Type") }
         let (data, response) = try await Self.session.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
-        return Reply(status: http.statusCode, body: String(decoding: data, as: UTF8.self), headers: http.allHeaderFields)
+        return Reply(
+            status: http.statusCode, body: String(decoding: data, as: UTF8.self), headers: http.allHeaderFields)
     }
 }
 
