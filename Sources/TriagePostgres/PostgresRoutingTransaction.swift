@@ -12,7 +12,7 @@ import TriageCore
 struct PostgresRoutingTransaction: RoutingTransaction {
     let connection: PostgresConnection
     let logger: Logger
-    /// Each statement's deadline.
+    /// Each statement's deadline (at least `PostgresStore.routingStatementWait`).
     let callTimeout: Duration
     /// What the body left for the store to do once it returns.
     let state: State

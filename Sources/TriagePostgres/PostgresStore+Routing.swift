@@ -35,6 +35,11 @@ extension PostgresStore: RoutingStore {
         preconditionFailure("unreachable: the last attempt returns or throws")
     }
 
+    /// How long a routing statement may take at least, whatever `call_timeout` says. A statement can wait for another
+    /// process's whole batch to commit (the order locks it holds, an event both are storing, the hourly count of one
+    /// source): on a loaded machine that took over 30 s in CI, and the wait is normal, not a hang.
+    static let routingStatementWait: Duration = .seconds(300)
+
     /// Attempts per routing transaction when PostgreSQL rolls it back for a deadlock or a serialization failure.
     static let routingAttempts = 5
 
@@ -43,7 +48,7 @@ extension PostgresStore: RoutingStore {
     private func routingTransactionOnce<T: Sendable>(
         _ body: @escaping @Sendable (PostgresRoutingTransaction) throws -> T, savepoints: Bool
     ) async throws -> T {
-        let (logger, timeout) = (logger, location.callTimeout)
+        let (logger, timeout) = (logger, max(location.callTimeout, Self.routingStatementWait))
         let state = PostgresRoutingTransaction.State(savepoints: savepoints)
         do {
             return try await client.withTransaction(logger: logger) { connection in
