@@ -56,10 +56,11 @@ public struct CardColumns: Sendable {
 extension StoredCard {
     /// The card a row holds. A JSON column that does not decode is an error naming the card and the column.
     public init(columns row: CardColumns) throws {
+        let decoder = JSONCoding.decoder()
         func decode<T: Decodable>(_ type: T.Type, _ text: String?, _ column: String) throws -> T? {
             guard let text else { return nil }
             do {
-                return try JSONCoding.decoder().decode(T.self, from: Data(text.utf8))
+                return try decoder.decode(T.self, from: Data(text.utf8))
             } catch {
                 throw StoredRowError(description: "card \(row.id): column \(column) does not decode: \(error)")
             }
