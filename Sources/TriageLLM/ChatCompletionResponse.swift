@@ -27,9 +27,18 @@ struct ChatCompletionResponse: Decodable, Sendable {
     /// Reads a response body into a reply. The error message names what is missing, never the body.
     ///
     /// - Parameter model: the requested model, used when the body does not name one.
+    /// The largest reply body read: 1 MiB.
+    static let maxReplyBytes = 1 << 20
+
     static func reply(from body: Data, model: String, latencySeconds: Double, fromCache: Bool)
         throws(ChatError) -> ChatReply
     {
+        // Every call bounds max_tokens, so a real reply is a few KiB; a huge body is refused before it is parsed,
+        // so no endpoint can hold a worker in a parse past its job deadline.
+        guard body.count <= maxReplyBytes else {
+            throw .invalidResponse(
+                model: model, message: "a reply of \(body.count) bytes is over the \(maxReplyBytes)-byte limit")
+        }
         let response: ChatCompletionResponse
         do {
             response = try JSONDecoder().decode(ChatCompletionResponse.self, from: body)

@@ -1,4 +1,5 @@
 import Foundation
+import TriageCore
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -16,7 +17,8 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
-        self.session = URLSession(configuration: configuration)
+        // Redirects are answered as they are: the API key is never re-sent to a host nobody configured.
+        self.session = URLSession(configuration: configuration, delegate: RedirectRefusal.shared, delegateQueue: nil)
     }
 
     deinit {

@@ -10,6 +10,11 @@ extension PostgresStore {
     ) async throws -> Reviewer {
         let trimmed = try ReviewerName.validated(name)
         return try await timed("addUser") { [self] in
+            let key = ReviewerName.uniqueKey(trimmed)
+            let names = try await client.query("SELECT name FROM users", logger: logger).collect().map { try $0.decode(String.self) }
+            if let taken = names.first(where: { ReviewerName.uniqueKey($0) == key }) {
+                throw ReviewError.duplicate("a user named \(taken) exists already")
+            }
             let rows = try await client.query(
                 """
                 INSERT INTO users (name, role, team, token_hash, created_at)

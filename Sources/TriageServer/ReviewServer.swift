@@ -30,6 +30,8 @@ public enum ReviewServer {
     ) throws -> some ApplicationProtocol {
         Application(
             router: try router(context),
+            // Slow-header and idle connections close after `idleSeconds`; slow bodies are bounded in `bodyData`.
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(context.settings.idleSeconds * 1000)))),
             configuration: .init(address: .hostname(context.settings.host, port: context.settings.port)),
             onServerRunning: { await onRunning($0.localAddress?.port ?? 0) }, logger: context.logger)
     }

@@ -20,6 +20,11 @@ public struct ServerSettings: Sendable {
     public var sessionSeconds: Double
     /// Mark cookies `Secure` (behind HTTPS).
     public var secureCookies: Bool
+    /// Authorities (`triage.example.com`, `reviews.shop:8443`) browsers reach this server by, behind a proxy:
+    /// an `Origin` naming one of them is this server's.
+    public var publicOrigins: [String] = []
+    /// Seconds a connection may sit without a complete request (a slow-header client) before it is closed.
+    public var idleSeconds: Double = 30
 
     /// Creates settings.
     public init(

@@ -27,10 +27,21 @@ public struct SuggestionEngine: SuggestionMaking {
     /// and says why in its notes.
     public func suggest(for record: ExceptionRecord, task: AITask) async throws(ChatError) -> Suggestion {
         let input = TaskInput(record: record, fallbackNow: now)
+        var suggestion: Suggestion
         switch task {
-        case .returnMatch: return try await ReturnMatchTask(reference: reference, model: model).run(input)
-        case .invoice: return try await InvoiceTask(reference: reference, model: model).run(input)
-        case .warranty: return try await WarrantyTask(reference: reference, model: model).run(input)
+        case .returnMatch: suggestion = try await ReturnMatchTask(reference: reference, model: model).run(input)
+        case .invoice: suggestion = try await InvoiceTask(reference: reference, model: model).run(input)
+        case .warranty: suggestion = try await WarrantyTask(reference: reference, model: model).run(input)
         }
+        if input.isTruncated { Self.markTruncated(&suggestion) }
+        return suggestion
+    }
+
+    /// A suggestion made from the first ``TaskInput/maxTextBytes`` of a longer text is never high confidence, and
+    /// the card says what was not read.
+    static func markTruncated(_ suggestion: inout Suggestion) {
+        suggestion.flags.append("input_truncated")
+        suggestion.notes.append("only the first \(TaskInput.maxTextBytes / 1024) KiB of the text were read")
+        if suggestion.confidence == .high { suggestion.confidence = .medium }
     }
 }

@@ -42,8 +42,8 @@ struct ReviewSeed: Sendable {
             _ = try await QueueWorker(queue: database, engine: engine, configuration: configuration, now: { now }).run()
         }
         let ana = try await database.addUser(
-            name: "ana", role: .reviewer, team: "customer_ops", tokenHash: "h-ana", now: now)
-        let bo = try await database.addUser(name: "bo", role: .reviewer, team: "finance", tokenHash: "h-bo", now: now)
+            name: "ana", role: .reviewer, team: nil, tokenHash: "h-ana", now: now)
+        let bo = try await database.addUser(name: "bo", role: .reviewer, team: nil, tokenHash: "h-bo", now: now)
         let gated = try await database.gatedCounts().max { ($0.value, $1.key) < ($1.value, $0.key) }
         return ReviewSeed(
             sqlite: database, now: now, ana: ana, bo: bo, gatedRule: try #require(gated?.key),

@@ -100,6 +100,12 @@ struct ReviewStoreConformanceTests {
             await #expect(throws: ReviewError.self) {
                 try await store.addUser(name: "two\nlines", role: .admin, team: nil, tokenHash: "h-3", now: now)
             }
+            // Probe 23: `ALICE` beside `alice`, and names with a NUL or a direction override, are refused.
+            for name in ["ANA", "Ana", "an\u{0}a", "\u{202E}ana"] {
+                await #expect(throws: ReviewError.self, "\(name.debugDescription)") {
+                    try await store.addUser(name: name, role: .admin, team: nil, tokenHash: "h-\(name)", now: now)
+                }
+            }
             _ = try await store.addUser(name: "bo", role: .admin, team: nil, tokenHash: "h-bo", now: now)
             #expect(try await store.users().map(\.name) == ["ana", "bo"])
             #expect(try await store.reviewer(tokenHash: "h-ana") == ana)

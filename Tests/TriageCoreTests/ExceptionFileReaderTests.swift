@@ -82,6 +82,27 @@ import Testing
         expectAccounted(file, rows: 1)
     }
 
+    /// Probe 23.5: a quote opened on row 2 and closed on row 3 must not swallow row 3 or lose row 2 without a word.
+    @Test(arguments: [
+        #"erp,i2,inventory_drift,2026-11-02T09:00:00Z,closes" here"#,
+        #"erp,i2,inventory_drift,2026-11-02T09:00:00Z,"closes",extra,cells"#,
+    ])
+    func strayQuoteIsReportedAtItsLineAndTheNextRowIsReadOnItsOwn(closingRow: String) {
+        let csv = [
+            Self.header,
+            #"erp,i1,inventory_drift,2026-11-02T09:00:00Z,"opens here"#,
+            closingRow,
+            "erp,i3,inventory_drift,2026-11-02T09:00:00Z,fine",
+            "erp,i4,inventory_drift,2026-11-02T09:00:00Z,also fine",
+        ].joined(separator: "\n")
+        let file = ExceptionFileReader.readCSV(csv, fileName: "x.csv")
+        #expect(file.rejected.map(\.line).first == 2)
+        #expect(file.rejected.first?.message.contains("quote opens on line 2") == true)
+        #expect(file.exceptions.map(\.exception.eventID).contains("i3"))
+        #expect(file.exceptions.map(\.exception.eventID).contains("i4"))
+        expectAccounted(file, rows: 4)
+    }
+
     @Test func unterminatedQuoteIsRejectedAtTheLineItOpensAndTheRowsAfterItAreRead() {
         let csv = [
             Self.header,

@@ -16,6 +16,16 @@ struct ChatCompletionResponseTests {
                     fromCache: true))
     }
 
+    /// Probe 23.8: a 60 MB reply left a worker parsing for 13 minutes; a body over the cap is refused unread.
+    @Test func aHugeReplyIsRefusedBeforeParsing() {
+        let huge = StubBodies.completion(content: String(repeating: "a", count: 2 << 20), model: "m", prompt: 1, completion: 1)
+        #expect {
+            try ChatCompletionResponse.reply(from: Data(huge.utf8), model: "m", latencySeconds: 0, fromCache: false)
+        } throws: { error in
+            (error as? ChatError)?.description.contains("limit") == true
+        }
+    }
+
     @Test func missingModelAndUsageFallBack() throws {
         let body = Data(#"{"choices":[{"message":{"content":"x"}}]}"#.utf8)
         let reply = try ChatCompletionResponse.reply(from: body, model: "asked", latencySeconds: 0, fromCache: false)

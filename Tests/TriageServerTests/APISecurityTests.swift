@@ -54,6 +54,19 @@ struct APISecurityTests {
         }
     }
 
+    @Test("a queue filter of NaN, infinite or negative hours is a 400 naming min_age_hours")
+    func badAgeFilterIsRefused() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            for hours in ["NaN", "inf", "-1", "1e9"] {
+                let response = try await client.execute(
+                    uri: "/api/v1/cards?min_age_hours=\(hours)", method: .get, headers: ServerFixture.bearer(fixture.alice))
+                #expect(response.status == .badRequest, "\(hours)")
+                #expect(response.text.contains("min_age_hours"), "\(hours)")
+            }
+        }
+    }
+
     @Test("a bearer call with a foreign Origin is 403")
     func bearerWithForeignOriginIsRefused() async throws {
         let fixture = try await ServerFixture()
@@ -74,11 +87,11 @@ struct APISecurityTests {
             let view = try await client.execute(uri: "/api/v1/cards/\(id)", method: .get, headers: ServerFixture.bearer(fixture.alice))
             #expect(view.status == .ok)
             #expect(view.json?["context"]?["lockedBy"]?.text == nil)
-            let lock = try await client.execute(uri: "/api/v1/cards/\(id)/lock", method: .post, headers: ServerFixture.bearer(fixture.bob))
+            let lock = try await client.execute(uri: "/api/v1/cards/\(id)/lock", method: .post, headers: ServerFixture.bearer(fixture.admin))
             #expect(lock.status == .ok)
             let steal = try await client.execute(uri: "/api/v1/cards/\(id)/lock", method: .delete, headers: ServerFixture.bearer(fixture.alice))
             #expect(steal.status == .forbidden)
-            let own = try await client.execute(uri: "/api/v1/cards/\(id)/lock", method: .delete, headers: ServerFixture.bearer(fixture.bob))
+            let own = try await client.execute(uri: "/api/v1/cards/\(id)/lock", method: .delete, headers: ServerFixture.bearer(fixture.admin))
             #expect(own.status == .noContent)
         }
     }

@@ -176,7 +176,8 @@ struct WebhookReplayTests {
             fields["additionalData"] = .object(["hmacSignature": .string(AdyenTestSigner.sign(fields, key: ServerFixture.adyenKey))])
             return #"{"live":"false","notificationItems":[{"NotificationRequestItem":"# + JSONValue.object(fields).serialized + "}]}"
         }
-        let deliveries = [ServerFixture.now, ServerFixture.now.addingTimeInterval(200)].map(delivery)
+        // Probe 23.11: a delivery 30 days old, then the same signed item with its unsigned eventDate set to now.
+        let deliveries = [ServerFixture.now.addingTimeInterval(-30 * 86_400), ServerFixture.now, ServerFixture.now.addingTimeInterval(200)].map(delivery)
         try await fixture.test { client in
             for body in deliveries {
                 let response = try await client.execute(uri: "/webhooks/adyen", method: .post, body: ByteBuffer(string: body))

@@ -22,6 +22,19 @@ struct HTTPOutboxSinkTests {
             received.keys.withLock { $0.append(key ?? "") }
             return Response(status: .ok)
         }
+        router.post("/elsewhere") { request, _ -> Response in
+            let auth = request.headers.first { $0.name.canonicalName == "authorization" }?.value
+            received.keys.withLock { $0.append("redirected:" + (auth ?? "")) }
+            return Response(status: .ok)
+        }
+        router.post("/redirect/{code}") { _, context -> Response in
+            let code = try context.parameters.require("code", as: Int.self)
+            return Response(status: .init(code: code), headers: [.location: "/elsewhere"])
+        }
+        router.post("/slow") { _, _ -> Response in
+            try await Task.sleep(for: .seconds(4))
+            return Response(status: .ok)
+        }
         router.post("/status/{code}") { _, context -> Response in
             Response(status: .init(code: try context.parameters.require("code", as: Int.self)))
         }
@@ -83,6 +96,42 @@ struct HTTPOutboxSinkTests {
         } catch {
             #expect(error.retryable)
         }
+    }
+
+    /// Probe 23.1: a receiver answering a redirect must not get the message, with its credentials, re-sent elsewhere.
+    @Test(arguments: [301, 302, 303, 307, 308])
+    func neverFollowsARedirect(status: Int) async throws {
+        let received = Received()
+        let error = try await LoopbackServer.run(Self.router(received)) { port -> DeliveryError? in
+            let endpoint = OutboxEndpoint(
+                url: URL(string: "http://127.0.0.1:\(port)/redirect/\(status)")!,
+                headers: ["Authorization": "Bearer erp-secret"])
+            do throws(DeliveryError) {
+                try await HTTPOutboxSink(endpoints: ["erp": endpoint], timeout: 60).deliver(Self.message())
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(received.keys.withLock { $0 }.isEmpty, "the redirect target was called")
+        #expect(error?.retryable == false)
+        #expect(error?.message.contains("HTTP \(status)") == true)
+        #expect(error?.message.contains("/elsewhere") == true)
+    }
+
+    /// Probe 23.1: the timeout bounds the whole exchange, so a receiver slower than it has not confirmed.
+    @Test func aReceiverSlowerThanTheTimeoutIsNotDelivered() async throws {
+        let error = try await LoopbackServer.run(Self.router(Received())) { port -> DeliveryError? in
+            let sink = HTTPOutboxSink(endpoints: ["erp": URL(string: "http://127.0.0.1:\(port)/slow")!], timeout: 1)
+            do throws(DeliveryError) {
+                try await sink.deliver(Self.message())
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(error?.retryable == true)
+        #expect(error?.message.contains("within") == true)
     }
 
     @Test func refusesASystemWithoutAnEndpoint() async throws {

@@ -48,20 +48,26 @@ struct InjectionMeasureTests {
         #expect(rate >= 0.95, "caught \(caught.count) of \(Self.attacks.count); missed: \(missed)")
     }
 
-    @Test("no text of the real dev suites is taken for an instruction")
+    @Test("no text of the real dev suites is taken for an instruction, and their injection cases are caught")
     func realTextIsLeftAlone() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../shared/realdata/cases").standardizedFileURL
         guard let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
         else { return }  // ../shared is not beside this checkout: nothing to measure
-        var texts = 0
-        var flagged: [String] = []
+        var (texts, attacks) = (0, 0)
+        var (flagged, missed): ([String], [String]) = ([], [])
         for file in files where file.pathExtension == "jsonl" {
             for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
                 let value = try JSONParser.parse(Array(line.utf8))
                 let input = value["input"]
+                let attack = value["tags"]?.array?.contains(.string("injection")) == true
                 for key in ["text", "body", "note"] {
                     guard let text = input?[key]?.text else { continue }
+                    if attack {
+                        attacks += 1
+                        if !InjectionScreen(text).flagged { missed.append(String(text.suffix(120))) }
+                        continue
+                    }
                     texts += 1
                     if InjectionScreen(text).flagged { flagged.append(String(text.prefix(80))) }
                 }
@@ -69,5 +75,7 @@ struct InjectionMeasureTests {
         }
         #expect(texts > 1000)
         #expect(flagged.isEmpty, "\(flagged.count) of \(texts) real texts flagged: \(flagged.prefix(5))")
+        // The real suites' own injection cases (tagged `injection`) are attacks, and every one is caught.
+        #expect(missed.isEmpty, "\(missed.count) of \(attacks) real injection cases missed: \(missed.prefix(3))")
     }
 }

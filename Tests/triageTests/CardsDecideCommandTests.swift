@@ -17,7 +17,7 @@ import TriageStore
         let folder = try TriageProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = try await Self.database(folder)
-        let added = try await TriageProcess.run(["users", "add", "dana", "--team", "finance", "--db", db])
+        let added = try await TriageProcess.run(["users", "add", "dana", "--team", "customer_ops", "--db", db])
         #expect(added.status == 0)
         #expect(added.stdout.contains("token (shown once"))
         let duplicate = try await TriageProcess.run(["users", "add", "dana", "--db", db])
@@ -27,6 +27,11 @@ import TriageStore
         let store = try AppDatabase.open(path: db)
         let gated = try #require(try store.cards(statuses: [.awaitingConfirmation], kind: .returnRequest, limit: 1).first)
         let plan = try #require(gated.card.plan)
+        // Probe 23.4: another team's reviewer is refused from the terminal as on the page and the API.
+        _ = try await TriageProcess.run(["users", "add", "erin", "--team", "finance", "--db", db])
+        let foreign = try await TriageProcess.run(["cards", "accept", "\(gated.id)", "--as", "erin", "--db", db])
+        #expect(foreign.status != 0)
+        #expect(foreign.stderr.contains("customer_ops team's"))
         let accepted = try await TriageProcess.run(["cards", "accept", "\(gated.id)", "--as", "dana", "--db", db, "--json"])
         #expect(accepted.status == 0)
         let outcome = try JSONCoding.decode(ReviewOutcome.self, from: accepted.stdout)

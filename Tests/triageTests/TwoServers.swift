@@ -15,7 +15,7 @@ struct TwoServers {
 
     func check() async throws {
         let ana = try await Self.addUser("ana", team: "customer_ops", database)
-        let bo = try await Self.addUser("bo", team: "finance", database)
+        let bo = try await Self.addUser("bo", team: "customer_ops", database)
         let (first, second) = (try Server.start(database, folder, "a"), try Server.start(database, folder, "b"))
         defer { first.stop(); second.stop() }
         let (a, b) = (try await first.client(), try await second.client())

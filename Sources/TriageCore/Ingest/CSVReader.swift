@@ -31,17 +31,32 @@ public struct CSVReader: Sendable {
     }
 
     /// Every record, in order, blank lines skipped; a record with an unterminated quote carries a problem.
+    ///
+    /// The first record is the header. A quoted field that runs past its line end and leaves its record with a
+    /// different number of cells than the header is a stray quote, not a field with a newline: it would merge the
+    /// next row into this one. That record is reported at the line its quote opens, and reading resumes on the
+    /// next line, so the rows after it are read as rows.
     public func records() -> [Record] {
         var records: [Record] = []
         var position = 0
         var line = 1
+        var columns: Int?
         while position < scalars.count {
             var scan = CSVScanner(scalars: scalars, position: position, line: line)
-            if scan.readRecord() {
-                if !scan.isBlank { records.append(Record(line: line, cells: scan.cells)) }
+            let closed = scan.readRecord()
+            let stray = closed && scan.quoteCrossedLine && (scan.textAfterQuote || columns.map { scan.cells.count != $0 } == true)
+            if closed && !stray {
+                if !scan.isBlank {
+                    records.append(Record(line: line, cells: scan.cells))
+                    columns = columns ?? scan.cells.count
+                }
                 (position, line) = (scan.position, scan.line)
             } else {
-                let problem = "a quote opens on line \(scan.openQuoteLine) and never closes"
+                let problem =
+                    closed
+                    ? "a quote opens on line \(scan.openQuoteLine) and does not close on its own row "
+                        + "(it would join the next line to this row); the rows after it are read on their own"
+                    : "a quote opens on line \(scan.openQuoteLine) and never closes"
                 records.append(Record(line: line, cells: [], problem: problem))
                 (position, line) = (CSVScanner.endOfLine(scalars, from: position), line + 1)
             }
@@ -58,6 +73,13 @@ struct CSVScanner {
     var cells: [String] = []
     var cell = ""
     var openQuoteLine = 0
+    /// True once a quoted field ran past a line end.
+    var quoteCrossedLine = false
+    /// True once a closing quote was followed by more text in its cell (RFC 4180 allows only `,` or a line end).
+    var textAfterQuote = false
+
+    /// What may follow a closing quote.
+    static let separators: Set<Unicode.Scalar> = [",", "\r", "\n"]
 
     /// True when the record is one empty cell: a blank line.
     var isBlank: Bool { cells.count == 1 && cells[0].isEmpty }
@@ -70,6 +92,7 @@ struct CSVScanner {
             switch scalar {
             case "\"" where cell.isEmpty:
                 guard readQuoted() else { return false }
+                if position < scalars.count, !Self.separators.contains(scalars[position]) { textAfterQuote = true }
             case ",":
                 cells.append(cell)
                 cell = ""
@@ -110,6 +133,7 @@ struct CSVScanner {
 
     /// Counts a line end inside a quoted field, keeping both scalars of a CRLF.
     private mutating func countLineEnd(_ scalar: Unicode.Scalar) {
+        quoteCrossedLine = true
         if scalar == "\r", position < scalars.count, scalars[position] == "\n" {
             cell.unicodeScalars.append("\n")
             position += 1

@@ -29,8 +29,15 @@ public enum ExceptionFileReader {
         let data = try Data(contentsOf: url)
         let name = url.lastPathComponent
         return url.pathExtension.lowercased() == "csv"
-            ? readCSV(String(decoding: data, as: UTF8.self), fileName: name)
+            ? readCSV(data, fileName: name)
             : readJSONLines(data, fileName: name)
+    }
+
+    /// Reads CSV bytes. A file that is not all UTF-8 is still read; each row holding a byte that is not UTF-8 is
+    /// rejected naming its line, never stored with the byte silently replaced.
+    public static func readCSV(_ data: Data, fileName: String) -> ExceptionFile {
+        if let text = String(validating: data, as: UTF8.self) { return readCSV(text, fileName: fileName) }
+        return readCSV(String(decoding: data, as: UTF8.self), fileName: fileName, replacedBytes: true)
     }
 
     /// Reads JSON Lines: one JSON object per line.
@@ -41,7 +48,8 @@ public enum ExceptionFileReader {
             do {
                 value = try JSONValue.parse(bytes)
             } catch {
-                result.reject(RejectedRecord(file: fileName, line: line, field: nil, message: Self.unreadable(bytes)))
+                let message = (error as? JSONParser.Failure)?.reason ?? Self.unreadable(bytes)
+                result.reject(RejectedRecord(file: fileName, line: line, field: nil, message: message))
                 return
             }
             guard let object = value.object else {
@@ -67,7 +75,7 @@ public enum ExceptionFileReader {
     }
 
     /// Reads CSV with a header row; extra columns become payload fields. Every row is stored or rejected.
-    public static func readCSV(_ text: String, fileName: String) -> ExceptionFile {
+    public static func readCSV(_ text: String, fileName: String, replacedBytes: Bool = false) -> ExceptionFile {
         var result = ExceptionFile(exceptions: [], rejected: [])
         var records = CSVReader(text: text).records()
         guard !records.isEmpty else { return result }
@@ -79,6 +87,10 @@ public enum ExceptionFileReader {
             }
             if let problem = headerRecord.problem ?? record.problem {
                 reject(nil, headerRecord.problem == nil ? problem : "the header row is unreadable: \(problem)")
+                continue
+            }
+            if replacedBytes, record.cells.contains(where: { $0.unicodeScalars.contains("\u{FFFD}") }) {
+                reject(nil, JSONParser.notUTF8)
                 continue
             }
             guard record.cells.count == header.count else {

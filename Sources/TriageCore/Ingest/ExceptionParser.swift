@@ -12,8 +12,8 @@ public enum ExceptionParser {
 
     /// Validates a JSON object. Throws `FieldError` naming the first bad field.
     public static func parse(object: [String: JSONValue]) throws(FieldError) -> NewException {
-        let source = try requiredText(object, "source")
-        let eventID = try requiredText(object, "event_id")
+        let source = try identifier(object, "source")
+        let eventID = try identifier(object, "event_id")
         let kindText = try requiredText(object, "kind")
         guard let kind = ExceptionKind(rawValue: kindText) else {
             let known = ExceptionKind.allCases.map(\.rawValue).joined(separator: ", ")
@@ -21,13 +21,14 @@ public enum ExceptionParser {
         }
         let occurredText = try requiredText(object, "occurred_at")
         guard let occurredAt = ISODate.parse(occurredText) else {
-            throw FieldError(field: "occurred_at", message: "not an ISO 8601 date: \"\(occurredText.prefix(40))\"")
+            throw FieldError(
+                field: "occurred_at", message: "not an ISO 8601 date (or no such day): \"\(occurredText.prefix(40))\"")
         }
         let payload = try payload(object)
         try checkAmounts(payload, topLevel: object)
         return NewException(
             source: source, eventID: eventID, kind: kind, reason: try optionalText(object, "reason"),
-            occurredAt: occurredAt, orderNumber: try optionalText(object, "order_number"),
+            occurredAt: occurredAt, orderNumber: try orderNumber(object),
             handlingMinutes: try handlingMinutes(object), text: try optionalText(object, "text"),
             payload: payload)
     }
@@ -68,6 +69,21 @@ public enum ExceptionParser {
             throw FieldError(field: key, message: "must be a non-empty string")
         }
         return text
+    }
+
+    /// A required id: printable text, no control or direction characters (a NUL would cut it downstream).
+    private static func identifier(_ object: [String: JSONValue], _ key: String) throws(FieldError) -> String {
+        let text = try requiredText(object, key)
+        if let problem = IdentifierText.problem(text) { throw FieldError(field: key, message: problem) }
+        return text
+    }
+
+    /// The order number in one form (NFKC, direction marks removed), so it finds the order it names.
+    private static func orderNumber(_ object: [String: JSONValue]) throws(FieldError) -> String? {
+        guard let raw = try optionalText(object, "order_number") else { return nil }
+        let number = IdentifierText.normalised(raw)
+        if let problem = IdentifierText.problem(number) { throw FieldError(field: "order_number", message: problem) }
+        return number.isEmpty ? nil : number
     }
 
     private static func optionalText(_ object: [String: JSONValue], _ key: String) throws(FieldError) -> String? {

@@ -44,13 +44,20 @@ public struct JSONLinesReader: Sendable {
         var start = data.startIndex
         while start < data.endIndex {
             lineNumber += 1
-            let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
+            // LF, CRLF and a lone CR (old Mac editors) all end a line; JSON text never holds a raw CR or LF.
+            let end = data[start...].firstIndex(where: { $0 == 10 || $0 == 13 }) ?? data.endIndex
             var line = data[start..<end]
             if start == data.startIndex, line.starts(with: Self.byteOrderMark) { line = line.dropFirst(3) }
-            if line.last == 13 { line = line.dropLast() }
-            if line.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) { try body(lineNumber, Data(line)) }
-            start = end < data.endIndex ? data.index(after: end) : end
+            if line.contains(where: { $0 != 32 && $0 != 9 }) { try body(lineNumber, Data(line)) }
+            start = Self.next(after: end, in: data)
         }
+    }
+
+    /// The start of the line after a line end at `end`: past an LF, a CR, or both of a CRLF.
+    static func next(after end: Data.Index, in data: Data) -> Data.Index {
+        guard end < data.endIndex else { return end }
+        let after = data.index(after: end)
+        return data[end] == 13 && after < data.endIndex && data[after] == 10 ? data.index(after: after) : after
     }
 
     /// Decodes every line as `T`; returns the decoded values with their line numbers and the errors.

@@ -27,7 +27,7 @@ enum ManualAction {
     static func plan(
         _ action: String, _ parameters: [String: JSONValue], card: StoredCard, record: ExceptionRecord, task: AITask?
     ) throws(ReviewError) -> ActionPlan {
-        guard task == nil else { return notice(action, parameters, card: card, record: record, task: task) }
+        guard task == nil else { return try payout(notice(action, parameters, card: card, record: record, task: task), record: record) }
         let fields = ManualFields(parameters: parameters, record: record)
         switch action {
         case "refund": return try refund(fields, card: card)
@@ -84,6 +84,20 @@ enum ManualAction {
             parameters: fields.parameters,
             changes: ["storefront", "erp"].map { .inventoryCount(sku: sku, system: $0, quantity: quantity) },
             messages: ["storefront", "erp"].map { message(card, $0, "inventory.set", fields) })
+    }
+
+    /// An AI action that pays money out (a warranty refund, a return's refund amount) is recorded as a refund on
+    /// its order, so the decision path checks it against what was paid and what was refunded before: no amount
+    /// typed into a form can pay out more than the customer paid.
+    private static func payout(_ notice: ActionPlan, record: ExceptionRecord) throws(ReviewError) -> ActionPlan {
+        guard let key = EditRules.moneyKeys.first(where: { notice.parameters[$0].map { $0 != .null } ?? false }) else {
+            return notice
+        }
+        let fields = ManualFields(parameters: notice.parameters, record: record)
+        let amount = try fields.amount(key)
+        var plan = notice
+        plan.changes.append(.refund(orderNumber: try fields.orderNumber(), amount: amount))
+        return plan
     }
 
     /// An action that changes no data here: the system that owns the next step (or the source) is told.

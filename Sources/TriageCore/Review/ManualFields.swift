@@ -19,15 +19,15 @@ struct ManualFields {
     }
 
     /// `amount`: a positive decimal with at most two places, within `maxAmount`.
-    func amount() throws(ReviewError) -> Money {
+    func amount(_ key: String = "amount") throws(ReviewError) -> Money {
         let text: String? =
-            switch parameters["amount"] {
+            switch parameters[key] {
             case .string(let text)?: text.trimmingCharacters(in: .whitespaces)
             case .number(let number)?: String(format: "%.2f", number)
             default: nil
             }
         guard let text, Self.isDecimal(text), let money = Money(text), money > .zero, money <= Self.maxAmount else {
-            throw Self.invalid("amount", "must be a positive decimal amount like 19.99, at most \(Self.maxAmount)")
+            throw Self.invalid(key, "must be a positive decimal amount like 19.99, at most \(Self.maxAmount)")
         }
         return money
     }

@@ -54,6 +54,9 @@ public struct ReviewPlanner: Sendable {
             let action = request.action ?? suggested
             guard let action else { throw .invalid("an edit needs an action") }
             var parameters = card.card.plan?.parameters ?? suggestion?.parameters ?? [:]
+            if Self.allowedActions(on: card, suggestion: suggestion).contains(action) {  // else `planned` names the action
+                try EditRules.checkKnown(Set(request.parameters.keys).subtracting(parameters.keys), action: action)
+            }
             var edited = action == suggested ? [] : ["action"]
             for (key, value) in request.parameters.sorted(by: { $0.key < $1.key }) where parameters[key] != value {
                 parameters[key] = value
@@ -87,6 +90,7 @@ public struct ReviewPlanner: Sendable {
         card: StoredCard, record: ExceptionRecord
     ) throws(ReviewError) -> Planned {
         try Self.validate(action: action, parameters: parameters, task: task)
+        try EditRules.checkOrder(parameters, card: card, record: record)
         if task == nil {
             let allowed = ManualAction.allowed(on: card)
             guard allowed.contains(action) else {

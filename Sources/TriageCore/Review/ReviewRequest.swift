@@ -56,6 +56,8 @@ public enum ReviewError: Error, Sendable, Hashable, CustomStringConvertible {
     case stalePlan(String)
     /// Another reviewer holds the lock being released (403).
     case notLockHolder(String)
+    /// The card belongs to another team's queue than the reviewer's (403).
+    case otherTeam(card: String, reviewer: String)
     /// The thing to create exists already, e.g. a user of that name (409).
     case duplicate(String)
     /// The card's stored AI suggestion cannot be read (a schema change, a damaged row): nothing is decided on it
@@ -73,6 +75,8 @@ public enum ReviewError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalid(let message): message
         case .stalePlan(let reason): "not executed: \(reason); the card is now a judgment card for a person to decide"
         case .notLockHolder(let name): "the lock is \(name)'s; only they can release it"
+        case .otherTeam(let card, let reviewer):
+            "the card is the \(card) team's; \(reviewer) reviewers decide their own team's cards (an admin decides any)"
         case .duplicate(let message): message
         case .notBulkAcceptable(let reason): "not accepted in bulk: \(reason)"
         case .unreadableSuggestion(let cardID, let reason): "card \(cardID): its stored suggestion cannot be read (\(reason))"

@@ -115,11 +115,12 @@ public enum ReviewDecisions {
                 editedFields: planned.editedFields, outboxMessages: planned.plan?.messages.count ?? 0))
     }
 
-    /// The card, if it exists, is open for a decision, and no other reviewer's lock is live.
+    /// The card, if it exists, is the reviewer's team's, is open for a decision, and no other reviewer's lock is live.
     private static func decidableCard(
         id: Int64, reviewer: Reviewer, now: Date, in transaction: any ReviewTransaction
     ) throws -> StoredCard {
         guard let card = try transaction.cardForUpdate(id: id) else { throw ReviewError.cardNotFound(id) }
+        if let refusal = TeamScope.refusal(of: reviewer, for: card.card) { throw refusal }
         guard card.card.status.awaitsDecision else { throw ReviewError.notDecidable(card.card.status) }
         if let lock = try transaction.liveLock(cardID: id, now: now), lock.userID != reviewer.id {
             throw ReviewError.lockedBy(lock.userName)

@@ -75,6 +75,10 @@ private struct Cursor {
         guard let year = digits(4), expect(UInt8(ascii: "-")), let month = digits(2),
             expect(UInt8(ascii: "-")), let day = digits(2), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
+        // 2026-02-30 is no day: refuse it rather than roll it over to March.
+        guard ISODate.civil(fromDays: ISODate.days(year: year, month: month, day: day)) == (year, month, day) else {
+            return nil
+        }
         var seconds = ISODate.days(year: year, month: month, day: day) * 86_400
         guard index < bytes.count else { return Date(timeIntervalSince1970: Double(seconds)) }
         guard bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " ") else { return nil }

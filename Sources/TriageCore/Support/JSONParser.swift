@@ -7,7 +7,12 @@ public struct JSONParser {
     public struct Failure: Error, Sendable, Hashable {
         /// Byte offset of the problem.
         public var offset: Int
+        /// What is wrong, when it is more than "not JSON": text that is not UTF-8, a lone surrogate.
+        public var reason: String? = nil
     }
+
+    /// Why a text with a byte that is not UTF-8 is refused.
+    public static let notUTF8 = "not valid UTF-8 text (a byte such as a Latin-1 é that UTF-8 does not allow); save the file as UTF-8"
 
     private let bytes: [UInt8]
     private var index = 0
@@ -88,7 +93,10 @@ public struct JSONParser {
         guard index < bytes.count else { throw Failure(offset: index) }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
-            return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+            guard let text = String(validating: bytes[start..<(index - 1)], as: UTF8.self) else {
+                throw Failure(offset: start, reason: Self.notUTF8)
+            }
+            return text
         }
         return try escapedString(prefix: Array(bytes[start..<index]))
     }
@@ -98,7 +106,12 @@ public struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
-            if byte == UInt8(ascii: "\"") { return String(decoding: buffer, as: UTF8.self) }
+            if byte == UInt8(ascii: "\"") {
+                guard let text = String(validating: buffer, as: UTF8.self) else {
+                    throw Failure(offset: index, reason: Self.notUTF8)
+                }
+                return text
+            }
             guard byte == UInt8(ascii: "\\") else {
                 guard byte >= 0x20 else { throw Failure(offset: index - 1) }
                 buffer.append(byte)
@@ -131,7 +144,9 @@ public struct JSONParser {
             guard (0xDC00..<0xE000).contains(low) else { throw Failure(offset: index) }
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
         }
-        let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+        guard let character = Unicode.Scalar(scalar) else {
+            throw Failure(offset: index, reason: "a lone UTF-16 surrogate escape (\\uD800–\\uDFFF) is not a character")
+        }
         return Array(String(Character(character)).utf8)
     }
 

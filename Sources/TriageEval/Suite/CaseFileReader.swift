@@ -49,7 +49,9 @@ struct CaseFileReader {
         } catch {
             throw fail(line, error.field, error.message)
         }
-        return EvalCase(id: id, task: task, input: input, expected: expected, tags: tags)
+        var evalCase = EvalCase(id: id, task: task, input: input, expected: expected, tags: tags)
+        evalCase.provenance = object["provenance"]?.object ?? [:]  // where the case came from, kept for tools
+        return evalCase
     }
 
     private func tags(_ value: JSONValue?, line: Int) throws(SuiteError) -> [String] {

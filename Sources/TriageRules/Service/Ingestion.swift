@@ -42,7 +42,7 @@ public struct Ingestion: Sendable {
         let data = try Data(contentsOf: url)
         let name = url.lastPathComponent
         guard url.pathExtension.lowercased() != "csv" else {
-            let file = ExceptionFileReader.readCSV(String(decoding: data, as: UTF8.self), fileName: name)
+            let file = ExceptionFileReader.readCSV(data, fileName: name)
             return IngestOutcome(
                 summary: try await route(file.exceptions.map(\.exception), now: now), rejected: file.rejected,
                 rowsRead: file.rowsRead)

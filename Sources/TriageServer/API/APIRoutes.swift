@@ -118,7 +118,8 @@ enum QueueFilters {
         filter.confidence = try value("confidence", query, Confidence.init(rawValue:))
         filter.team = query("team")
         filter.search = query("q").map { String($0.prefix(200)) }
-        filter.minAgeHours = try value("min_age_hours", query, Double.init)
+        // A number of hours from 0 to ten years: NaN, infinities and negatives are a 400, not an empty queue.
+        filter.minAgeHours = try value("min_age_hours", query) { Double($0).flatMap { (0...87_600).contains($0) ? $0 : nil } }
         filter.rule = query("rule")
         filter.after = try value("after", query, QueueCursor.init(token:))
         filter.limit = try value("limit", query, Int.init).map { min(max($0, 1), 500) } ?? 200

@@ -44,15 +44,29 @@ struct ReviewerAuth: Sendable {
         return cookie("", maxAge: 0)
     }
 
-    /// A present `Origin` must name this server (the request's authority, or the address it is configured on);
-    /// a browser sends it on cross-site requests, so a foreign one is refused before anything else.
+    /// A present `Origin` must name this server: the address it is configured on, a public origin the operator
+    /// named, or the request's own authority when that is a loopback or configured host. The request's `Host`
+    /// alone is never trusted: a rebound DNS name sends `Host` and `Origin` of the attacker's choosing alike.
     func checkOrigin(_ request: Request) throws {
         guard let origin = request.header("Origin") else { return }
         let authority = origin.range(of: "://").map { String(origin[$0.upperBound...]) } ?? ""
-        let own = [request.head.authority, "\(settings.host):\(settings.port)"].compactMap { $0 }
-        guard !authority.isEmpty, own.contains(authority) else {
+        let configured = ["\(settings.host):\(settings.port)"] + settings.publicOrigins
+        let ownHost = authority == request.head.authority && Self.trustedHosts(settings).contains(Self.host(of: authority))
+        guard !authority.isEmpty, configured.contains(authority) || ownHost else {
             throw HTTPFailure(.forbidden, "cross-origin requests are refused")
         }
+    }
+
+    /// Hosts the server answers as itself: loopback, the bound address and the public origins' hosts.
+    static func trustedHosts(_ settings: ServerSettings) -> Set<String> {
+        Set(["127.0.0.1", "localhost", "[::1]", settings.host] + settings.publicOrigins.map(host(of:)))
+    }
+
+    /// The host of an authority (`host:port`, `[v6]:port`), lower case.
+    static func host(of authority: String) -> String {
+        let lower = authority.lowercased()
+        if lower.hasPrefix("["), let end = lower.firstIndex(of: "]") { return String(lower[...end]) }
+        return String(lower.split(separator: ":", maxSplits: 1).first ?? "")
     }
 
     /// The session id from the request's cookies.

@@ -34,7 +34,7 @@ public struct HTTPFailure: HTTPResponseError, Sendable {
             switch review {
             case .cardNotFound: return HTTPFailure(.notFound, review.description)
             case .lockedBy, .notDecidable, .stalePlan, .duplicate, .notBulkAcceptable: return HTTPFailure(.conflict, review.description)
-            case .notLockHolder: return HTTPFailure(.forbidden, review.description)
+            case .notLockHolder, .otherTeam: return HTTPFailure(.forbidden, review.description)
             case .invalid: return HTTPFailure(.unprocessableContent, review.description)
             case .unreadableSuggestion: return HTTPFailure(.internalServerError, "internal error; the server log has the details")
             }

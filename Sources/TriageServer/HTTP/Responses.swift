@@ -47,10 +47,22 @@ enum Responses {
 }
 
 extension Request {
-    /// The raw body, at most `limit` bytes.
+    /// How long a request body may take to arrive in all: a client trickling a byte at a time gets 408.
+    static let bodyDeadline: Duration = .seconds(15)
+
+    /// The raw body, at most `limit` bytes, within ``bodyDeadline``.
     func bodyData(limit: Int = 1_048_576) async throws -> Data {
-        let buffer = try await body.collect(upTo: limit)
-        return Data(buffer.readableBytesView)
+        let body = self.body
+        return try await withThrowingTaskGroup(of: Data.self) { group in
+            group.addTask { Data(try await body.collect(upTo: limit).readableBytesView) }
+            group.addTask {
+                try await Task.sleep(for: Self.bodyDeadline)
+                throw HTTPFailure(.requestTimeout, "the request body did not arrive within \(Self.bodyDeadline)")
+            }
+            defer { group.cancelAll() }
+            guard let data = try await group.next() else { throw CancellationError() }
+            return data
+        }
     }
 
     /// A query parameter, nil when absent or empty.

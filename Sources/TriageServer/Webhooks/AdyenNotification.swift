@@ -35,11 +35,12 @@ struct AdyenNotification {
         return Data(code).base64EncodedString()
     }
 
-    /// Refuses an event dated outside the replay window.
-    func checkAge(now: Date, window: Double) throws(WebhookRejection) {
-        guard let text = item["eventDate"]?.text, let date = ISODate.parse(text) else { throw .missingSignature }
-        let age = now.timeIntervalSince(date)
-        guard abs(age) <= window else { throw .stale(ageSeconds: Int(age)) }
+    /// What makes a notification one event, all of it signed: Adyen sends the same `pspReference`, `eventCode`
+    /// and `success` again when it retries, and `eventDate` is not covered by the HMAC, so a replay is recognised
+    /// by these and never by a date a sender can rewrite.
+    var replayKey: String {
+        [item["pspReference"]?.text, item["eventCode"]?.text, item["success"]?.text].map { $0 ?? "" }
+            .joined(separator: ":")
     }
 
     /// The exception: the gateway's status for the order (authorised, captured, refused, cancelled).
@@ -64,7 +65,7 @@ struct AdyenNotification {
             payload["gateway_currency"] = amount["currency"]
         }
         return NewException(
-            source: "gateway", eventID: "adyen:\(psp):\(code)", kind: .paymentDrift, reason: "gateway_" + status,
+            source: "gateway", eventID: "adyen:\(psp):\(code)" + (success ? "" : ":failed"), kind: .paymentDrift, reason: "gateway_" + status,
             occurredAt: item["eventDate"]?.text.flatMap(ISODate.parse) ?? Date(), orderNumber: order,
             handlingMinutes: nil, text: nil, payload: payload)
     }

@@ -35,7 +35,8 @@ public struct HTTPOutboxSink: OutboxSink {
     public init(endpoints: [String: OutboxEndpoint], timeout: Double = 10) {
         self.endpoints = endpoints
         self.timeout = timeout
-        self.session = URLSession(configuration: .ephemeral)
+        // The session's delegate refuses redirects (swift-corelibs-foundation consults the session's delegate).
+        self.session = URLSession(configuration: .ephemeral, delegate: RedirectRefusal.shared, delegateQueue: nil)
     }
 
     /// Creates a sink posting to bare URLs, without extra headers.
@@ -50,15 +51,21 @@ public struct HTTPOutboxSink: OutboxSink {
         guard let endpoint = endpoints[message.targetSystem] else {
             throw DeliveryError(message: "no endpoint configured for \(message.targetSystem)", retryable: false)
         }
-        var request = URLRequest(url: endpoint.url, timeoutInterval: timeout)
+        var request = URLRequest(url: endpoint.url, timeoutInterval: timeout.rounded(.up) + 1)
         request.httpMethod = "POST"
         for (name, value) in endpoint.headers { request.setValue(value, forHTTPHeaderField: name) }
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue(message.idempotencyKey, forHTTPHeaderField: "Idempotency-Key")
         do {
             request.httpBody = try JSONCoding.encoder().encode(OutboxEnvelope(message))
-            let (_, response) = try await session.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            let response = try await exchange(request, system: message.targetSystem)
+            let status = response.statusCode
+            if (300..<400).contains(status) {
+                throw DeliveryError(
+                    message: "\(message.targetSystem) answered HTTP \(status) redirecting to "
+                        + "\(RedirectRefusal.location(of: response)); redirects are not followed",
+                    retryable: false)
+            }
             guard (200..<300).contains(status) else {
                 throw DeliveryError(
                     message: "\(message.targetSystem) answered HTTP \(status)",
@@ -69,6 +76,26 @@ public struct HTTPOutboxSink: OutboxSink {
         } catch {
             throw DeliveryError(
                 message: "\(message.targetSystem) unreachable: \(error.localizedDescription)", retryable: true)
+        }
+    }
+
+    /// One POST, redirects refused, bounded by `timeout` in all: a receiver that takes longer has not confirmed.
+    private func exchange(_ request: URLRequest, system: String) async throws -> HTTPURLResponse {
+        let timeout = self.timeout
+        return try await withThrowingTaskGroup(of: HTTPURLResponse.self) { group in
+            group.addTask {
+                let (_, response) = try await session.data(for: request)
+                guard let http = response as? HTTPURLResponse else {
+                    throw DeliveryError(message: "\(system) answered without HTTP", retryable: true)
+                }
+                return http
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(timeout))
+                throw DeliveryError(message: "\(system) did not answer within \(timeout) s", retryable: true)
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
         }
     }
 }

@@ -10,8 +10,9 @@ extension AppDatabase {
     ) async throws -> Reviewer {
         let trimmed = try ReviewerName.validated(name)
         return try await writer.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE name = ?", arguments: [trimmed]) == true {
-                throw ReviewError.duplicate("a user named \(trimmed) exists already")
+            let key = ReviewerName.uniqueKey(trimmed)
+            if let taken = try String.fetchAll(db, sql: "SELECT name FROM users").first(where: { ReviewerName.uniqueKey($0) == key }) {
+                throw ReviewError.duplicate("a user named \(taken) exists already")
             }
             try db.execute(
                 sql: "INSERT INTO users (name, role, team, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",

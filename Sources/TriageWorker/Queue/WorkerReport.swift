@@ -14,8 +14,11 @@ public enum WorkerReport {
     }
 
     /// What a cron job must act on, with its exit code: 3 when the model endpoint did not answer (jobs were retried
-    /// and nothing was done), 1 when jobs ran out of attempts; nil when the run did its work.
-    public static func problem(_ summary: WorkerRunSummary, endpoint: String) -> (code: Int32, message: String)? {
+    /// and nothing was done), 1 when jobs ran out of attempts, or when a `--once` run leaves failed jobs queued for
+    /// a retry (`waiting`: jobs still queued after the run); nil when the run did its work.
+    public static func problem(
+        _ summary: WorkerRunSummary, endpoint: String, once: Bool = false, waiting: Int = 0
+    ) -> (code: Int32, message: String)? {
         if summary.retried > 0, summary.done == 0 {
             return (3, "worker: the model endpoint (\(endpoint)) did not answer; \(summary.retried) attempts failed and "
                 + "their jobs stay queued. Start it (`scripts/local-llm start`), point TRIAGE_LLM_BASE_URL at a running "
@@ -24,6 +27,10 @@ public enum WorkerReport {
         if summary.dead > 0 {
             return (1, "worker: \(summary.dead) jobs ran out of attempts (dead letters); their cards wait for a "
                 + "person. See the worker log for each error.")
+        }
+        if once, summary.retried > 0, waiting > 0 {
+            return (1, "worker: \(summary.retried) attempts failed in this run and \(waiting) jobs stay queued for a "
+                + "retry; see the worker log for each error, then run the worker again.")
         }
         return nil
     }

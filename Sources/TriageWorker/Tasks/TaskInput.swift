@@ -18,8 +18,21 @@ struct TaskInput: Sendable {
         record.exception.payload[key]
     }
 
-    /// The free text: the record's text, else a `text` or `body` payload field.
+    /// The most text a task reads: 64 KiB. Real messages and invoices are a few KiB; a 5 MB text would hold a
+    /// worker in parsing past its job deadline, so the rest is not read and the card says so.
+    static let maxTextBytes = 65_536
+
+    /// The free text: the record's text, else a `text` or `body` payload field, cut at ``maxTextBytes``.
     var text: String {
+        let full = fullText
+        guard full.utf8.count > Self.maxTextBytes else { return full }
+        return String(decoding: full.utf8.prefix(Self.maxTextBytes), as: UTF8.self)
+    }
+
+    /// True when ``text`` is cut.
+    var isTruncated: Bool { fullText.utf8.count > Self.maxTextBytes }
+
+    private var fullText: String {
         record.exception.text ?? string("text") ?? string("body") ?? ""
     }
 

@@ -50,6 +50,12 @@ struct CardsCommand: AsyncParsableCommand {
             return filter
         }
 
+        func validate() throws {
+            if let minAgeHours, !(0...87_600).contains(minAgeHours) {
+                throw ValidationError("--min-age-hours must be a number of hours from 0 to 87600")
+            }
+        }
+
         func run() async throws {
             let database = try store.openExisting()
             let cards: [StoredCard]

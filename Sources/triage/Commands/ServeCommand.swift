@@ -35,14 +35,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure (when served behind HTTPS).")
     var secureCookies = false
 
+    @Option(help: "An authority browsers reach this server by behind a proxy (host or host:port); repeatable.")
+    var publicOrigin: [String] = []
+
     func run() async throws {
         let logger = Self.logger
         let environment = ProcessInfo.processInfo.environment
-        let settings = ServerSettings(
+        var configured = ServerSettings(
             host: host, port: port, shopifySecret: environment["TRIAGE_SHOPIFY_SECRET"],
             adyenHMACKey: environment["TRIAGE_ADYEN_HMAC_KEY"], returnsSecret: environment["TRIAGE_RETURNS_SECRET"],
             replayWindow: replayWindow, lockSeconds: lockSeconds, secureCookies: secureCookies)
-        let (rules, store, host, port) = (try rules.load(), store, host, port)
+        configured.publicOrigins = publicOrigin.map { $0.components(separatedBy: "://").last ?? $0 }
+        let (rules, settings, store, host, port) = (try rules.load(), configured, store, host, port)
         try await store.withServeStore { database in
             let context = ReviewContext(
                 store: database, routing: database, table: rules, settings: settings, logger: logger,

@@ -74,8 +74,10 @@ struct WorkerCommand: AsyncParsableCommand {
         let summary = try await WorkerService.runUntilDone(
             worker, logger: Logger(label: "triage.worker"), progress: WorkerReport.progress)
         if WorkerReport.isTerminal { print("") }
-        print(WorkerReport.line(summary, counts: try await database.jobCounts()))
-        if let problem = WorkerReport.problem(summary, endpoint: engine.modelDescription) {
+        let counts = try await database.jobCounts()
+        print(WorkerReport.line(summary, counts: counts))
+        let waiting = counts[.queued] ?? 0
+        if let problem = WorkerReport.problem(summary, endpoint: engine.modelDescription, once: once, waiting: waiting) {
             FileHandle.standardError.write(Data((problem.message + "\n").utf8))
             throw ExitCode(problem.code)
         }

@@ -34,6 +34,15 @@ import TriageCore
             + "See the worker log for each error.")
     }
 
+    /// Probe 23.10: every model call answering 500 left 11 of 16 jobs failed, and `worker --once` exited 0.
+    @Test func aOnceRunThatLeavesFailedJobsQueuedIsExitOne() throws {
+        let problem = try #require(WorkerReport.problem(summary(done: 5, retried: 11, dead: 0), endpoint: "m", once: true, waiting: 11))
+        #expect(problem.code == 1)
+        #expect(problem.message.contains("11 attempts failed"))
+        #expect(WorkerReport.problem(summary(done: 5, retried: 11, dead: 0), endpoint: "m", once: false, waiting: 11) == nil)
+        #expect(WorkerReport.problem(summary(done: 5, retried: 2, dead: 0), endpoint: "m", once: true, waiting: 0) == nil)
+    }
+
     @Test func aRunThatDidItsWorkHasNoProblem() {
         #expect(WorkerReport.problem(summary(done: 2, retried: 1, dead: 0), endpoint: "m") == nil)
     }

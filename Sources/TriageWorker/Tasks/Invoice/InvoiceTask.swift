@@ -62,18 +62,20 @@ struct InvoiceTask: Sendable {
         return suggestion
     }
 
-    /// High only when every field was read and the supplier is in the directory; a supplier read from the head of
-    /// the document alone caps it at medium.
+    /// High only when every field was read, the supplier is in the directory and the reading reconciles (lines and
+    /// tax add up to the total); a supplier read from the head of the document alone caps it at medium, and so does
+    /// an answer that rests on something not found (`no_po`).
     private func confidence(_ fields: InvoiceFields, check: InvoiceCheck) -> Confidence {
         let read = fields.invoiceNumber != nil && fields.total != nil && fields.invoiceDate != nil
         let complete = fields.supplier != nil && read
-        if check.action == "duplicate" { return complete ? .high : .medium }
+        if check.action == "duplicate" { return complete && fields.poNumber != nil && fields.crossChecks ? .high : .medium }
         // A receipt names no invoice number: its supplier's name, date and total are what it can be checked by.
         if fields.supplier == nil, fields.headSupplier != nil, fields.total != nil, fields.invoiceDate != nil {
             return .medium
         }
         guard complete else { return .low }
-        if check.action == "no_po" { return fields.poNumber == nil ? .high : .medium }
+        // "No PO" is an absence: a reference printed in a form not recognised looks the same, so never high.
+        if check.action == "no_po" { return .medium }
         return fields.crossChecks && check.linesMatched ? .high : .medium
     }
 

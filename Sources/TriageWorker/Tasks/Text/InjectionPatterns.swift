@@ -12,6 +12,28 @@ enum InjectionPatterns {
         instruction.contains { $0.firstMatch(in: normalised, range: NSRange(normalised.startIndex..., in: normalised)) != nil }
     }
 
+    /// False when no part of `raw`, in any of its forms, can hold an instruction: every pattern tried once over the
+    /// whole text (sentences run together, so an instruction split over lines is seen), and the patterns anchored
+    /// at a line's start once over its lines. Each pattern alone finds its literal words fast; trying them sentence
+    /// by sentence, or all in one alternation, took seconds on a 64 KiB invoice, so the screen asks this first.
+    static func mayHoldInstruction(_ raw: String, lines: [String]) -> Bool {
+        let flowing = ScreenText.forms(of: raw)
+        if flowing.contains(where: { form in instruction.contains { $0.firstMatch(in: form, range: NSRange(form.startIndex..., in: form)) != nil } }) {
+            return true
+        }
+        let lined = lines.map(ScreenText.normalise).joined(separator: "\n")
+        return lineStart.contains { $0.firstMatch(in: lined, range: NSRange(lined.startIndex..., in: lined)) != nil }
+    }
+
+    /// The patterns anchored at a sentence's start or end, matching at every line of a text.
+    static let lineStart: [NSRegularExpression] = sources.filter { $0.hasPrefix("^") || $0.hasSuffix("$") }
+        .map { ConstantPattern.compile($0, options: .anchorsMatchLines) }
+
+    /// True when any form of the raw text `raw` (``ScreenText/forms(of:)``) holds an instruction.
+    static func isInstruction(raw: String) -> Bool {
+        ScreenText.forms(of: raw).contains { isInstruction($0) }
+    }
+
     /// True when `normalised` is an ask (approve, refund, pay, mark …): cut only right after an instruction.
     static func isAsk(_ normalised: String) -> Bool {
         ask.firstMatch(in: normalised, range: NSRange(normalised.startIndex..., in: normalised)) != nil
@@ -49,11 +71,23 @@ enum InjectionPatterns {
         "\\b(do not|don't|never) (hold|flag|escalate|review|verify|question) (this|the|it|any)\\b",
         "\\bissue (a |the )?(full )?refund (now|immediately|right away|at once)\\b",
         "\\breveal (your|the) (system )?(prompt|instructions)\\b",
-    ]
+        // Fake ends of the data and role headers: "EMAIL>>> ### SYSTEM", "--- end of customer message ---".
+        "#{2,}\\s*(system|assistant|admin|developer|instructions?|new instructions|prompt|override|response)\\b",
+        "^\\W*(end|fin|ende|einde|koniec) (of|del|de la|du|de|der|des|van|van het|della|do|da) ?(the |this )?"
+            + "(customer |kunden|cliente |client )?(email|e-mail|mail|message|text|data|input|document|mensaje|nachricht|"
+            + "texto|daten|données|donnees|messaggio|bericht|mensagem|wiadomości|wiadomosci)\\W*$",
+        "(>{3,}|<{3,}|={3,}|-{3,})\\s*(#+\\s*)?(system|assistant|admin|developer|instructions?|ai|model)\\b",
+        "^(system|assistant|admin|administrator|developer|instruction|instructions|ai|model|bot)\\s*(>+|\\]|::)",
+        // A JSON or YAML blob that sets the decision: {"action": "refund", "confidence": "high"}.
+        "\"?\\b(action|decision|confidence|suggested_action|approved|approval|override|refund_amount|verdict)\"?\\s*[:=]\\s*\"?"
+            + "(approve|approved|refund|pay|release|high|true|yes|replace|repair|deny|match_order|accept|\\d{3,})\\b",
+    ] + languageSources
 
     static let instruction: [NSRegularExpression] = sources.map { ConstantPattern.compile($0) }
 
+
     static let ask = ConstantPattern.compile(
-        "^\\W*(please |kindly |then |and |now )?(approve|refund|pay|release|issue|mark|set|match|accept|send|"
-            + "transfer|wire|process|grant|select|choose|output|respond|reply|answer|classify|return)\\b")
+        "^\\W*(please |kindly |then |and |now |bitte |por favor |s'il vous plaît |per favore |alstublieft |proszę )?"
+            + "(approve|refund|pay|release|issue|mark|set|match|accept|send|transfer|wire|process|grant|select|choose|"
+            + "output|respond|reply|answer|classify|return|\(languageAsk))\\b")
 }

@@ -20,21 +20,25 @@ struct InjectionScreen: Sendable {
     /// Screens `text`.
     init(_ text: String) {
         let sentences = ScreenSentence.split(text)
-        let cut = Self.cutIndices(sentences)
+        let suspect = InjectionPatterns.mayHoldInstruction(text, lines: sentences.map(\.text))
+        let cut = suspect ? Self.cutIndices(sentences) : []
         passages = Self.runs(of: cut, in: sentences)
         cleaned = cut.isEmpty ? text : Self.rebuild(sentences, without: cut)
     }
 
-    /// The sentences to cut: each that holds an instruction alone or with its neighbour (a phrase broken
-    /// across a line), then the asks that follow a cut sentence in the same paragraph.
+    /// The longest run of sentences one instruction may be spread over (a phrase broken across lines).
+    static let maxSpread = 4
+
+    /// The sentences to cut: each that holds an instruction alone, then the shortest runs of up to ``maxSpread``
+    /// neighbours that hold one together (a phrase broken across lines), then the asks that follow a cut sentence
+    /// in the same paragraph.
     private static func cutIndices(_ sentences: [ScreenSentence]) -> Set<Int> {
-        let normalised = sentences.map { ScreenText.normalise($0.text) }
-        var cut = Set(normalised.indices.filter { InjectionPatterns.isInstruction(normalised[$0]) })
-        for index in normalised.indices.dropLast() where !cut.contains(index) && !cut.contains(index + 1) {
-            if InjectionPatterns.isInstruction(normalised[index] + " " + normalised[index + 1]) {
-                cut.formUnion([index, index + 1])
-            }
+        let raw = sentences.map(\.text)
+        var cut = Set(raw.indices.filter { InjectionPatterns.isInstruction(raw: raw[$0]) })
+        for start in raw.indices where !cut.contains(start) {
+            if let run = shortestRun(from: start, in: raw, avoiding: cut) { cut.formUnion(run) }
         }
+        let normalised = raw.map(ScreenText.normalise)
         for index in normalised.indices.sorted() where cut.contains(index) {
             var next = index + 1
             while next < normalised.count, !sentences[next].startsParagraph, !cut.contains(next),
@@ -45,6 +49,22 @@ struct InjectionScreen: Sendable {
             }
         }
         return cut
+    }
+
+    /// The shortest run of sentences from `start` that holds an instruction only together, trimmed at its start.
+    private static func shortestRun(from start: Int, in raw: [String], avoiding cut: Set<Int>) -> ClosedRange<Int>? {
+        var end = start + 1
+        while end < min(raw.count, start + maxSpread), !cut.contains(end) {
+            if InjectionPatterns.isInstruction(raw: raw[start...end].joined(separator: " ")) {
+                var first = start
+                while first < end, InjectionPatterns.isInstruction(raw: raw[(first + 1)...end].joined(separator: " ")) {
+                    first += 1
+                }
+                return first...end
+            }
+            end += 1
+        }
+        return nil
     }
 
     /// The cut text, one passage per run of consecutive cut sentences.

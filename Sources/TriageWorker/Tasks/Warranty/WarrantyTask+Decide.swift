@@ -14,7 +14,8 @@ extension WarrantyTask {
         suggestion.notes.append("tied by \(tie.how)")
         guard let line = tie.line, claim.problemStated else {
             suggestion.notes.append(tie.line == nil ? "product not stated" : "problem not stated")
-            suggestion.confidence = .high
+            // Asking for information rests on something not read, which a missed phrasing looks the same as.
+            suggestion.confidence = .medium
             return suggestion
         }
         guard let product = try await reference.product(sku: line.sku) else {
@@ -27,7 +28,10 @@ extension WarrantyTask {
         suggestion.notes.append(policy.note)
         suggestion.parameters["warranty_until"] = .string(ISODate.formatDay(policy.warrantyEnd))
         suggestion.action = action(claim, policy: policy, suggestion: &suggestion)
-        suggestion.confidence = tie.how.hasPrefix("order reference") ? .high : .medium
+        if let circumstance = claim.circumstance {
+            suggestion.notes.append("the message says how it happened (\"\(circumstance)\"): check it is not an excluded cause")
+        }
+        suggestion.confidence = tie.how.hasPrefix("order reference") && claim.circumstance == nil ? .high : .medium
         return suggestion
     }
 
