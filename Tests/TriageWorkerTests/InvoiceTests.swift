@@ -52,9 +52,19 @@ struct InvoiceTests {
         #expect(suggestion.notes.contains { $0.contains("but the total reads") })
     }
 
-    @Test("an invoice without a PO number is no_po")
-    func noPurchaseOrder() async throws {
+    @Test("an invoice without a PO number takes the supplier's one PO it matches, at medium, and says so")
+    func purchaseOrderInferred() async throws {
         let suggestion = try await suggest(Self.german(qty: 40, total: "1.428,00", po: nil))
+        #expect(suggestion.action == "approve")
+        #expect(suggestion.parameters["po_number"] == "PO-9001")
+        #expect(suggestion.confidence != .high)
+        #expect(suggestion.notes.contains { $0.contains("no PO printed") })
+    }
+
+    @Test("an invoice without a PO number from a supplier with no PO it matches is no_po")
+    func noPurchaseOrder() async throws {
+        let text = Self.german(qty: 45, total: "1.606,50", po: nil)
+        let suggestion = try await suggest(text)
         #expect(suggestion.action == "no_po")
         #expect(suggestion.parameters["po_number"] == .null)
     }

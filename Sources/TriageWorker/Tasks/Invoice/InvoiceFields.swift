@@ -19,6 +19,13 @@ struct InvoiceFields: Sendable {
     var lines: [InvoiceLine] = []
 
     /// Sum of the billed lines (quantity × unit price).
+    /// Takes the PO the finder found on file, in its stored form.
+    mutating func use(_ found: PurchaseOrderFinder.Found) {
+        switch found {
+        case .printed(let po), .matched(let po, _): poNumber = po.poNumber
+        }
+    }
+
     var lineSum: Money { lines.reduce(Money.zero) { $0 + $1.unitPrice * $1.qty } }
 
     /// True when lines plus tax add up to the total (a cent of rounding per line allowed).

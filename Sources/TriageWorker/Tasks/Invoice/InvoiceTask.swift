@@ -20,7 +20,13 @@ struct InvoiceTask: Sendable {
         let fill = try await fillMissing(&fields, suppliers: suppliers, text: screen.cleaned, received: input.receivedAt)
         var suggestion: Suggestion
         do {
+            let found = try await PurchaseOrderFinder(reference: reference).find(fields, text: screen.cleaned)
+            if let found { fields.use(found) }
             suggestion = try await makeSuggestion(fields, screen: screen)
+            if case .matched(let po, let how)? = found {
+                suggestion.notes.append("no PO printed; PO \(po.poNumber) taken because \(how)")
+                if suggestion.confidence == .high { suggestion.confidence = .medium }
+            }
         } catch {
             return Suggestion.unavailable(.invoice, error: error)
         }
@@ -76,7 +82,14 @@ struct InvoiceTask: Sendable {
         guard complete else { return .low }
         // "No PO" is an absence: a reference printed in a form not recognised looks the same, so never high.
         if check.action == "no_po" { return .medium }
-        return fields.crossChecks && check.linesMatched ? .high : .medium
+        return fields.crossChecks && check.linesMatched && Self.distinctive(fields.invoiceNumber) ? .high : .medium
+    }
+
+    /// An invoice number a clerk would not mistake for something else: letters in it, or five digits or more. A
+    /// short bare number may as well be a year, a house number or a quantity read from the wrong line.
+    static func distinctive(_ number: String?) -> Bool {
+        guard let number else { return false }
+        return number.contains(where: \.isLetter) || number.filter(\.isNumber).count >= 5
     }
 
     private func supplierNotes(_ fields: InvoiceFields) -> [String] {
