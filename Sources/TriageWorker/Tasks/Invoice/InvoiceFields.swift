@@ -60,18 +60,27 @@ enum InvoiceExtractor {
         return fields
     }
 
-    /// "Invoice No 123" and its German and French forms; the number is group 1.
-    static let invoiceNumberPattern = ConstantPattern.compile(
-        #"(?:invoice|rechnung|facture)\s*(?:#|no\.?|nr\.?|n°|number|num\.?)?\s*[:.]?\s*"#
-            + #"([A-Z0-9][A-Z0-9/\-]*\d[A-Z0-9/\-]*)"#, options: [.caseInsensitive])
+    /// The words suppliers put before an invoice (or credit note) number, in the languages they write.
+    static let invoiceLabels =
+        #"(?:tax invoice|invoice|rechnungsnummer|rechnungs-?nr|rechnung|gutschrift|facture|avoir|factura|fattura|"#
+        + #"nota di credito|nota de cr[eé]dito|nota fiscal|credit note|factuurnummer|factuur|fakturanummer|"#
+        + #"faktura(?: vat| korygująca)?|請求書番号|請求書|(?<![a-z])n[º°])"#
 
-    /// The first token with a digit after "Invoice", "Invoice No/Nr/N°/#", "Rechnung", "Facture".
+    /// A label, the words that say "number" after it, then the number: one token with a digit, or a short
+    /// upper-case series before a token with `/` or `-` ("FV 44/03/2026").
+    static let invoiceNumberPattern = ConstantPattern.compile(
+        invoiceLabels
+            + #"(?:\s*(?:#|no\.?|nr\.?|n[°º]\.?|n\.|number|num\.?|nummer|numero|número|numéro|vat|:))*\s*[:.]?\s*"#
+            + #"((?:(?-i:[A-Z]{1,4}) (?=[A-Z0-9]*[/\-]))?(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]*)"#,
+        options: [.caseInsensitive])
+
+    /// The first token with a digit after an invoice label in any of the suppliers' languages (``invoiceLabels``).
     static func invoiceNumber(_ text: String) -> String? {
         let regex = invoiceNumberPattern
         let range = NSRange(text.startIndex..., in: text)
         for match in regex.matches(in: text, range: range) {
             guard let r = Range(match.range(at: 1), in: text) else { continue }
-            let token = String(text[r]).trimmingCharacters(in: CharacterSet(charactersIn: "-/"))
+            let token = String(text[r]).trimmingCharacters(in: CharacterSet(charactersIn: "-/."))
             if !token.uppercased().hasPrefix("PO-"), token.count >= 3 { return token }
         }
         return nil

@@ -60,10 +60,15 @@ struct InvoiceTask: Sendable {
         var fields = fields
         let check = try await InvoiceCheck.check(fields, reference: reference)
         if fields.currency == nil { fields.currency = check.purchaseOrder?.currency }
+        // "$" is the sign of a dozen currencies: a PO on file names the one meant, unless the code is printed.
+        if let po = check.purchaseOrder, let read = fields.currency, read != po.currency, !screen.cleaned.contains(read) {
+            fields.currency = po.currency
+        }
         var suggestion = Suggestion(
             task: .invoice, action: check.action, parameters: Self.parameters(fields),
             candidates: check.purchaseOrder.map { [Self.evidence($0)] } ?? [], evidence: Self.evidence(fields, screen.cleaned),
-            confidence: confidence(fields, check: check), notes: check.notes + supplierNotes(fields) + crossCheckNotes(fields))
+            confidence: Self.deducts(screen.cleaned) ? min(confidence(fields, check: check), .medium) : confidence(fields, check: check),
+            notes: check.notes + supplierNotes(fields) + crossCheckNotes(fields))
         if screen.flagged { suggestion.flagInjection(screen) }
         return suggestion
     }
@@ -83,6 +88,12 @@ struct InvoiceTask: Sendable {
         // "No PO" is an absence: a reference printed in a form not recognised looks the same, so never high.
         if check.action == "no_po" { return .medium }
         return fields.crossChecks && check.linesMatched && Self.distinctive(fields.invoiceNumber) ? .high : .medium
+    }
+
+    /// True when the invoice subtracts an amount (a deposit already paid, a credit, withheld tax): the amount
+    /// payable is then not the sum of the lines, and a reading of it is not certain enough for high.
+    static func deducts(_ text: String) -> Bool {
+        text.range(of: #"(?<![\w/.\-])(-\s?|\()\d{1,3}(?:[.,' ]?\d{3})*[.,]\d{2}\b"#, options: .regularExpression) != nil
     }
 
     /// An invoice number a clerk would not mistake for something else: letters in it, or five digits or more. A
