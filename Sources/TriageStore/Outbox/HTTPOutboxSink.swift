@@ -51,7 +51,7 @@ public struct HTTPOutboxSink: OutboxSink {
         guard let endpoint = endpoints[message.targetSystem] else {
             throw DeliveryError(message: "no endpoint configured for \(message.targetSystem)", retryable: false)
         }
-        var request = URLRequest(url: endpoint.url, timeoutInterval: timeout.rounded(.up) + 1)
+        var request = URLRequest(url: endpoint.url, timeoutInterval: timeout)
         request.httpMethod = "POST"
         for (name, value) in endpoint.headers { request.setValue(value, forHTTPHeaderField: name) }
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -79,23 +79,12 @@ public struct HTTPOutboxSink: OutboxSink {
         }
     }
 
-    /// One POST, redirects refused, bounded by `timeout` in all: a receiver that takes longer has not confirmed.
+    /// One POST; the session's delegate refuses redirects, so a 3xx comes back as the answer.
     private func exchange(_ request: URLRequest, system: String) async throws -> HTTPURLResponse {
-        let timeout = self.timeout
-        return try await withThrowingTaskGroup(of: HTTPURLResponse.self) { group in
-            group.addTask {
-                let (_, response) = try await session.data(for: request)
-                guard let http = response as? HTTPURLResponse else {
-                    throw DeliveryError(message: "\(system) answered without HTTP", retryable: true)
-                }
-                return http
-            }
-            group.addTask {
-                try await Task.sleep(for: .seconds(timeout))
-                throw DeliveryError(message: "\(system) did not answer within \(timeout) s", retryable: true)
-            }
-            defer { group.cancelAll() }
-            return try await group.next()!
+        let (_, response) = try await session.data(for: request)
+        guard let http = response as? HTTPURLResponse else {
+            throw DeliveryError(message: "\(system) answered without HTTP", retryable: true)
         }
+        return http
     }
 }
