@@ -21,7 +21,7 @@ def call(method, path, body=None):
         return json.load(error)["value"]
 
 
-def wait_for(url, seconds=30):
+def wait_for_url(url, seconds=30):
     deadline = time.time() + seconds
     while time.time() < deadline:
         try:
@@ -40,8 +40,8 @@ def check(condition, message):
     print("  ok:", message)
 
 
-wait_for(APP + "/login")
-wait_for(DRIVER + "/status")
+wait_for_url(APP + "/login")
+wait_for_url(DRIVER + "/status")
 session = call("POST", "/session", {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
     "binary": "/usr/bin/chromium", "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"]}}}})
 sid = session["sessionId"]
@@ -142,6 +142,10 @@ def search_by_order(db):
     go("/")
     call("POST", f"/session/{sid}/element/{find('#search')}/value", {"text": number})
     click("#filter")
+    deadline = time.time() + 15
+    while "q=" not in call("GET", f"/session/{sid}/url") and time.time() < deadline:
+        time.sleep(0.05)  # the click may return before the filtered page has loaded
+    wait_for("#queue")
     shown = execute("return Array.from(document.querySelectorAll('tr.row')).map(r => r.dataset.href)")
     check(f"/cards/{card}" in shown and len(shown) <= 5, f"searching order {number} finds card {card} ({len(shown)} rows)")
     accessible("queue")
