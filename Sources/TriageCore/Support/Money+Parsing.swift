@@ -42,9 +42,12 @@ extension Money {
         self.init(cents: Int64(cents))
     }
 
+    /// Characters that only group digits: spaces (plain, no-break, narrow, thin) and apostrophes ("1'234.50").
+    private static let groupSeparators: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "'", "’"]
+
     /// Cents from a decimal string; exponent forms and NaN/infinity are named, not guessed at.
     static func parseCents(_ raw: String) throws(MoneyError) -> Int64 {
-        var text = raw.trimmingCharacters(in: .whitespaces).filter { $0 != " " && $0 != "\u{00A0}" && $0 != "'" }
+        var text = raw.trimmingCharacters(in: .whitespaces).filter { !groupSeparators.contains($0) }
         var negative = false
         if text.hasPrefix("-") || text.hasPrefix("(") && text.hasSuffix(")") {
             negative = true

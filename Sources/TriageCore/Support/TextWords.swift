@@ -5,8 +5,16 @@ import Foundation
 public enum TextWords {
     /// Lower-cased with accents removed ("Chloé" → "chloe").
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+        guard folded.contains(where: { unfoldable[$0] != nil }) else { return folded }
+        return String(folded.flatMap { unfoldable[$0] ?? String($0) })
     }
+
+    /// Letters that carry no separable accent, written as readers type them without it ("zapłaty" → "zaplaty",
+    /// "Søndergade" → "sondergade", "Straße" → "strasse").
+    private static let unfoldable: [Character: String] = [
+        "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "þ": "th", "ð": "d",
+    ]
 
     /// Folded words of letters and digits, in order ("3-Hole Punch, Recycled" → 3, hole, punch, recycled).
     public static func words(_ text: String) -> [String] {

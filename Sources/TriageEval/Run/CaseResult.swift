@@ -33,6 +33,9 @@ public struct CaseResult: Sendable, Hashable, Codable {
     public var latencyMs: Double
     /// Why the case could not be answered (an endpoint error, a replay miss); nil when it was.
     public var error: String?
+    /// The card's notes (what was checked and why), for reading a wrong answer in the JSON report; nil in reports
+    /// written before they were kept.
+    public var notes: [String]? = nil
 
     /// True when the case was answered (right or wrong), not errored.
     public var answered: Bool { error == nil }

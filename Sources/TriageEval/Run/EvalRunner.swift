@@ -79,7 +79,7 @@ public struct EvalRunner: Sendable {
             correct: CaseScorer.allRight(verdicts), confidence: suggestion.confidence,
             candidates: suggestion.candidates.map(\.id), flags: suggestion.flags, model: suggestion.model,
             promptVersion: suggestion.promptVersion, promptTokens: suggestion.promptTokens,
-            completionTokens: suggestion.completionTokens, latencyMs: latencyMs, error: nil)
+            completionTokens: suggestion.completionTokens, latencyMs: latencyMs, error: nil, notes: suggestion.notes)
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

@@ -21,7 +21,8 @@ struct Calibration {
         for level in [Confidence.medium, .low] {
             let bucket = results.filter { $0.confidence == level }
             metrics.append(Metric.share("\(level.rawValue)_conf_accuracy", bucket.filter(\.correct).count, of: bucket.count))
-            metrics.append(Metric.share("\(level.rawValue)_conf_share", bucket.count, of: results.count))
+            // How answers spread over the levels is descriptive: fewer low answers is neither better nor worse.
+            metrics.append(Metric.share("\(level.rawValue)_conf_share", bucket.count, of: results.count, direction: .none))
         }
         return metrics + [Metric("calibration_error", expectedError, unit: .percent, direction: .lower,
                                  support: results.filter { $0.confidence != nil }.count)]

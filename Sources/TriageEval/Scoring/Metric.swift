@@ -23,8 +23,8 @@ public struct Metric: Sendable, Hashable, Codable {
     }
 
     /// A share in percent of `count` out of `total`; nil when `total` is 0.
-    static func share(_ key: String, _ count: Int, of total: Int) -> Metric {
-        Metric(key, total == 0 ? nil : 100 * Double(count) / Double(total), unit: .percent, direction: .higher, support: total)
+    static func share(_ key: String, _ count: Int, of total: Int, direction: MetricDirection = .higher) -> Metric {
+        Metric(key, total == 0 ? nil : 100 * Double(count) / Double(total), unit: .percent, direction: direction, support: total)
     }
 
     /// The value as a table cell: "87.5%", "12", "1840 ms", "-" for undefined.

@@ -26,25 +26,35 @@ enum AmountLabel: Sendable, Equatable {
 
     static let totalWords: Set<String> = [
         "total", "totals", "totaal", "totale", "totaux", "summe", "jumlah", "importe", "montant", "suma", "totalt",
-        "yhteensa", "som",
+        "yhteensa", "som", "razem", "ogolem", "alt", "totali", "totalbelopp", "totalbelob",
     ]
-    static let weakTotalWords: Set<String> = ["amount", "amt", "sum", "betrag", "bedrag", "importo"]
+    static let weakTotalWords: Set<String> = [
+        "amount", "amt", "sum", "betrag", "bedrag", "importo", "valor", "kwota", "belopp", "belob", "wartosc",
+    ]
+    /// The document a total belongs to: "Totale documento", "Total factura", "Invoice total", "Valor total da nota".
+    static let documentWords: Set<String> = [
+        "invoice", "documento", "fattura", "factura", "fatura", "nota", "faktura", "fakturan", "rechnung", "facture",
+        "factuur",
+    ]
     static let payableWords: Set<String> = [
         "due", "payable", "grand", "final", "ttc", "balance", "zahlen", "zahlbetrag", "endbetrag", "payer", "pagar",
-        "betalen", "pagare", "betala", "maksettava", "rounded", "after",
+        "betalen", "pagare", "betala", "maksettava", "rounded", "after", "zaplaty", "betale", "fakturabelopp", "fakturabelob",
+        "chargeable", "zwrotu", "gutschriftsbetrag",
     ]
     static let inclusiveWords: Set<String> = [
         "incl", "including", "inclusive", "include", "includes", "included", "inkl", "inklusive", "gross", "brutto",
-        "ttc", "iva", "compris",
+        "ttc", "iva", "compris", "brutto", "bruto", "lordo", "inkl", "ivato",
     ]
     static let exclusiveWords: Set<String> = [
         "excl", "excluding", "exclusive", "exc", "excluded", "ht", "hors", "pretax", "without", "ohne",
-        "sans", "sin", "zonder", "senza", "before",
+        "sans", "sin", "zonder", "senza", "before", "taxable", "imponibile", "imponible", "base", "exkl", "ekskl",
+        "netto", "neto", "produtos",
     ]
     static let subtotalWords: Set<String> = ["subtotal", "zwischensumme", "subtotaal", "subtotale", "sous", "sub"]
     static let taxWords: Set<String> = [
         "tax", "taxes", "vat", "gst", "hst", "pst", "qst", "sst", "mwst", "ust", "tva", "iva", "btw", "moms", "alv",
-        "igv", "ppn", "umsatzsteuer", "mehrwertsteuer",
+        "igv", "ppn", "umsatzsteuer", "mehrwertsteuer", "igst", "cgst", "sgst", "utgst", "icms", "ipi", "imposta",
+        "imposto", "impuesto", "podatek", "skat", "mva", "afgift", "irpf", "ritenuta", "retencion", "withholding",
     ]
     static let changeWords: Set<String> = [
         "change", "kembali", "kembalian", "baki", "ruckgeld", "wechselgeld", "rendu", "cambio", "vuelto", "resto",
@@ -71,7 +81,7 @@ enum AmountLabel: Sendable, Equatable {
             self = .change
         } else if has(Self.otherWords) {
             self = .other
-        } else if has(Self.subtotalWords) || words.contains(where: Self.isExclusiveWord) || Self.taxExclusiveNet(words) {
+        } else if !Self.toPay(words), has(Self.subtotalWords) || words.contains(where: Self.isExclusiveWord) || Self.taxExclusiveNet(words) {
             self = totalish || has(Self.subtotalWords) ? .partial : .other
         } else if has(Self.taxWords), Self.taxWords.contains(words.first ?? "") || !has(Self.inclusiveWords) {
             self = .tax
@@ -79,7 +89,9 @@ enum AmountLabel: Sendable, Equatable {
             self = .adjustment
         } else if has(Self.tenderWords) && !has(Self.payableWords) && !Self.toPay(words) && !has(Self.inclusiveWords) {
             self = .tendered
-        } else if has(Self.payableWords) || Self.toPay(words) || has(Self.roundingWords) && words.contains(where: Self.isTotalWord) {
+        } else if has(Self.payableWords) || Self.toPay(words) || has(Self.roundingWords) && words.contains(where: Self.isTotalWord)
+            || words.contains(where: Self.isTotalWord) && has(Self.documentWords)
+        {
             self = .payable
         } else if !totalish {
             self = .other
@@ -100,9 +112,12 @@ enum AmountLabel: Sendable, Equatable {
         exclusiveWords.contains(word) || word.hasPrefix("netto")
     }
 
-    /// "to pay", "a pagar", "zu zahlen": the amount still to be paid.
+    /// "to pay", "a pagar", "netto a pagare", "zu zahlen", "do zapłaty", "att betala": the amount still to be paid.
     static func toPay(_ words: [String]) -> Bool {
-        zip(words, words.dropFirst()).contains { ["to", "a", "zu"].contains($0.0) && ["pay", "pagar", "zahlen", "payer"].contains($0.1) }
+        zip(words, words.dropFirst()).contains {
+            ["to", "a", "zu", "do", "att", "at"].contains($0.0)
+                && ["pay", "pagar", "pagare", "zahlen", "payer", "zaplaty", "betala", "betale", "zwrotu"].contains($0.1)
+        }
     }
 
     /// "Net value", "Total net", "Net sum": net before tax; "Net total", "Nett total", "Net payable": the amount

@@ -12,8 +12,8 @@ struct AmountLine: Sendable {
     /// The position of the line in the document.
     let index: Int
 
-    private static let currency = #"(?:RM|MYR|USD|EUR|GBP|SGD|AUD|CAD|CHF|[$€£¥])"#
-    private static let number = #"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{2})?|\d+[.,]\d{2}|[.,]\d{2}"#
+    private static let currency = MoneyPattern.currency
+    private static let number = MoneyPattern.grouped + #"|\d+[.,]\d{2}|[.,]\d{2}"#
     private static let amount = try! NSRegularExpression(
         pattern: #"(?<![\w.,/])[-(]?(?:"# + currency + #"\s?-?("# + number + #"|\d+)|("# + number + #"|\d+(?=\s?"#
             + currency + #")))(?![\d]|[.,]\d)\)?-?"#, options: [.caseInsensitive])
@@ -52,8 +52,7 @@ struct AmountLine: Sendable {
 
     /// Lower-case, accent-free letter runs: "TOTAL INCL. OF GST" → ["total", "incl", "of", "gst"].
     static func words(_ text: String) -> [String] {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-            .split { !$0.isLetter }.map(String.init)
+        TextWords.fold(text).split { !$0.isLetter }.map(String.init)
     }
 
     /// Every line of `text` read as an amount line.

@@ -35,31 +35,39 @@ struct InvoiceCheck: Sendable {
             notes.append("PO \(po.poNumber) belongs to \(po.supplier)")
         }
         var priceHeld = false
-        var quantityHeld = false
-        var remaining = po.lines
+        var billed: [Int: Int] = [:]
+        var open = Array(po.lines.indices)
         for line in fields.lines {
-            guard let index = Self.matchingLine(line, in: remaining) else {
+            // A line takes a PO line not billed yet; a second line of an article already billed (a later delivery)
+            // adds to it, so quantities are summed per article.
+            guard let index = Self.matchingLine(line, in: open.map { po.lines[$0] }).map({ open[$0] })
+                ?? Self.matchingLine(line, in: po.lines, loneLineMatches: false)
+            else {
                 linesMatched = false
                 notes.append("line \"\(line.description.prefix(40))\" not on PO \(po.poNumber)")
                 continue
             }
-            let ordered = remaining.remove(at: index)
+            open.removeAll { $0 == index }
+            let ordered = po.lines[index]
+            billed[index, default: 0] += line.qty
             let variance = Double(line.unitPrice.cents - ordered.unitPrice.cents) / Double(max(ordered.unitPrice.cents, 1))
             if abs(variance) > Self.priceTolerance {
                 priceHeld = true
                 notes.append("unit price \(line.unitPrice) vs PO \(ordered.unitPrice) (\(Self.percent(variance)))")
             }
-            if line.qty > ordered.qty {
-                quantityHeld = true
-                notes.append("billed \(line.qty) × \(ordered.sku), ordered \(ordered.qty)")
-            }
+        }
+        var quantityHeld = false
+        for (index, quantity) in billed.sorted(by: { $0.key < $1.key }) where quantity > po.lines[index].qty {
+            quantityHeld = true
+            notes.append("billed \(quantity) × \(po.lines[index].sku), ordered \(po.lines[index].qty)")
         }
         if fields.lines.isEmpty { notes.append("no billed lines could be read; PO not compared line by line") }
         action = priceHeld ? "hold_price" : quantityHeld ? "hold_quantity" : "approve"
     }
 
-    /// The PO line with the same SKU, else the one sharing most description words, else the only one.
-    static func matchingLine(_ line: InvoiceLine, in lines: [OrderLine]) -> Int? {
+    /// The PO line with the same SKU, else the one sharing most description words, else the only one (when
+    /// `loneLineMatches`).
+    static func matchingLine(_ line: InvoiceLine, in lines: [OrderLine], loneLineMatches: Bool = true) -> Int? {
         if let sku = line.sku, let index = lines.firstIndex(where: { $0.sku.uppercased() == sku.uppercased() }) {
             return index
         }
@@ -69,7 +77,7 @@ struct InvoiceCheck: Sendable {
              gap: abs(entry.element.unitPrice.cents - line.unitPrice.cents))
         }.sorted { $0.overlap != $1.overlap ? $0.overlap > $1.overlap : $0.gap < $1.gap }
         guard let best = ranked.first else { return nil }
-        return best.overlap > 0 || lines.count == 1 ? best.index : nil
+        return best.overlap > 0 || loneLineMatches && lines.count == 1 ? best.index : nil
     }
 
     private static func percent(_ share: Double) -> String {

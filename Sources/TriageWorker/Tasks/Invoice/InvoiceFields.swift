@@ -49,28 +49,36 @@ enum InvoiceExtractor {
             fields.headSupplier = head
             fields.supplierWritten = head
         }
-        fields.invoiceNumber = invoiceNumber(text)
+        // A one-row table printed in columns is read across, label by value, after the text itself.
+        let table = ColumnTable.pairs(in: body)
+        fields.invoiceNumber = invoiceNumber(([text] + table.map(\.text)).joined(separator: "\n"))
         fields.poNumber = poNumber(text)
         fields.invoiceDate = InvoiceDate.date(body, received: received)
         fields.lines = InvoiceLineParser.lines(in: body)
-        let amountLines = AmountLine.lines(of: body)
+        let amountLines = AmountLine.lines(of: body) + table.map { AmountLine($0.text, index: $0.line) }
         fields.tax = tax(amountLines)
         (fields.total, fields.currency) = total(body, amountLines, fields: fields)
+        if CreditNote.says(body), let total = fields.total { fields.total = Money(cents: -abs(total.cents)) }
         if fields.currency == nil { fields.currency = currency(in: text) }
         return fields
     }
 
     /// The words suppliers put before an invoice (or credit note) number, in the languages they write.
     static let invoiceLabels =
-        #"(?:tax invoice|invoice|rechnungsnummer|rechnungs-?nr|rechnung|gutschrift|facture|avoir|factura|fattura|"#
-        + #"nota di credito|nota de cr[eé]dito|nota fiscal|credit note|factuurnummer|factuur|fakturanummer|"#
-        + #"faktura(?: vat| korygująca)?|請求書番号|請求書|(?<![a-z])n[º°])"#
+        #"(?:tax invoice|invoice(?:[^\S\n]+(?:&|and)[^\S\n]+date)?|rechnungsnummer|rechnungs-?nr|rechnung|gutschrift|"#
+        + #"facture|avoir|factura|fattura(?: accompagnatoria| differita| immediata)?|nota di credito|"#
+        + #"nota de cr[eé]dito|nota fiscal|n[uú]mero da nota|credit note|factuurnummer|factuur|fakturanummer|"#
+        + #"faktur[ay](?: vat| korygująca)?|serie y folio|folio|documento|proforma(?: invoice)?|p/?i(?= ?no)|"#
+        + #"inv\b\.?|請求書番号|請求書|(?<![a-z])n[º°])"#
 
-    /// A label, the words that say "number" after it, then the number: one token with a digit, or a short
-    /// upper-case series before a token with `/` or `-` ("FV 44/03/2026").
+    /// A label, the words that say "number" after it (on the next line when the label stands alone: "INVOICE" over
+    /// "No.: SP-0107"), then the number on the same line as they: one token with a digit, or a short upper-case
+    /// series before a token with `/` or `-` ("FV 44/03/2026"). A number on the line below a bare label is an
+    /// address more often than not.
     static let invoiceNumberPattern = ConstantPattern.compile(
         invoiceLabels
-            + #"(?:\s*(?:#|no\.?|nr\.?|n[°º]\.?|n\.|number|num\.?|nummer|numero|número|numéro|vat|:))*\s*[:.]?\s*"#
+            + #"(?:\s*(?:#|no\.?|nr\.?|n[°º]\.?|n\.|number|num\.?|nummer|numero|número|numéro|số)|[^\S\n]*(?:vat|:|/))*"#
+            + #"[^\S\n]*[:.]?[^\S\n]*"#
             + #"((?:(?-i:[A-Z]{1,4}) (?=[A-Z0-9]*[/\-]))?(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]*)"#,
         options: [.caseInsensitive])
 
@@ -83,7 +91,8 @@ enum InvoiceExtractor {
             let token = String(text[r]).trimmingCharacters(in: CharacterSet(charactersIn: "-/."))
             if !token.uppercased().hasPrefix("PO-"), token.count >= 3 { return token }
         }
-        return nil
+        // A number that labels itself: "INV-558499 - dated 3/10/2026".
+        return text.range(of: #"\bINV-?\d[A-Z0-9/\-]*\b"#, options: .regularExpression).map { String(text[$0]) }
     }
 
     /// "PO-7781", "PO 7781", "PO7781" as written (normalised to "PO-7781").
@@ -112,14 +121,22 @@ enum InvoiceExtractor {
         lines.last { AmountLabel($0.words) == .tax && $0.distinctAmounts.count == 1 }?.amounts.first
     }
 
-    /// An ISO currency code, else a currency symbol.
+    /// An ISO currency code, else the currency a sign or word names ("R$" is BRL, "zł" PLN, "₹" and "Rs." INR,
+    /// "Fr." CHF); a sign several currencies share ("$", "kr", "¥") gives way to the PO's currency (``InvoiceTask``).
     static func currency(in text: String) -> String? {
-        if let range = text.range(of: #"\b(USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|CNY)\b"#, options: .regularExpression) {
+        if let range = text.range(of: #"\b(USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|JPY|CNY|INR|SGD|MYR|HKD|ZAR|BRL|MXN)\b"#, options: .regularExpression) {
             return String(text[range])
         }
-        if text.contains("€") { return "EUR" }
-        if text.contains("£") { return "GBP" }
-        if text.contains("$") { return "USD" }
+        for (pattern, code) in currencySigns where text.range(of: pattern, options: .regularExpression) != nil {
+            return code
+        }
         return nil
     }
+
+    /// Signs and words of currencies, most specific first.
+    private static let currencySigns: [(String, String)] = [
+        (#"R\$"#, "BRL"), (#"S\$"#, "SGD"), (#"US\$"#, "USD"), ("€", "EUR"), ("£", "GBP"), ("₹", "INR"),
+        (#"\bRs\.?\s?\d|\b(?:Rupees|rupees)\b"#, "INR"), ("zł", "PLN"), (#"\bFr\.\s?\d"#, "CHF"),
+        (#"(?:^|\s)R\s?\d"#, "ZAR"), (#"RMB|元|[¥￥]"#, "CNY"), (#"\d\s?kr\b|\bkr\.?\s?\d"#, "SEK"), (#"\$"#, "USD"),
+    ]
 }

@@ -35,7 +35,8 @@ enum InvoiceLineParser {
         // "25x Mug" reads as "25 x Mug": the count is a number of its own.
         let row = written.replacing(/(\d)([xX×])(?=\s)/) { "\($0.output.1) \($0.output.2)" }
         let numbers = RowNumber.all(in: row)
-        guard let (qty, unit, amount) = arithmetic(numbers) ?? marked(numbers, in: row) ?? columns(numbers, in: row)
+        guard let (qty, unit, price, amount) = arithmetic(numbers) ?? marked(numbers, in: row).map({ ($0, $1, $1.money, $2) })
+            ?? columns(numbers, in: row).map({ ($0, $1, $1.money, $2) })
         else { return nil }
         let (sku, description) = RowNumber.description(of: row, without: [qty, unit, amount].compactMap { $0 })
         // A receipt row may carry only the barcode, its name on the row above.
@@ -43,17 +44,19 @@ enum InvoiceLineParser {
         guard description.contains(where: \.isLetter) || barcode, !isSummary(description),
             let count = Int(exactly: qty.value), count > 0
         else { return nil }
-        return InvoiceLine(sku: sku, description: description, qty: count, unitPrice: unit.money, amount: amount?.money)
+        return InvoiceLine(sku: sku, description: description, qty: count, unitPrice: price, amount: amount?.money)
     }
 
-    /// Three numbers in order, quantity × unit = amount to the cent (a cent of rounding allowed).
-    private static func arithmetic(_ numbers: [RowNumber]) -> (RowNumber, RowNumber, RowNumber?)? {
-        for a in numbers.indices.reversed() {
+    /// Three numbers in order, quantity × unit = amount to the cent (a cent of rounding allowed), with the reading of
+    /// the unit price that makes it so ("9,800" is 9.80 when 240 × 9.80 is the amount printed). The quantity may be
+    /// written with decimals ("160.00").
+    private static func arithmetic(_ numbers: [RowNumber]) -> (RowNumber, RowNumber, Money, RowNumber?)? {
+        for a in numbers.indices.reversed() where numbers[a].money.cents > 0 {
             for u in numbers.indices where u < a {
-                for q in numbers.indices where q < u && numbers[q].isCount {
-                    let product = numbers[u].money * Int(numbers[q].value)
-                    if abs(product.cents - numbers[a].money.cents) <= 1, numbers[a].money.cents > 0 {
-                        return (numbers[q], numbers[u], numbers[a])
+                for q in numbers.indices where q < u && numbers[q].isWhole {
+                    for price in numbers[u].readings {
+                        let product = price * Int(numbers[q].value)
+                        if abs(product.cents - numbers[a].money.cents) <= 1 { return (numbers[q], numbers[u], price, numbers[a]) }
                     }
                 }
             }
@@ -88,7 +91,9 @@ enum InvoiceLineParser {
         let (qty, unit, amount) = (numbers[numbers.count - 3], numbers[numbers.count - 2], numbers[numbers.count - 1])
         let tail = row[qty.range.lowerBound...]
         let onlyColumns = tail.replacing(/[\d.,\s$€£]|USD|EUR|GBP|CAD|AUD|CHF|MYR|RM|SGD/, with: "").isEmpty
-        return qty.isCount && onlyColumns ? (qty, unit, amount) : nil
+        // Prices carry decimals: three bare whole numbers are references ("Pedimento: 26 47 3911 6002184").
+        let priced = [unit, amount].allSatisfy { $0.text.range(of: #"[.,]\d{1,4}$"#, options: .regularExpression) != nil }
+        return qty.isCount && onlyColumns && priced ? (qty, unit, amount) : nil
     }
 
     /// Total, tax and header rows that a loose shape could mistake for a line.

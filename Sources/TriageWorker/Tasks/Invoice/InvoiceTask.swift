@@ -64,6 +64,9 @@ struct InvoiceTask: Sendable {
         if let po = check.purchaseOrder, let read = fields.currency, read != po.currency, !screen.cleaned.contains(read) {
             fields.currency = po.currency
         }
+        if fields.currency == nil || !screen.cleaned.contains(fields.currency ?? ""), check.purchaseOrder == nil {
+            fields.currency = try await supplierCurrency(fields) ?? fields.currency
+        }
         var suggestion = Suggestion(
             task: .invoice, action: check.action, parameters: Self.parameters(fields),
             candidates: check.purchaseOrder.map { [Self.evidence($0)] } ?? [], evidence: Self.evidence(fields, screen.cleaned),
@@ -73,11 +76,19 @@ struct InvoiceTask: Sendable {
         return suggestion
     }
 
+    /// The one currency the supplier's POs on file are all in, for an invoice that prints no code and names no PO
+    /// (a reminder, a re-sent copy, a service invoice): "kr" from a Danish supplier is DKK.
+    private func supplierCurrency(_ fields: InvoiceFields) async throws -> String? {
+        guard let supplier = fields.supplier else { return nil }
+        let currencies = Set(try await reference.purchaseOrders(supplier: supplier.name).map(\.currency))
+        return currencies.count == 1 ? currencies.first : nil
+    }
+
     /// High only when every field was read, the supplier is in the directory and the reading reconciles (lines and
     /// tax add up to the total); a supplier read from the head of the document alone caps it at medium, and so does
     /// an answer that rests on something not found (`no_po`).
     private func confidence(_ fields: InvoiceFields, check: InvoiceCheck) -> Confidence {
-        let read = fields.invoiceNumber != nil && fields.total != nil && fields.invoiceDate != nil
+        let read = fields.invoiceNumber != nil && fields.total != nil && fields.invoiceDate != nil && fields.currency != nil
         let complete = fields.supplier != nil && read
         if check.action == "duplicate" { return complete && fields.poNumber != nil && fields.crossChecks ? .high : .medium }
         // A receipt names no invoice number: its supplier's name, date and total are what it can be checked by.

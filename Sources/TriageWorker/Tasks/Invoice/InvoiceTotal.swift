@@ -15,9 +15,16 @@ enum InvoiceTotal {
     /// The amount payable and the line it was read from; nil when no total is labelled and no payment confirms one.
     static func find(_ lines: [AmountLine], lineSums: [Money] = []) -> (amount: Money, line: Int)? {
         let candidates = Self.candidates(lines)
-        let confirmations = Self.paid(lines).map { [$0] + lineSums } ?? lineSums
         let ranked = candidates.sorted { $0.rank != $1.rank ? $0.rank > $1.rank : $0.line > $1.line }
-        if let confirmed = ranked.first(where: { confirmations.contains($0.amount) }) {
+        if let paid = Self.paid(lines), let confirmed = ranked.first(where: { $0.amount == paid }) {
+            return (confirmed.amount, confirmed.line)
+        }
+        // The billed lines confirm a total unless a total as strongly labelled comes after it: freight, tax or a
+        // deposit was added or taken off below the sum of the lines.
+        if let confirmed = ranked.first(where: { candidate in
+            lineSums.contains(candidate.amount)
+                && !candidates.contains { $0.line > candidate.line && $0.rank >= candidate.rank && $0.amount != candidate.amount }
+        }) {
             return (confirmed.amount, confirmed.line)
         }
         if let best = ranked.first { return (best.amount, best.line) }

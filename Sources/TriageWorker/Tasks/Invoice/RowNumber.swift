@@ -8,8 +8,22 @@ struct RowNumber: Sendable {
     let money: Money
     /// The value in major units.
     var value: Double { Double(money.cents) / 100 }
-    /// True for a whole number that can be a quantity (1 to 99,999, written without decimals).
-    var isCount: Bool { !text.contains(where: { ".,".contains($0) }) && money.cents >= 100 && money.cents % 100 == 0 && money.cents <= 9_999_900 }
+    /// The ways the number reads as money: "9,800" is 9800 in one country and 9.800 in another, so a price
+    /// written with one separator and three decimals reads both ways and the row's arithmetic decides.
+    var readings: [Money] {
+        guard text.range(of: #"^\d{1,3}[.,]\d{3}$"#, options: .regularExpression) != nil,
+            let decimal = Money(text.replacingOccurrences(of: ",", with: ".") + "0"),
+            let whole = Money(text.filter(\.isNumber))
+        else { return [money] }
+        return [money, whole, decimal].reduce(into: []) { list, reading in if !list.contains(reading) { list.append(reading) } }
+    }
+    /// A whole number that can be a quantity, written with or without decimals ("160.00", "6,00").
+    var isWhole: Bool { money.cents >= 100 && money.cents % 100 == 0 && money.cents <= 9_999_900 }
+    /// True for a whole number that can be a quantity (1 to 99,999, written without decimals: "25", "1,000").
+    var isCount: Bool {
+        text.range(of: #"[.,]\d{1,2}$"#, options: .regularExpression) == nil && money.cents >= 100
+            && money.cents % 100 == 0 && money.cents <= 9_999_900
+    }
 
     /// Every number of `row` that reads as money ("1,780.00", "68,00", "4.10", "25"), left to right; digits glued
     /// to letters (SKUs, "10-inch", "1.5L") are not numbers of the row.
@@ -37,8 +51,9 @@ struct RowNumber: Sendable {
         return (sku, description)
     }
 
-    /// A number not glued to letters, dots, dashes or slashes; a currency sign may precede it.
+    /// A number not glued to letters, dots, dashes or dates; a currency may precede it ("USD3.10") and a unit
+    /// follow it ("4.90/PC"); unit prices may carry three or four decimals ("0,620", "48,9000").
     private static let pattern = try! NSRegularExpression(  // constant pattern; InvoiceLineParser tests run it
-        pattern: #"(?<![\w.,\-/])(?:[$€£]\s?)?(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\w\-/]|[.,]\d)"#)
+        pattern: #"(?<![\w.,\-/])(?:"# + MoneyPattern.currency + #"\s?)?("# + MoneyPattern.number + #"|\d+[.,]\d{3,4})(?![\w\-]|/\d|[.,]\d)"#)
     nonisolated(unsafe) private static let skuPattern = /[A-Z]{2,5}-\d{1,6}[A-Z]?/
 }

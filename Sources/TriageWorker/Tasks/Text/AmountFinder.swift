@@ -4,7 +4,7 @@ import TriageCore
 /// Finds money amounts in a line of text: "4,499.50", "2.707,20", "650.00", "$8,133.75", "89".
 enum AmountFinder {
     static let regex = ConstantPattern.compile(
-        #"(?<![\w.,])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?)(?![\w]|[.,]\d)"#)
+        #"(?<![\w.,])("# + MoneyPattern.number + #")(?![\w]|[.,]\d)"#)
 
     /// Every amount in `line`, left to right.
     static func amounts(in line: String) -> [Money] {

@@ -1,0 +1,25 @@
+import Foundation
+
+/// How people write amounts the world over, in one place for every reader of money (invoice totals and lines,
+/// refunds in return requests): digit groups with one kind of separator throughout and the other as the decimal
+/// mark, and the currency signs and codes written beside them.
+enum MoneyPattern {
+    /// Thousands in groups of three with one separator used throughout — "1,234.56", "1.234,56", "1 234,56" (space,
+    /// no-break or thin space), "1'234.56", "1’234.56" — or Indian lakh groups ("5,04,000.00"); one or two decimals
+    /// may follow. No capture groups, so it can be embedded anywhere.
+    static let grouped =
+        #"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"#
+        + #"|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?"#
+        + #"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?"#
+        + #"|\d{1,3}(?:[ \x{00A0}\x{202F}\x{2009}]\d{3})+(?:[.,]\d{1,2})?"#
+        + #"|\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?"#
+
+    /// Any number that reads as money: a grouped one, or plain digits with up to two decimals ("25", "4.1", "68,00").
+    static let number = grouped + #"|\d+(?:[.,]\d{1,2})?"#
+
+    /// Currency codes, signs and the short words printed beside amounts ("kr", "zł", "Rs.", "R$", "Fr.", the rand's
+    /// "R" before a number).
+    static let currency =
+        #"(?:RM|MYR|USD|EUR|GBP|SGD|AUD|CAD|CHF|SEK|NOK|DKK|PLN|INR|ZAR|BRL|MXN|CNY|RMB|JPY|CZK|HUF|"#
+        + #"US\$|S\$|R\$|Rs\.?|kr\.?|zł|Fr\.|R(?=\s?\d)|[$€£¥￥₹])"#
+}
