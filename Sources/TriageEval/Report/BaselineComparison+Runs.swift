@@ -38,7 +38,8 @@ extension BaselineComparison {
 
     private func isRegression(_ metric: Metric, from old: Metric) -> Bool {
         guard let current = metric.value, let previous = old.value else {
-            return old.value != nil && metric.value == nil && metric.direction == .higher
+            // A share of an emptied bucket (no low-confidence answers left) is undefined, not worse.
+            return old.value != nil && metric.value == nil && metric.direction == .higher && metric.support != 0
         }
         switch (metric.direction, metric.unit) {
         case (.higher, .percent): return current < previous - tolerance

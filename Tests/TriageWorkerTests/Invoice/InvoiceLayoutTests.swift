@@ -107,6 +107,23 @@ struct InvoiceLayoutTests {
         #expect(suggestion.confidence != .high)
     }
 
+    @Test("several labelled amounts on one line are read part by part; a sum's result after the tax is its total")
+    func partsOfALine() {
+        #expect(total("Netto 640,00 | MwSt 19% 121,60 | Summe EUR 761,60") == "761.60")
+        #expect(total("Subtotal 300.00 - GST 10% 30.00 - Total AUD 330.00") == "330.00")
+        #expect(total("Grundlag 1.200,00 + moms 25% 300,00 = 1.500,00 kr.") == "1500.00")
+        #expect(total("GRAND TOTAL:   80 CARTONS   1,920 PCS   USD 6,912.00") == "6912.00")
+    }
+
+    @Test("the buyer's order reference is read as labelled, in the supplier's language")
+    func orderReferences() {
+        #expect(PurchaseOrderLabel.references(in: "Votre commande n° 88-4410 du 2 mars") == ["88-4410"])
+        #expect(PurchaseOrderLabel.references(in: "Uw bestelling: 7731/26") == ["7731/26"])
+        #expect(PurchaseOrderLabel.references(in: "Thank you for your order!").isEmpty)
+        #expect(PurchaseOrderLabel.digitGroups("Ord. 512/2026") == PurchaseOrderLabel.digitGroups("2026-NL-00512"))
+        #expect(PurchaseOrderLabel.digitGroups("512/2025") != PurchaseOrderLabel.digitGroups("2026-NL-00512"))
+    }
+
     @Test("letters without a separable accent fold as readers type them")
     func folding() {
         #expect(TextWords.fold("Do zapłaty") == "do zaplaty")

@@ -31,6 +31,8 @@ enum AmountLabel: Sendable, Equatable {
     static let weakTotalWords: Set<String> = [
         "amount", "amt", "sum", "betrag", "bedrag", "importo", "valor", "kwota", "belopp", "belob", "wartosc",
     ]
+    /// Gross: the amount including tax.
+    static let grossWords: Set<String> = ["brutto", "gross", "bruto", "lordo"]
     /// The document a total belongs to: "Totale documento", "Total factura", "Invoice total", "Valor total da nota".
     static let documentWords: Set<String> = [
         "invoice", "documento", "fattura", "factura", "fatura", "nota", "faktura", "fakturan", "rechnung", "facture",
@@ -69,14 +71,15 @@ enum AmountLabel: Sendable, Equatable {
     static let otherWords: Set<String> = [
         "item", "items", "qty", "qnty", "quantity", "pcs", "pieces", "units", "count", "menge", "anzahl", "stk",
         "qte", "cantidad", "saving", "savings", "discount", "disc", "rabatt", "remise", "descuento", "sconto",
-        "korting", "voucher", "coupon", "points", "earned", "deposit",
+        "korting", "voucher", "coupon", "points", "earned", "deposit", "weight", "kg", "kgs", "cbm",
     ]
 
     /// Reads a label from its words (see ``AmountLine/words(_:)``).
     init(_ words: [String]) {
         let set = Set(words)
         let has = { (list: Set<String>) in !set.isDisjoint(with: list) }
-        let totalish = words.contains(where: Self.isTotalWord) || has(Self.weakTotalWords)
+        // "Brutto 16 900,20" alone at the foot of an invoice is its gross total.
+        let totalish = words.contains(where: Self.isTotalWord) || has(Self.weakTotalWords) || has(Self.grossWords)
         if has(Self.changeWords) {
             self = .change
         } else if has(Self.otherWords) {

@@ -40,7 +40,10 @@ struct InvoiceCheck: Sendable {
         for line in fields.lines {
             // A line takes a PO line not billed yet; a second line of an article already billed (a later delivery)
             // adds to it, so quantities are summed per article.
-            guard let index = Self.matchingLine(line, in: open.map { po.lines[$0] }).map({ open[$0] })
+            // A line shares no word with a one-line PO when the two are in other languages; on a longer PO, the
+            // line left over is not the freight's.
+            guard let index = Self.matchingLine(line, in: open.map { po.lines[$0] }, loneLineMatches: po.lines.count == 1)
+                .map({ open[$0] })
                 ?? Self.matchingLine(line, in: po.lines, loneLineMatches: false)
             else {
                 linesMatched = false

@@ -52,7 +52,7 @@ enum InvoiceExtractor {
         // A one-row table printed in columns is read across, label by value, after the text itself.
         let table = ColumnTable.pairs(in: body)
         fields.invoiceNumber = invoiceNumber(([text] + table.map(\.text)).joined(separator: "\n"))
-        fields.poNumber = poNumber(text)
+        fields.poNumber = poNumber(text) ?? PurchaseOrderLabel.references(in: text).first
         fields.invoiceDate = InvoiceDate.date(body, received: received)
         fields.lines = InvoiceLineParser.lines(in: body)
         let amountLines = AmountLine.lines(of: body) + table.map { AmountLine($0.text, index: $0.line) }

@@ -41,6 +41,9 @@ enum InvoiceTotal {
         for (position, line) in lines.enumerated() {
             let label = AmountLabel(line.words)
             var amounts = line.distinctAmounts
+            // "TOTAL:  10,000  USD20,560.00": the pieces counted beside the money.
+            let money = Set(line.moneyAmounts)
+            if amounts.count > 1, money.count == 1 { amounts = Array(money) }
             if amounts.isEmpty, label.rank != nil, position + 1 < lines.count {
                 let next = lines[position + 1]
                 if AmountLabel(next.words) == .other, next.words.allSatisfy(currencyWords.contains) {
@@ -50,6 +53,9 @@ enum InvoiceTotal {
             guard amounts.count == 1, let amount = amounts.first, amount > .zero else { continue }
             if let rank = label.rank {
                 found.append(Candidate(amount: amount, rank: rank, line: line.index))
+            } else if label == .other, line.words.contains(where: AmountLabel.isTotalWord), line.amounts.count > money.count {
+                // "TOTAL:  350 CTNS  4,200 PCS  USD21,570.00": a total line that also counts the goods.
+                found.append(Candidate(amount: amount, rank: AmountLabel.total.rank!, line: line.index))
             } else if label == .adjustment, amount.cents >= 100, !line.words.contains(where: AmountLabel.adjustmentWords.contains) {
                 found.append(Candidate(amount: amount, rank: 5, line: line.index))
             }

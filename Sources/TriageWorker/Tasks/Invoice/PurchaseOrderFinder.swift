@@ -22,7 +22,7 @@ struct PurchaseOrderFinder: Sendable {
         let printed = Self.referenced(orders, in: text)
         if printed.count == 1, let po = printed.first { return .printed(po) }
         guard printed.isEmpty else { return nil }
-        return Self.matching(orders, fields)
+        return Self.labelled(orders, in: text) ?? Self.matching(orders, fields)
     }
 
     /// The POs whose letters and digits appear in the text as a run of up to five adjacent pieces.
@@ -90,6 +90,19 @@ struct PurchaseOrderFinder: Sendable {
 
     private static func isJoin(_ separator: String) -> Bool {
         separator.count == 1 && " -/.#:".contains(separator)
+    }
+
+    /// A labelled order reference written in another form than the PO's ("Vs. ordine 287/2026" for
+    /// 2026/OA/00287, "Order Ref: 20417" for IE-PO-20417): the one PO of the supplier with the same digit groups.
+    static func labelled(_ orders: [PurchaseOrder], in text: String) -> Found? {
+        for reference in PurchaseOrderLabel.references(in: text) {
+            let groups = PurchaseOrderLabel.digitGroups(reference)
+            let fits = orders.filter { PurchaseOrderLabel.digitGroups($0.poNumber) == groups }
+            if fits.count == 1, let po = fits.first {
+                return .matched(po, how: "the order reference \(reference) has its numbers")
+            }
+        }
+        return nil
     }
 
     /// With no PO printed: the one PO of the supplier whose total is the invoice's (before or after tax), else the
