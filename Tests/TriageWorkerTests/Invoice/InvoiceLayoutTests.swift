@@ -124,6 +124,45 @@ struct InvoiceLayoutTests {
         #expect(PurchaseOrderLabel.digitGroups("512/2025") != PurchaseOrderLabel.digitGroups("2026-NL-00512"))
     }
 
+    @Test("dates written in the supplier's language and convention", arguments: [
+        ("Lisboa, 3 de novembro de 2026", "2026-11-03"),
+        ("Praha 1. března 2026", "2026-03-01"),
+        ("Wystawiono: 14 października 2026", "2026-10-14"),
+        ("Helsinki 9. joulukuuta 2026", "2026-12-09"),
+        ("発行日 2026年04月07日", "2026-04-07"),
+        ("Fakturadato 7/4 2026", "2026-04-07"),
+        ("Istanbul, 12 Ağustos 2026", "2026-08-12"),
+    ])
+    func datesInLanguages(_ line: String, _ expected: String) {
+        #expect(InvoiceDate.date(line, received: ISODate.parse("2026-12-31")!).map(ISODate.formatDay) == expected)
+    }
+
+    @Test("the labelled invoice date beats a delivery date on its line and a price list's validity below")
+    func labelledDateInParts() {
+        let text = "Factuurdatum 18-03-2026 | Leverdatum 16-03-2026\nPrijslijst geldig vanaf 01-03-2026"
+        #expect(InvoiceDate.date(text, received: ISODate.parse("2026-12-31")!).map(ISODate.formatDay) == "2026-03-18")
+    }
+
+    @Test("an invoice laid out as label: value lines bills the one line its quantity and unit price label")
+    func keyValueLine() {
+        let text = "Factuur: 2026-0311\nOmschrijving: Tuinslang 25 m\nAantal: 120\nEenheidsprijs: € 18,40\nTotaal: € 2.671,68"
+        let line = KeyValueLine.line(in: text)
+        #expect(line?.qty == 120)
+        #expect(line?.unitPrice == Money("18.40"))
+        #expect(line?.description == "Tuinslang 25 m")
+        #expect(KeyValueLine.line(in: "Aantal: 120\nAantal: 80\nEenheidsprijs: € 18,40") == nil)
+    }
+
+    @Test("a stack of headers, each over its values, is read header by header")
+    func stackedHeaders() {
+        let text = """
+            KOBE GARDEN WORKS LTD.              Invoice No.        Dated
+            3-1 Minatojima, Kobe                KGW/26/0093        07-Apr-2026
+            Osaka Branch                        Terms              Dispatch
+            """
+        #expect(ColumnTable.pairs(in: text).map(\.text).contains("Invoice No.: KGW/26/0093"))
+    }
+
     @Test("letters without a separable accent fold as readers type them")
     func folding() {
         #expect(TextWords.fold("Do zapłaty") == "do zaplaty")

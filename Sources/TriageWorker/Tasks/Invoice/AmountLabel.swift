@@ -31,6 +31,11 @@ enum AmountLabel: Sendable, Equatable {
     static let weakTotalWords: Set<String> = [
         "amount", "amt", "sum", "betrag", "bedrag", "importo", "valor", "kwota", "belopp", "belob", "wartosc",
     ]
+    /// Words that count goods: a total line may count them beside its money ("Total  800 pcs  ₹ 4,36,800.00").
+    static let countWords: Set<String> = [
+        "item", "items", "qty", "qnty", "quantity", "pcs", "pc", "pieces", "units", "nos", "ctns", "cartons", "sets",
+        "stk", "szt", "st", "pz",
+    ]
     /// Gross: the amount including tax.
     static let grossWords: Set<String> = ["brutto", "gross", "bruto", "lordo"]
     /// The document a total belongs to: "Totale documento", "Total factura", "Invoice total", "Valor total da nota".

@@ -2,20 +2,30 @@ import Foundation
 import TriageCore
 
 /// Picks the document's own date among the dates in its text: a date on a line labelled as a date ("Date:",
-/// "Datum", "Fecha", "Dated") first, then the first date of the document; dates on lines about printing, expiry,
-/// validity or a due date are used only when there is no other.
+/// "Rechnungsdatum", "Fecha", "Dated", "Data wystawienia") first, then the first date of the document; dates on
+/// lines about printing, expiry, validity, a due date, a delivery, a sale or a deposit are used only when there is no
+/// other.
 enum InvoiceDate {
     private static let dateLabel = try! NSRegularExpression(
-        pattern: #"\b(date|dated|datum|fecha|data|tarikh|bizdate)\b"#, options: [.caseInsensitive])
+        pattern: #"(?<![\p{L}])(\p{L}*datum|\p{L}*dato|date|dated|daterad|fecha|data|tarikh|bizdate|päiväys|päivämäärä|tarih|emiss[aã]o|issued|dt\.|日期)(?![\p{L}])"#,
+        options: [.caseInsensitive])
     private static let otherDate = try! NSRegularExpression(
-        pattern: #"\b(print\w*|expir\w*|exp|valid\w*|due|until|before|warranty|closed|delivery|ship\w*|birth\w*)\b"#,
+        pattern: #"(?<![\p{L}])(print\w*|expir\w*|exp|valid\w*|due|until|before|warranty|closed|delivery|ship\w*|birth\w*|"#
+            + #"f[äa]llig\w*|vencimiento|vencimento|scadenza|termin\w*|f[öo]rfall\w*|forfald\w*|liefer\w*|livraison|"#
+            + #"consegna|entrega|dostaw\w*|sprzeda\w*|leverans\w*|levering\w*|anticipo|deposit|received|ddt|albar[aá]n|g[üu]ltig|"#
+            + #"valable|v[aá]lido|ważn\w*)(?![\p{L}])"#,
         options: [.caseInsensitive])
 
     /// The document date of `text` (mail headers already removed), read against the received date.
     static func date(_ text: String, received: Date) -> Date? {
         let order = DocumentStyle.dateOrder(of: text)
         var best: (rank: Int, date: Date)?
-        for line in text.split(separator: "\n").map(String.init) {
+        // A line may print several labelled dates ("Rechnungsdatum 18.03.2026 | Lieferdatum 16.03.2026"): each part
+        // between bars or wide gaps is ranked by its own label.
+        let parts = text.split(separator: "\n").flatMap { line in
+            String(line).replacing(/\s*\|\s*|\s{3,}|;\s*/, with: "\n").split(separator: "\n").map(String.init)
+        }
+        for line in parts {
             guard let found = DateFinder.dates(in: line, near: received, order: order).first else { continue }
             let rank = Self.rank(line)
             if rank > (best?.rank ?? -1) { best = (rank, found.date) }

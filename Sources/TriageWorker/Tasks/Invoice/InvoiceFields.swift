@@ -55,6 +55,7 @@ enum InvoiceExtractor {
         fields.poNumber = poNumber(text) ?? PurchaseOrderLabel.references(in: text).first
         fields.invoiceDate = InvoiceDate.date(body, received: received)
         fields.lines = InvoiceLineParser.lines(in: body)
+        if fields.lines.isEmpty, let line = KeyValueLine.line(in: body) { fields.lines = [line] }
         let amountLines = AmountLine.lines(of: body) + table.map { AmountLine($0.text, index: $0.line) }
         fields.tax = tax(amountLines)
         (fields.total, fields.currency) = total(body, amountLines, fields: fields)
@@ -65,7 +66,7 @@ enum InvoiceExtractor {
 
     /// The words suppliers put before an invoice (or credit note) number, in the languages they write.
     static let invoiceLabels =
-        #"(?:tax invoice|invoice(?:[^\S\n]+(?:&|and)[^\S\n]+date)?|rechnungsnummer|rechnungs-?nr|rechnung|gutschrift|"#
+        #"(?:tax invoice|invoice(?:[^\S\n]+(?:no\.?[^\S\n]+)?(?:&|and)[^\S\n]+date)?|rechnungsnummer|rechnungs-?nr|rechnung|gutschrift|"#
         + #"facture|avoir|factura|fattura(?: accompagnatoria| differita| immediata)?|nota di credito|"#
         + #"nota de cr[eé]dito|nota fiscal|n[uú]mero da nota|credit note|factuurnummer|factuur|fakturanummer|"#
         + #"faktur[ay](?: vat| korygująca)?|serie y folio|folio|documento|proforma(?: invoice)?|p/?i(?= ?no)|"#

@@ -53,7 +53,10 @@ enum InvoiceTotal {
             guard amounts.count == 1, let amount = amounts.first, amount > .zero else { continue }
             if let rank = label.rank {
                 found.append(Candidate(amount: amount, rank: rank, line: line.index))
-            } else if label == .other, line.words.contains(where: AmountLabel.isTotalWord), line.amounts.count > money.count {
+            } else if label == .other, line.words.contains(where: AmountLabel.isTotalWord),
+                line.amounts.count > money.count || !Set(line.words).isDisjoint(with: AmountLabel.countWords),
+                !line.words.contains(where: { AmountLabel.otherWords.contains($0) && !AmountLabel.countWords.contains($0) })
+            {
                 // "TOTAL:  350 CTNS  4,200 PCS  USD21,570.00": a total line that also counts the goods.
                 found.append(Candidate(amount: amount, rank: AmountLabel.total.rank!, line: line.index))
             } else if label == .adjustment, amount.cents >= 100, !line.words.contains(where: AmountLabel.adjustmentWords.contains) {

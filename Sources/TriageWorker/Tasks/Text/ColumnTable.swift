@@ -56,10 +56,12 @@ enum ColumnTable {
         text.count <= 3 && !text.contains(where: \.isNumber)
     }
 
-    /// A line of two or more cells, each with a letter, and no amount with decimals on it.
+    /// A line of two or more cells, each more letters than digits (a label, not a value such as "JHT/25-26/0412"),
+    /// and no amount with decimals on it.
     static func isHeader(_ line: String) -> Bool {
         let cells = cells(of: line)
-        return cells.count >= 2 && cells.allSatisfy { $0.text.contains(where: \.isLetter) }
+        return cells.count >= 2
+            && cells.allSatisfy { $0.text.filter(\.isLetter).count > $0.text.filter(\.isNumber).count }
             && line.range(of: #"\d[.,]\d{2}(?!\d)"#, options: .regularExpression) == nil
     }
 

@@ -18,9 +18,10 @@ enum DateOrder: Sendable {
     case dayFirst, monthFirst
 }
 
-/// Finds calendar dates in the shapes documents use: ISO (2018-03-01), day-month-name-year (12 MAR 2018,
-/// 24-MAR-2018, 21 March, 2018), month-name-day-year (Mar 12, 2018) and numeric day/month/year with `/`, `-` or `.`
-/// and a two- or four-digit year (18-11-18, 22/12/2017, 12.03.2018), with or without a time after them.
+/// Finds calendar dates in the shapes documents use: ISO (2018-03-01, 2026年03月05日), day-month-name-year in the
+/// suppliers' languages (12 MAR 2018, 24-MAR-2018, 21 March, 2018, 11 de febrero de 2026, 1. března 2026),
+/// month-name-day-year (Mar 12, 2018) and numeric day/month/year with `/`, `-` or `.` and a two- or four-digit year
+/// (18-11-18, 22/12/2017, 12.03.2018, 26/2 2026), with or without a time after them.
 enum DateFinder {
     /// Every date in `text`, in order of appearance. Ambiguous numeric dates are resolved by ``NumericDate``.
     static func dates(in text: String, near reference: Date?, order: DateOrder = .dayFirst) -> [FoundDate] {
@@ -42,12 +43,15 @@ enum DateFinder {
 
     typealias Reader = @Sendable ([String], NumericDate.Context) -> [Date]
 
-    private static let month = #"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"#
+    private static let month = MonthNames.pattern
 
-    private static let iso = #"(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])"#
-    private static let dayMonthName = #"\b(\d{1,2})(?:st|nd|rd|th)?[\s./-]*"# + month + #"[\s.,/-]*(\d{4}|\d{2})(?![\d:])"#
+    private static let iso = #"(?<![\d.])(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?![\d])日?"#
+    private static let dayMonthName = #"\b(\d{1,2})(?:st|nd|rd|th|º|\.)?[\s./-]*(?:de\s+)?"# + month
+        + #"(?![\p{L}])[\s.,/-]*(?:de\s+)?(\d{4}|\d{2})(?![\d:])"#
     private static let monthNameDay = #"\b"# + month + #"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"#
     private static let numeric = #"(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|[.]\d|:\d)"#
+    /// "26/2 2026": day and month, then the year after a space (Swedish, Danish).
+    private static let numericSpacedYear = #"(?<![\d/.-])(\d{1,2})([./])(\d{1,2})\s(\d{4})(?![\d/.-])"#
 
     private static func compile(_ pattern: String) -> NSRegularExpression {
         ConstantPattern.compile(pattern, options: [.caseInsensitive])
@@ -59,6 +63,7 @@ enum DateFinder {
         (compile(dayMonthName), { g, _ in list(NumericDate.day(NumericDate.year(g[2]), monthNumber(g[1]), g[0])) }),
         (compile(monthNameDay), { g, _ in list(NumericDate.day(g[2], monthNumber(g[0]), g[1])) }),
         (compile(numeric), { g, context in NumericDate.readings(g[0], g[2], g[3], separator: g[1], context: context) }),
+        (compile(numericSpacedYear), { g, context in NumericDate.readings(g[0], g[2], g[3], separator: g[1], context: context) }),
     ]
 
     private static func overlap(_ date: FoundDate, _ range: NSRange) -> Bool {
@@ -68,8 +73,6 @@ enum DateFinder {
     private static func list(_ date: Date?) -> [Date] { date.map { [$0] } ?? [] }
 
     private static func monthNumber(_ name: String) -> String {
-        let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        let index = names.firstIndex(of: String(name.lowercased().prefix(3))) ?? -1
-        return String(index + 1)
+        String(MonthNames.number(name))
     }
 }
