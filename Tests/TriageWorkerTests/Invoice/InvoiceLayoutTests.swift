@@ -132,6 +132,7 @@ struct InvoiceLayoutTests {
         ("発行日 2026年04月07日", "2026-04-07"),
         ("Fakturadato 7/4 2026", "2026-04-07"),
         ("Istanbul, 12 Ağustos 2026", "2026-08-12"),
+        ("請求日 令和8年4月7日", "2026-04-07"),
     ])
     func datesInLanguages(_ line: String, _ expected: String) {
         #expect(InvoiceDate.date(line, received: ISODate.parse("2026-12-31")!).map(ISODate.formatDay) == expected)

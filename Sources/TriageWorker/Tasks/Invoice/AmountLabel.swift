@@ -26,10 +26,12 @@ enum AmountLabel: Sendable, Equatable {
 
     static let totalWords: Set<String> = [
         "total", "totals", "totaal", "totale", "totaux", "summe", "jumlah", "importe", "montant", "suma", "totalt",
-        "yhteensa", "som", "razem", "ogolem", "alt", "totali", "totalbelopp", "totalbelob",
+        "yhteensa", "som", "razem", "ogolem", "alt", "totali", "totalbelopp", "totalbelob", "celkem", "toplam",
+        "合計", "総合計", "合計金額", "総額",
     ]
     static let weakTotalWords: Set<String> = [
-        "amount", "amt", "sum", "betrag", "bedrag", "importo", "valor", "kwota", "belopp", "belob", "wartosc",
+        "amount", "amt", "sum", "betrag", "bedrag", "importo", "valor", "kwota", "belopp", "belob", "wartosc", "belop",
+        "castka", "tutar", "summa", "金額",
     ]
     /// Words that count goods: a total line may count them beside its money ("Total  800 pcs  ₹ 4,36,800.00").
     static let countWords: Set<String> = [
@@ -45,22 +47,25 @@ enum AmountLabel: Sendable, Equatable {
     ]
     static let payableWords: Set<String> = [
         "due", "payable", "grand", "final", "ttc", "balance", "zahlen", "zahlbetrag", "endbetrag", "payer", "pagar",
-        "betalen", "pagare", "betala", "maksettava", "rounded", "after", "zaplaty", "betale", "fakturabelopp", "fakturabelob",
+        "betalen", "pagare", "betala", "maksettava", "rounded", "after", "zaplaty", "betale", "fakturabelopp", "fakturabelob", "uhrade", "odenecek", "maksettavaa",
+        "ご請求金額", "請求金額", "お支払金額", "支払金額", "税込合計", "税込金額",
         "chargeable", "zwrotu", "gutschriftsbetrag",
     ]
     static let inclusiveWords: Set<String> = [
         "incl", "including", "inclusive", "include", "includes", "included", "inkl", "inklusive", "gross", "brutto",
-        "ttc", "iva", "compris", "brutto", "bruto", "lordo", "inkl", "ivato",
+        "ttc", "iva", "compris", "bruto", "lordo", "ivato",
     ]
     static let exclusiveWords: Set<String> = [
         "excl", "excluding", "exclusive", "exc", "excluded", "ht", "hors", "pretax", "without", "ohne",
         "sans", "sin", "zonder", "senza", "before", "taxable", "imponibile", "imponible", "base", "exkl", "ekskl",
-        "netto", "neto", "produtos",
+        "netto", "neto", "produtos", "veroton", "zaklad",
     ]
-    static let subtotalWords: Set<String> = ["subtotal", "zwischensumme", "subtotaal", "subtotale", "sous", "sub"]
+    static let subtotalWords: Set<String> = [
+        "subtotal", "zwischensumme", "subtotaal", "subtotale", "sous", "sub", "mezisoucet", "valisumma", "delsum", "小計",
+    ]
     static let taxWords: Set<String> = [
         "tax", "taxes", "vat", "gst", "hst", "pst", "qst", "sst", "mwst", "ust", "tva", "iva", "btw", "moms", "alv",
-        "igv", "ppn", "umsatzsteuer", "mehrwertsteuer", "igst", "cgst", "sgst", "utgst", "icms", "ipi", "imposta",
+        "igv", "ppn", "umsatzsteuer", "mehrwertsteuer", "igst", "cgst", "sgst", "utgst", "icms", "ipi", "imposta", "dph", "kdv", "消費税", "税額",
         "imposto", "impuesto", "podatek", "skat", "mva", "afgift", "irpf", "ritenuta", "retencion", "withholding",
     ]
     static let changeWords: Set<String> = [

@@ -70,7 +70,8 @@ enum InvoiceExtractor {
         + #"facture|avoir|factura|fattura(?: accompagnatoria| differita| immediata)?|nota di credito|"#
         + #"nota de cr[eé]dito|nota fiscal|n[uú]mero da nota|credit note|factuurnummer|factuur|fakturanummer|"#
         + #"faktur[ay](?: vat| korygująca)?|serie y folio|folio|documento|proforma(?: invoice)?|p/?i(?= ?no)|"#
-        + #"inv\b\.?|請求書番号|請求書|(?<![a-z])n[º°])"#
+        + #"inv\b\.?|factuurnr|fakturanr|fakturanummer|lasku(?:n)?(?: numero| nro)?|laskunro|fatura|"#
+        + #"請求書番号|請求番号|伝票番号|インボイス番号|請求書|(?<![a-z])n[º°])"#
 
     /// A label, the words that say "number" after it (on the next line when the label stands alone: "INVOICE" over
     /// "No.: SP-0107"), then the number on the same line as they: one token with a digit, or a short upper-case
@@ -78,7 +79,7 @@ enum InvoiceExtractor {
     /// address more often than not.
     static let invoiceNumberPattern = ConstantPattern.compile(
         invoiceLabels
-            + #"(?:\s*(?:#|no\.?|nr\.?|n[°º]\.?|n\.|number|num\.?|nummer|numero|número|numéro|số)|[^\S\n]*(?:vat|:|/))*"#
+            + #"(?:\s*(?:#|no\.?|nr\.?|n[°º]\.?|n\.|number|num\.?|nummer|numero|número|numéro|số|č\.?|číslo|nro|numarası|番号)|[^\S\n]*(?:vat|:|/))*"#
             + #"[^\S\n]*[:.]?[^\S\n]*"#
             + #"((?:(?-i:[A-Z]{1,4}) (?=[A-Z0-9]*[/\-]))?(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]*)"#,
         options: [.caseInsensitive])

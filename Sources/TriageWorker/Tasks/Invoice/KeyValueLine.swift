@@ -7,11 +7,11 @@ import TriageCore
 enum KeyValueLine {
     static let quantityLabels =
         #"(?:quantity|qty|units|unidades|cantidad|menge|anzahl|ilość|ilosc|antal|quantità|quantita|quantidade|"#
-        + #"aantal|määrä|maara|počet|pocet|adet|mengde|数量)"#
+        + #"aantal|antall|määrä|maara|počet|pocet|množství|mnozstvi|miktar|adet|mengde|quantité|quantite|数量)"#
     static let priceLabels =
         #"(?:unit price|price per unit|price/unit|precio unitario|precio unidad|einzelpreis|stückpreis|"#
         + #"cena jednostkowa|cena netto|prezzo unitario|preço unitário|preco unitario|enhetspris|styckpris|stykpris|"#
-        + #"prix unitaire|eenheidsprijs|yksikköhinta|jednotková cena|birim fiyat|単価)"#
+        + #"prix unitaire|eenheidsprijs|stukprijs|yksikköhinta|jednotková cena|cena za jednotku|birim fiyat|単価)"#
     static let descriptionLabels =
         #"(?:description|item|article|artikel|concepto|descripción|descripcion|bezeichnung|beschreibung|nazwa|"#
         + #"descrizione|descrição|descricao|benämning|omschrijving|désignation|designation|品名)"#

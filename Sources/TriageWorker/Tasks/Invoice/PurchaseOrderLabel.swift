@@ -9,7 +9,8 @@ enum PurchaseOrderLabel {
         + #"customer order|order|ihre bestellung|bestellung|bestellnummer|best\.?-?nr|vs\.? ordine|ordine(?: di)? acquisto|"#
         + #"ordine|zamówienie(?: klienta)?|zamówienia(?: nabywcy)?|su pedido|pedido(?: de compra)?|er beställning|"#
         + #"beställning|er ordre|rekv\.?\s?nr|rekvisition|bestillingsnr|vores ordre|id documento|votre commande|"#
-        + #"bon de commande|uw bestelling|inkoopordernummer)"#
+        + #"bon de commande|commande|uw bestelling|bestelnummer|inkoopordernummer|innkj[øo]psordre|deres ordre|"#
+        + #"tilausnumero|tilaus|objedn[aá]vk[ay]|sipari[şs]|encomenda|注文番号|発注番号|ご注文番号)"#
 
     private static let pattern = ConstantPattern.compile(
         #"(?<![\w])"# + labels

@@ -45,6 +45,8 @@ enum DateFinder {
 
     private static let month = MonthNames.pattern
 
+    /// A Japanese era date: 令和8年4月7日 is 2026-04-07 (Reiwa 1 is 2019; 元年 is its first year).
+    private static let reiwa = #"令和\s?(\d{1,2}|元)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日"#
     private static let iso = #"(?<![\d.])(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?![\d])日?"#
     private static let dayMonthName = #"\b(\d{1,2})(?:st|nd|rd|th|º|\.)?[\s./-]*(?:de\s+)?"# + month
         + #"(?![\p{L}])[\s.,/-]*(?:de\s+)?(\d{4}|\d{2})(?![\d:])"#
@@ -59,6 +61,9 @@ enum DateFinder {
 
     /// Most specific first: a later pattern never claims text an earlier one matched.
     static let readers: [(NSRegularExpression, Reader)] = [
+        (compile(reiwa), { g, _ in
+            list(NumericDate.day(String(2018 + (g[0] == "元" ? 1 : Int(g[0]) ?? 0)), g[1], g[2]))
+        }),
         (compile(iso), { g, _ in list(NumericDate.day(g[0], g[1], g[2])) }),
         (compile(dayMonthName), { g, _ in list(NumericDate.day(NumericDate.year(g[2]), monthNumber(g[1]), g[0])) }),
         (compile(monthNameDay), { g, _ in list(NumericDate.day(g[2], monthNumber(g[0]), g[1])) }),

@@ -81,7 +81,7 @@ enum InjectionPatterns {
         // A JSON or YAML blob that sets the decision: {"action": "refund", "confidence": "high"}.
         "\"?\\b(action|decision|confidence|suggested_action|approved|approval|override|refund_amount|verdict)\"?\\s*[:=]\\s*\"?"
             + "(approve|approved|refund|pay|release|high|true|yes|replace|repair|deny|match_order|accept|\\d{3,})\\b",
-    ] + languageSources
+    ] + languageSources + moreLanguageSources
 
     static let instruction: [NSRegularExpression] = sources.map { ConstantPattern.compile($0) }
 
