@@ -53,7 +53,7 @@ enum InvoiceExtractor {
         let table = ColumnTable.pairs(in: body)
         fields.invoiceNumber = invoiceNumber(([text] + table.map(\.text)).joined(separator: "\n"))
         fields.poNumber = poNumber(text) ?? PurchaseOrderLabel.references(in: text).first
-        fields.invoiceDate = InvoiceDate.date(body, received: received)
+        fields.invoiceDate = InvoiceDate.date(([body] + table.map(\.text)).joined(separator: "\n"), received: received)
         fields.lines = InvoiceLineParser.lines(in: body)
         if fields.lines.isEmpty, let line = KeyValueLine.line(in: body) { fields.lines = [line] }
         let amountLines = AmountLine.lines(of: body) + table.map { AmountLine($0.text, index: $0.line) }
@@ -94,7 +94,7 @@ enum InvoiceExtractor {
             if !token.uppercased().hasPrefix("PO-"), token.count >= 3 { return token }
         }
         // A number that labels itself: "INV-558499 - dated 3/10/2026".
-        return text.range(of: #"\bINV-?\d[A-Z0-9/\-]*\b"#, options: .regularExpression).map { String(text[$0]) }
+        return text.range(of: #"(?<![\w\-/])INV-?\d[A-Z0-9/\-]*\b"#, options: .regularExpression).map { String(text[$0]) }
     }
 
     /// "PO-7781", "PO 7781", "PO7781" as written (normalised to "PO-7781").

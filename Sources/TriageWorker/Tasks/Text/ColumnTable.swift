@@ -56,12 +56,12 @@ enum ColumnTable {
         text.count <= 3 && !text.contains(where: \.isNumber)
     }
 
-    /// A line of two or more cells, each more letters than digits (a label, not a value such as "JHT/25-26/0412"),
-    /// and no amount with decimals on it.
+    /// A line of two or more cells, two in three of them labels (more letters than digits; "PO# 4417588" among them
+    /// is a label with its value, "JHT/25-26/0412" is a value), and no amount with decimals on it.
     static func isHeader(_ line: String) -> Bool {
         let cells = cells(of: line)
-        return cells.count >= 2
-            && cells.allSatisfy { $0.text.filter(\.isLetter).count > $0.text.filter(\.isNumber).count }
+        let labels = cells.filter { $0.text.filter(\.isLetter).count > $0.text.filter(\.isNumber).count }
+        return cells.count >= 2 && labels.count * 3 >= cells.count * 2
             && line.range(of: #"\d[.,]\d{2}(?!\d)"#, options: .regularExpression) == nil
     }
 
