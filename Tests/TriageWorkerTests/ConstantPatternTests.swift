@@ -23,6 +23,6 @@ struct ConstantPatternTests {
     }
 
     @Test func everyDatePatternCompiles() {
-        #expect(DateFinder.readers.count == 6)
+        #expect(DateFinder.readers.count == 8)
     }
 }

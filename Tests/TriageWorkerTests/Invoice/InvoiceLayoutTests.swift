@@ -31,6 +31,8 @@ struct InvoiceLayoutTests {
     }
 
     @Test("totals labelled in the supplier's language", arguments: [
+        ("Összesen nettó 100 000\nÁFA 27% 27 000\nFizetendő: 127 000 Ft", "127000.00"),
+        ("Καθαρή αξία 200,00\nΦΠΑ 24% 48,00\nΠληρωτέο 248,00 €", "248.00"),
         ("Wartość netto 1 000,00\nVAT 23% 230,00\nRazem do zapłaty: 1 230,00 zł", "1230.00"),
         ("Nettobeløb 800,00\nMoms 25% 200,00\nI alt at betale 1.000,00 kr.", "1000.00"),
         ("Imponibile 500,00\nIVA 22% 110,00\nTotale fattura EUR 610,00", "610.00"),
@@ -133,6 +135,11 @@ struct InvoiceLayoutTests {
         ("Fakturadato 7/4 2026", "2026-04-07"),
         ("Istanbul, 12 Ağustos 2026", "2026-08-12"),
         ("請求日 令和8年4月7日", "2026-04-07"),
+        ("작성일자 2026년 4월 7일", "2026-04-07"),
+        ("Kelte: 2026. április 7.", "2026-04-07"),
+        ("Ημερομηνία: 7 Απριλίου 2026", "2026-04-07"),
+        ("วันที่ 7 เมษายน 2569", "2026-04-07"),
+        ("Дата: 7 апреля 2026 г.", "2026-04-07"),
     ])
     func datesInLanguages(_ line: String, _ expected: String) {
         #expect(InvoiceDate.date(line, received: ISODate.parse("2026-12-31")!).map(ISODate.formatDay) == expected)

@@ -27,11 +27,12 @@ enum AmountLabel: Sendable, Equatable {
     static let totalWords: Set<String> = [
         "total", "totals", "totaal", "totale", "totaux", "summe", "jumlah", "importe", "montant", "suma", "totalt",
         "yhteensa", "som", "razem", "ogolem", "alt", "totali", "totalbelopp", "totalbelob", "celkem", "toplam",
-        "合計", "総合計", "合計金額", "総額",
+        "合計", "総合計", "合計金額", "総額", "συνολο", "osszesen", "kokku", "spolu", "ukupno", "skupaj", "kopa", "viso",
+        "итого", "всего", "합계", "총액", "총합계", "รวม", "ยอดรวม", "合计", "總計", "tong",
     ]
     static let weakTotalWords: Set<String> = [
         "amount", "amt", "sum", "betrag", "bedrag", "importo", "valor", "kwota", "belopp", "belob", "wartosc", "belop",
-        "castka", "tutar", "summa", "金額",
+        "castka", "tutar", "summa", "金額", "ποσο", "osszeg", "сумма", "금액", "จำนวนเงิน", "iznos", "znesek",
     ]
     /// Words that count goods: a total line may count them beside its money ("Total  800 pcs  ₹ 4,36,800.00").
     static let countWords: Set<String> = [
@@ -48,7 +49,8 @@ enum AmountLabel: Sendable, Equatable {
     static let payableWords: Set<String> = [
         "due", "payable", "grand", "final", "ttc", "balance", "zahlen", "zahlbetrag", "endbetrag", "payer", "pagar",
         "betalen", "pagare", "betala", "maksettava", "rounded", "after", "zaplaty", "betale", "fakturabelopp", "fakturabelob", "uhrade", "odenecek", "maksettavaa",
-        "ご請求金額", "請求金額", "お支払金額", "支払金額", "税込合計", "税込金額",
+        "ご請求金額", "請求金額", "お支払金額", "支払金額", "税込合計", "税込金額", "πληρωτεο", "fizetendo", "tasuda",
+        "platiti", "moketi", "apmaksai", "оплате", "сплати", "청구금액", "결제금액", "รวมทั้งสิ้น", "bayar", "plata",
         "chargeable", "zwrotu", "gutschriftsbetrag",
     ]
     static let inclusiveWords: Set<String> = [
@@ -58,14 +60,15 @@ enum AmountLabel: Sendable, Equatable {
     static let exclusiveWords: Set<String> = [
         "excl", "excluding", "exclusive", "exc", "excluded", "ht", "hors", "pretax", "without", "ohne",
         "sans", "sin", "zonder", "senza", "before", "taxable", "imponibile", "imponible", "base", "exkl", "ekskl",
-        "netto", "neto", "produtos", "veroton", "zaklad",
+        "netto", "neto", "produtos", "veroton", "zaklad", "καθαρη", "공급가액", "bez", "без",
     ]
     static let subtotalWords: Set<String> = [
         "subtotal", "zwischensumme", "subtotaal", "subtotale", "sous", "sub", "mezisoucet", "valisumma", "delsum", "小計",
     ]
     static let taxWords: Set<String> = [
         "tax", "taxes", "vat", "gst", "hst", "pst", "qst", "sst", "mwst", "ust", "tva", "iva", "btw", "moms", "alv",
-        "igv", "ppn", "umsatzsteuer", "mehrwertsteuer", "igst", "cgst", "sgst", "utgst", "icms", "ipi", "imposta", "dph", "kdv", "消費税", "税額",
+        "igv", "ppn", "umsatzsteuer", "mehrwertsteuer", "igst", "cgst", "sgst", "utgst", "icms", "ipi", "imposta", "dph", "kdv", "消費税", "税額", "φπα", "afa", "kaibemaks", "pdv", "ddv", "pvm", "pvn", "ндс", "пдв",
+        "부가세", "세액", "부가가치세", "ภาษี", "ภาษีมูลค่าเพิ่ม", "gtgt", "增值税", "税额",
         "imposto", "impuesto", "podatek", "skat", "mva", "afgift", "irpf", "ritenuta", "retencion", "withholding",
     ]
     static let changeWords: Set<String> = [

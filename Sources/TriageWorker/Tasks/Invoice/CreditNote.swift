@@ -7,7 +7,9 @@ enum CreditNote {
     static let titles =
         #"(?:gutschrift|credit note|credit memo|nota di credito|nota de cr[eé]dito|note de cr[eé]dit|avoir|"#
         + #"creditnota|kreditnota|faktura korygująca|korrekturrechnung|storno|hyvityslasku|dobropis|iade faturası|"#
-        + #"factura rectificativa|nota di accredito|クレジットノート|返品伝票)"#
+        + #"factura rectificativa|nota di accredito|πιστωτικό τιμολόγιο|πιστωτικό|factură de stornare|jóváíró számla|"#
+        + #"helyesbítő számla|수정세금계산서|ใบลดหนี้|kreeditarve|kreditinė sąskaita|kredītrēķins|кредит-нота|"#
+        + #"クレジットノート|返品伝票)"#
 
     private static let titled = ConstantPattern.compile(
         #"\b"# + titles + #"\b[^\S\n]*(?:(?:nr|no|n[°º]|#|number|nummer|numero|número)\.?[^\S\n]*:?[^\S\n]*)?(?=[A-Z0-9/\-]*\d)"#,

@@ -7,14 +7,15 @@ import TriageCore
 /// other.
 enum InvoiceDate {
     private static let dateLabel = try! NSRegularExpression(
-        pattern: #"(?<![\p{L}])(\p{L}*datum|\p{L}*dato|date|dated|daterad|fecha|data|tarikh|bizdate|päiväys|päivämäärä|tarih|emiss[aã]o|issued|dt\.|日期|発行日|請求日|日付|vystaven\w*)(?![\p{L}])"#,
+        pattern: #"(?<![\p{L}])(\p{L}*datum|\p{L}*dato|date|dated|daterad|fecha|data|tarikh|bizdate|päiväys|päivämäärä|tarih|emiss[aã]o|issued|dt\.|日期|発行日|請求日|日付|vystaven\w*|ημερομηνία|kelte|dátum|발행일|작성일자|"#
+            + #"일자|วันที่|kuupäev|дата)(?![\p{L}])"#,
         options: [.caseInsensitive])
     private static let otherDate = try! NSRegularExpression(
         pattern: #"(?<![\p{L}])(print\w*|expir\w*|exp|valid\w*|due|until|before|warranty|closed|delivery|ship\w*|birth\w*|"#
             + #"f[äa]llig\w*|vencimiento|vencimento|scadenza|termin\w*|f[öo]rfall\w*|forfald\w*|liefer\w*|livraison|"#
             + #"consegna|entrega|dostaw\w*|sprzeda\w*|leverans\w*|levering\w*|anticipo|deposit|received|ddt|albar[aá]n|g[üu]ltig|"#
             + #"valable|v[aá]lido|ważn\w*|splatnost\w*|er[äa]p[äa]iv[äa]|forfall\w*|verval\w*|[ée]ch[ée]ance|vade|"#
-            + #"duzp|期限|支払期日)(?![\p{L}])"#,
+            + #"duzp|期限|支払期日|λήξη|scaden\p{L}*|határidő|teljesítés|납기|만기|ครบกำหนด|tähtaeg|dospijeće|срок)(?![\p{L}])"#,
         options: [.caseInsensitive])
 
     /// The document date of `text` (mail headers already removed), read against the received date.

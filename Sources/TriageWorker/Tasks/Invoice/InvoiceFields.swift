@@ -71,6 +71,9 @@ enum InvoiceExtractor {
         + #"nota de cr[eé]dito|nota fiscal|n[uú]mero da nota|credit note|factuurnummer|factuur|fakturanummer|"#
         + #"faktur[ay](?: vat| korygująca)?|serie y folio|folio|documento|proforma(?: invoice)?|p/?i(?= ?no)|"#
         + #"inv\b\.?|factuurnr|fakturanr|fakturanummer|lasku(?:n)?(?: numero| nro)?|laskunro|fatura|"#
+        + #"τιμολόγιο|τιμολογίου|factură|számla(?:szám| sorszáma)?|sorszám|세금계산서|거래명세서|청구서|송장|인보이스|"#
+        + #"ใบแจ้งหนี้|ใบกำกับภาษี|arve|faktúra|faktúry|račun|racun|sąskaita(?: faktūra)?|rēķins|rēķina|счёт-фактура|"#
+        + #"счет-фактура|счёт|счет|рахунок|faktur|invois|hóa đơn|hoá đơn|发票号码|发票|發票|"#
         + #"請求書番号|請求番号|伝票番号|インボイス番号|請求書|(?<![a-z])n[º°])"#
 
     /// A label, the words that say "number" after it (on the next line when the label stands alone: "INVOICE" over
@@ -79,7 +82,8 @@ enum InvoiceExtractor {
     /// address more often than not.
     static let invoiceNumberPattern = ConstantPattern.compile(
         invoiceLabels
-            + #"(?:\s*(?:#|no\.?|nr\.?|n[°º]\.?|n\.|number|num\.?|nummer|numero|número|numéro|số|č\.?|číslo|nro|numarası|番号)|[^\S\n]*(?:vat|:|/))*"#
+            + #"(?:\s*(?:#|no\.?|nr\.?|n[°º]\.?|n\.|number|num\.?|nummer|numero|número|numéro|số|č\.?|číslo|nro|numarası|番号|αρ\.?|αριθμός|sorszáma|szám|번호|"#
+            + #"เลขที่|№|br\.?|št\.?|numurs|numeris|nomor)|[^\S\n]*(?:vat|:|/))*"#
             + #"[^\S\n]*[:.]?[^\S\n]*"#
             + #"((?:(?-i:[A-Z]{1,4}) (?=[A-Z0-9]*[/\-]))?(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]*)"#,
         options: [.caseInsensitive])
@@ -126,7 +130,7 @@ enum InvoiceExtractor {
     /// An ISO currency code, else the currency a sign or word names ("R$" is BRL, "zł" PLN, "₹" and "Rs." INR,
     /// "Fr." CHF); a sign several currencies share ("$", "kr", "¥") gives way to the PO's currency (``InvoiceTask``).
     static func currency(in text: String) -> String? {
-        if let range = text.range(of: #"\b(USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|JPY|CNY|INR|SGD|MYR|HKD|ZAR|BRL|MXN)\b"#, options: .regularExpression) {
+        if let range = text.range(of: #"\b(USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|RON|TRY|JPY|CNY|KRW|THB|INR|SGD|MYR|HKD|ZAR|BRL|MXN|COP|CLP)\b"#, options: .regularExpression) {
             return String(text[range])
         }
         for (pattern, code) in currencySigns where text.range(of: pattern, options: .regularExpression) != nil {
@@ -139,6 +143,7 @@ enum InvoiceExtractor {
     private static let currencySigns: [(String, String)] = [
         (#"R\$"#, "BRL"), (#"S\$"#, "SGD"), (#"US\$"#, "USD"), ("€", "EUR"), ("£", "GBP"), ("₹", "INR"),
         (#"\bRs\.?\s?\d|\b(?:Rupees|rupees)\b"#, "INR"), ("zł", "PLN"), (#"\bFr\.\s?\d"#, "CHF"),
-        (#"(?:^|\s)R\s?\d"#, "ZAR"), (#"RMB|元|[¥￥]"#, "CNY"), (#"\d\s?kr\b|\bkr\.?\s?\d"#, "SEK"), (#"\$"#, "USD"),
+        (#"(?:^|\s)R\s?\d"#, "ZAR"), ("₩|원", "KRW"), ("฿|บาท", "THB"), (#"\d\s?Ft\b"#, "HUF"), (#"\d\s?lei\b"#, "RON"),
+        ("₺", "TRY"), (#"RMB|元|[¥￥]"#, "CNY"), (#"\d\s?kr\b|\bkr\.?\s?\d"#, "SEK"), (#"\$"#, "USD"),
     ]
 }

@@ -7,11 +7,13 @@ import TriageCore
 enum KeyValueLine {
     static let quantityLabels =
         #"(?:quantity|qty|units|unidades|cantidad|menge|anzahl|ilość|ilosc|antal|quantità|quantita|quantidade|"#
-        + #"aantal|antall|määrä|maara|počet|pocet|množství|mnozstvi|miktar|adet|mengde|quantité|quantite|数量)"#
+        + #"aantal|antall|määrä|maara|počet|pocet|množství|mnozstvi|miktar|adet|mengde|quantité|quantite|数量|"#
+        + #"ποσότητα|cantitate|mennyiség|수량|จำนวน|kogus|količina|количество)"#
     static let priceLabels =
         #"(?:unit price|price per unit|price/unit|precio unitario|precio unidad|einzelpreis|stückpreis|"#
         + #"cena jednostkowa|cena netto|prezzo unitario|preço unitário|preco unitario|enhetspris|styckpris|stykpris|"#
-        + #"prix unitaire|eenheidsprijs|stukprijs|yksikköhinta|jednotková cena|cena za jednotku|birim fiyat|単価)"#
+        + #"prix unitaire|eenheidsprijs|stukprijs|yksikköhinta|jednotková cena|cena za jednotku|birim fiyat|単価|τιμή μονάδας|preț unitar|egységár|단가|"#
+        + #"ราคาต่อหน่วย|ühiku hind|jedinična cijena|цена)"#
     static let descriptionLabels =
         #"(?:description|item|article|artikel|concepto|descripción|descripcion|bezeichnung|beschreibung|nazwa|"#
         + #"descrizione|descrição|descricao|benämning|omschrijving|désignation|designation|品名)"#

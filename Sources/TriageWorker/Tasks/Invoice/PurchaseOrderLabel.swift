@@ -10,7 +10,9 @@ enum PurchaseOrderLabel {
         + #"ordine|zamówienie(?: klienta)?|zamówienia(?: nabywcy)?|su pedido|pedido(?: de compra)?|er beställning|"#
         + #"beställning|er ordre|rekv\.?\s?nr|rekvisition|bestillingsnr|vores ordre|id documento|votre commande|"#
         + #"bon de commande|commande|uw bestelling|bestelnummer|inkoopordernummer|innkj[øo]psordre|deres ordre|"#
-        + #"tilausnumero|tilaus|objedn[aá]vk[ay]|sipari[şs]|encomenda|注文番号|発注番号|ご注文番号)"#
+        + #"tilausnumero|tilaus|objedn[aá]vk[ay]|sipari[şs]|encomenda|παραγγελία|παραγγελίας|comanda|comandă|"#
+        + #"rendelés|megrendelés|rendelésszám|발주번호|주문번호|발주서|ใบสั่งซื้อ|tellimus|tellimuse|narudžba|"#
+        + #"narudžbenica|заказ|pesanan|đơn hàng|注文番号|発注番号|ご注文番号|订单号|采购订单号)"#
 
     private static let pattern = ConstantPattern.compile(
         #"(?<![\w])"# + labels

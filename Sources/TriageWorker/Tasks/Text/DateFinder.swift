@@ -47,7 +47,11 @@ enum DateFinder {
 
     /// A Japanese era date: 令和8年4月7日 is 2026-04-07 (Reiwa 1 is 2019; 元年 is its first year).
     private static let reiwa = #"令和\s?(\d{1,2}|元)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日"#
-    private static let iso = #"(?<![\d.])(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?![\d])日?"#
+    private static let iso = #"(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])"#
+    /// Chinese, Japanese and Korean: 2026年3月5日, 2026년 3월 5일.
+    private static let eastAsian = #"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]"#
+    /// Hungarian puts the year first: "2026. március 5.".
+    private static let yearMonthNameDay = #"(?<![\d.])(\d{4})\.?\s+"# + month + #"(?![\p{L}])\s+(\d{1,2})\.?(?![\d])"#
     private static let dayMonthName = #"\b(\d{1,2})(?:st|nd|rd|th|º|\.)?[\s./-]*(?:de\s+)?"# + month
         + #"(?![\p{L}])[\s.,/-]*(?:de\s+)?(\d{4}|\d{2})(?![\d:])"#
     private static let monthNameDay = #"\b"# + month + #"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"#
@@ -64,7 +68,9 @@ enum DateFinder {
         (compile(reiwa), { g, _ in
             list(NumericDate.day(String(2018 + (g[0] == "元" ? 1 : Int(g[0]) ?? 0)), g[1], g[2]))
         }),
+        (compile(eastAsian), { g, _ in list(NumericDate.day(g[0], g[1], g[2])) }),
         (compile(iso), { g, _ in list(NumericDate.day(g[0], g[1], g[2])) }),
+        (compile(yearMonthNameDay), { g, _ in list(NumericDate.day(g[0], monthNumber(g[1]), g[2])) }),
         (compile(dayMonthName), { g, _ in list(NumericDate.day(NumericDate.year(g[2]), monthNumber(g[1]), g[0])) }),
         (compile(monthNameDay), { g, _ in list(NumericDate.day(g[2], monthNumber(g[0]), g[1])) }),
         (compile(numeric), { g, context in NumericDate.readings(g[0], g[2], g[3], separator: g[1], context: context) }),

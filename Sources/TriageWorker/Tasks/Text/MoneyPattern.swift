@@ -20,6 +20,7 @@ enum MoneyPattern {
     /// Currency codes, signs and the short words printed beside amounts ("kr", "zł", "Rs.", "R$", "Fr.", the rand's
     /// "R" before a number).
     static let currency =
-        #"(?:RM|MYR|USD|EUR|GBP|SGD|AUD|CAD|CHF|SEK|NOK|DKK|PLN|INR|ZAR|BRL|MXN|CNY|RMB|JPY|CZK|HUF|"#
-        + #"US\$|S\$|R\$|Rs\.?|kr\.?|zł|Fr\.|R(?=\s?\d)|[$€£¥￥₹])"#
+        #"(?:RM|MYR|USD|EUR|GBP|SGD|AUD|NZD|CAD|CHF|SEK|NOK|DKK|PLN|INR|ZAR|BRL|MXN|CNY|RMB|JPY|CZK|HUF|RON|TRY|KRW|"#
+        + #"THB|COP|CLP|(?-i:Ft|lei)|₩|원|฿|₺|"#
+        + #"US\$|S\$|R\$|Rs\.?|kr\.?|zł|Fr\.|(?-i:R)(?=\s?\d)|[$€£¥￥₹])"#
 }

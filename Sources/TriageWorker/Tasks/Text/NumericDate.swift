@@ -39,9 +39,10 @@ enum NumericDate {
 
     /// Midnight UTC of the day; nil when it is not a calendar day between 1900 and 2200.
     static func day(_ year: String, _ month: String, _ day: String) -> Date? {
-        guard let y = Int64(year), let m = Int64(month), let d = Int64(day), (1...12).contains(m),
-            (1...daysIn(month: m, year: y)).contains(d), (1900...2200).contains(y)
-        else { return nil }
+        // A Thai document counts years from the Buddha (2569 is 2026).
+        guard let written = Int64(year), let m = Int64(month), let d = Int64(day), (1...12).contains(m) else { return nil }
+        let y = written > 2400 ? written - 543 : written
+        guard (1...daysIn(month: m, year: y)).contains(d), (1900...2200).contains(y) else { return nil }
         return Date(timeIntervalSince1970: Double(ISODate.days(year: y, month: m, day: d) * 86_400))
     }
 
