@@ -39,7 +39,7 @@ struct AmountLine: Sendable {
                 let whole = Range(match.range, in: text)
             else { return nil }
             let written = String(text[range])
-            return (money, group == 1 || text[whole].count > written.count + 1 || written.range(of: #"[.,]\d{2}$"#, options: .regularExpression) != nil)
+            return (money, group == 1 || text[whole].count > written.count + 1 || MoneyPattern.decimalPlaces(written) == 2)
         }
         amounts = read.map(\.0)
         moneyAmounts = read.filter(\.1).map(\.0)
@@ -79,7 +79,10 @@ struct AmountLine: Sendable {
     static func segments(of line: String) -> [String] {
         let range = NSRange(line.startIndex..., in: line)
         let ends = amount.matches(in: line, range: range).compactMap { Range($0.range, in: line) }
-            .filter { line[$0].range(of: #"[.,]\d{2}\)?-?$|[^\d\s.,()\-]"#, options: .regularExpression) != nil }
+            .filter { range in
+                let written = line[range].trimmingCharacters(in: CharacterSet(charactersIn: ")-"))
+                return MoneyPattern.decimalPlaces(written) == 2 || line[range].contains { !($0.isNumber || " .,()-".contains($0)) }
+            }
             .map(\.upperBound)
         guard ends.count >= 2 else { return [] }
         var parts: [String] = []

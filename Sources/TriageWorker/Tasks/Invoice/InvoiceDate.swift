@@ -18,6 +18,8 @@ enum InvoiceDate {
             + #"duzp|期限|支払期日|λήξη|scaden\p{L}*|határidő|teljesítés|납기|만기|ครบกำหนด|tähtaeg|dospijeće|срок)(?![\p{L}])"#,
         options: [.caseInsensitive])
 
+    private static let partBreak = ConstantPattern.compile(#"\s*\|\s*|\s{3,}|;\s*"#)
+
     /// The document date of `text` (mail headers already removed), read against the received date.
     static func date(_ text: String, received: Date) -> Date? {
         let order = DocumentStyle.dateOrder(of: text)
@@ -25,7 +27,9 @@ enum InvoiceDate {
         // A line may print several labelled dates ("Rechnungsdatum 18.03.2026 | Lieferdatum 16.03.2026"): each part
         // between bars or wide gaps is ranked by its own label.
         let parts = text.split(separator: "\n").flatMap { line in
-            String(line).replacing(/\s*\|\s*|\s{3,}|;\s*/, with: "\n").split(separator: "\n").map(String.init)
+            let line = String(line)
+            return partBreak.stringByReplacingMatches(in: line, range: NSRange(line.startIndex..., in: line), withTemplate: "\n")
+                .split(separator: "\n").map(String.init)
         }
         for line in parts {
             guard let found = DateFinder.dates(in: line, near: received, order: order).first else { continue }

@@ -26,6 +26,11 @@ struct InvoiceLine: Sendable, Hashable {
 /// "Chair ..... 4 @ 59.90 = 239.60"), or when a marker ties a quantity to a price ("25x Mug @ 4.10",
 /// "Mug  25 x 4.10"). A leading position number or SKU is kept apart; total, tax and header rows are not lines.
 enum InvoiceLineParser {
+    /// "25x" before a space: the count glued to its "x".
+    private static let gluedCount = ConstantPattern.compile(#"(\d)([xX×])(?=\s)"#)
+    /// What column rows hold besides their numbers: spaces, separators and currencies.
+    private static let columnNoise = ConstantPattern.compile(#"[\d.,\s$€£]|USD|EUR|GBP|CAD|AUD|CHF|MYR|RM|SGD"#)
+
     /// The billed lines of `text`, in order.
     static func lines(in text: String) -> [InvoiceLine] {
         text.split(separator: "\n").compactMap { parse(String($0)) }
@@ -33,7 +38,7 @@ enum InvoiceLineParser {
 
     static func parse(_ written: String) -> InvoiceLine? {
         // "25x Mug" reads as "25 x Mug": the count is a number of its own.
-        let row = written.replacing(/(\d)([xX×])(?=\s)/) { "\($0.output.1) \($0.output.2)" }
+        let row = gluedCount.stringByReplacingMatches(in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "$1 $2")
         let numbers = RowNumber.all(in: row)
         guard let (qty, unit, price, amount) = arithmetic(numbers) ?? marked(numbers, in: row).map({ ($0, $1, $1.money, $2) })
             ?? columns(numbers, in: row).map({ ($0, $1, $1.money, $2) })
@@ -90,9 +95,10 @@ enum InvoiceLineParser {
         guard numbers.count >= 3 else { return nil }
         let (qty, unit, amount) = (numbers[numbers.count - 3], numbers[numbers.count - 2], numbers[numbers.count - 1])
         let tail = row[qty.range.lowerBound...]
-        let onlyColumns = tail.replacing(/[\d.,\s$€£]|USD|EUR|GBP|CAD|AUD|CHF|MYR|RM|SGD/, with: "").isEmpty
+        let rest = String(tail)
+        let onlyColumns = columnNoise.stringByReplacingMatches(in: rest, range: NSRange(rest.startIndex..., in: rest), withTemplate: "").isEmpty
         // Prices carry decimals: three bare whole numbers are references ("Pedimento: 26 47 3911 6002184").
-        let priced = [unit, amount].allSatisfy { $0.text.range(of: #"[.,]\d{1,4}$"#, options: .regularExpression) != nil }
+        let priced = [unit, amount].allSatisfy { MoneyPattern.decimalPlaces($0.text) > 0 }
         return qty.isCount && onlyColumns && priced ? (qty, unit, amount) : nil
     }
 

@@ -11,7 +11,7 @@ struct RowNumber: Sendable {
     /// The ways the number reads as money: "9,800" is 9800 in one country and 9.800 in another, so a price
     /// written with one separator and three decimals reads both ways and the row's arithmetic decides.
     var readings: [Money] {
-        guard text.range(of: #"^\d{1,3}[.,]\d{3}$"#, options: .regularExpression) != nil,
+        guard MoneyPattern.decimalPlaces(text) == 3, text.count <= 7, text.filter({ $0 == "." || $0 == "," }).count == 1,
             let decimal = Money(text.replacingOccurrences(of: ",", with: ".") + "0"),
             let whole = Money(text.filter(\.isNumber))
         else { return [money] }
@@ -21,7 +21,7 @@ struct RowNumber: Sendable {
     var isWhole: Bool { money.cents >= 100 && money.cents % 100 == 0 && money.cents <= 9_999_900 }
     /// True for a whole number that can be a quantity (1 to 99,999, written without decimals: "25", "1,000").
     var isCount: Bool {
-        text.range(of: #"[.,]\d{1,2}$"#, options: .regularExpression) == nil && money.cents >= 100
+        !(1...2).contains(MoneyPattern.decimalPlaces(text)) && money.cents >= 100
             && money.cents % 100 == 0 && money.cents <= 9_999_900
     }
 
@@ -41,8 +41,7 @@ struct RowNumber: Sendable {
         for number in numbers.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             text.replaceSubrange(number.range, with: " ")
         }
-        text = text.replacing(/\s(?:[xX×@=$€£]|USD|EUR|GBP|CAD|AUD|CHF|JPY|SEK|NOK|DKK|MYR|RM|SGD)(?=\s|$)/, with: " ")
-            .replacing(/\.{3,}/, with: " ")
+        text = markers.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         if let first = words.first, Int(first) != nil, words.count > 1 { words.removeFirst() }
         var sku: String?
@@ -50,6 +49,10 @@ struct RowNumber: Sendable {
         let description = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " .,:-|"))
         return (sku, description)
     }
+
+    /// Markers and currencies standing alone in a row, and dot leaders.
+    private static let markers = ConstantPattern.compile(
+        #"\s(?:[xX×@=$€£]|USD|EUR|GBP|CAD|AUD|CHF|JPY|SEK|NOK|DKK|MYR|RM|SGD)(?=\s|$)|\.{3,}"#)
 
     /// A number not glued to letters, dots, dashes or dates; a currency may precede it ("USD3.10") and a unit
     /// follow it ("4.90/PC"); unit prices may carry three or four decimals ("0,620", "48,9000").

@@ -62,7 +62,7 @@ enum ColumnTable {
         let cells = cells(of: line)
         let labels = cells.filter { $0.text.filter(\.isLetter).count > $0.text.filter(\.isNumber).count }
         return cells.count >= 2 && labels.count * 3 >= cells.count * 2
-            && line.range(of: #"\d[.,]\d{2}(?!\d)"#, options: .regularExpression) == nil
+            && !line.split(whereSeparator: { $0 == " " || $0 == "\t" }).contains { MoneyPattern.decimalPlaces($0) == 2 }
     }
 
     /// The cells of a line: text separated by two or more spaces, a tab or a bar.

@@ -28,12 +28,21 @@ enum DateFinder {
         var found: [FoundDate] = []
         let range = NSRange(text.startIndex..., in: text)
         for (regex, reader) in readers {
-            for match in regex.matches(in: text, range: range) {
+            // A match that reads as no date ("3 x 12" where a month name may stand) gives way: the search goes on
+            // one character later, so it hides no date inside it.
+            var location = 0
+            while location < range.length, let match = regex.firstMatch(
+                in: text, options: [.withTransparentBounds], range: NSRange(location: location, length: range.length - location))
+            {
                 let groups = (1..<match.numberOfRanges).map { index -> String in
                     Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
                 }
                 let readings = reader(groups, NumericDate.Context(reference: reference, order: order))
-                guard let first = readings.first, let whole = Range(match.range, in: text) else { continue }
+                guard let first = readings.first, let whole = Range(match.range, in: text) else {
+                    location = match.range.location + 1
+                    continue
+                }
+                location = max(match.range.location + match.range.length, match.range.location + 1)
                 if found.contains(where: { overlap($0, match.range) }) { continue }
                 found.append(FoundDate(date: first, written: String(text[whole]), offset: match.range.location, readings: readings))
             }

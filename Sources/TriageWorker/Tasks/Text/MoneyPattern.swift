@@ -17,6 +17,15 @@ enum MoneyPattern {
     /// Any number that reads as money: a grouped one, or plain digits with up to two decimals ("25", "4.1", "68,00").
     static let number = grouped + #"|\d+(?:[.,]\d{1,2})?"#
 
+    /// The digits after the decimal mark a number ends with ("68,00" 2, "0,620" 3, "1,000" 3, "25" 0): a
+    /// character check, as it runs for every number of a document.
+    static func decimalPlaces<S: StringProtocol>(_ text: S) -> Int {
+        let digits = text.reversed().prefix { $0.isASCII && $0.isNumber }.count
+        guard digits > 0, digits < text.count else { return 0 }
+        let mark = text[text.index(text.endIndex, offsetBy: -digits - 1)]
+        return mark == "." || mark == "," ? digits : 0
+    }
+
     /// Currency codes, signs and the short words printed beside amounts ("kr", "zł", "Rs.", "R$", "Fr.", the rand's
     /// "R" before a number).
     static let currency =

@@ -33,6 +33,7 @@ enum MonthNames {
         ]
         var numbers: [String: Int] = [:]
         for (index, list) in (zip(names, further).map { $0 + $1 }).enumerated() {
+            numbers[english[index]] = index + 1
             for name in list { numbers[name] = index + 1; numbers[fold(name)] = index + 1 }
         }
         return numbers
@@ -54,24 +55,31 @@ enum MonthNames {
         ["decembrie", "δεκεμβρίου", "δεκέμβριος", "detsember", "decembra", "prosinca", "gruodžio", "decembris", "декабря", "декабрь", "ธันวาคม", "ธ.ค.", "desember"],
     ]
 
+    /// English names: their abbreviations ("Mar", "Sept.") are read first, as most documents print them.
+    static let english = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ]
+
     /// Lower case without accents ("Μαρτίου" and "ΜΑΡΤΙΟΥ" are one name).
     static func fold(_ name: String) -> String {
         name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
     }
 
-    /// The names as one regular-expression alternation, longest first, then the English three-letter stems.
-    static let pattern: String = {
-        let names = numbers.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
-            .map(NSRegularExpression.escapedPattern(for:))
-        return "(" + names.joined(separator: "|") + #"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"#
-    }()
+    /// A word where a month name may stand (abbreviations with their dots, Thai's "ม.ค." too); ``number(_:)``
+    /// says whether it names one. One word pattern and a lookup are many times faster than an alternation of
+    /// every name at every number of a document.
+    static let pattern = #"([\p{L}\p{M}]+(?:\.[\p{L}\p{M}]+)*\.?)"#
 
-    /// The month number of a name matched by ``pattern`` ("febrero" 2, "Sept." 9); 0 when it names none.
+    /// The month number of a name ("febrero" 2, "ΜΑΡΤΙΟΥ" 3), or of an abbreviation of three letters or more that
+    /// only one month's names begin with ("Sept." 9, "Okt." 10, "févr." 2); 0 when it names none ("market").
     static func number(_ name: String) -> Int {
-        if let number = numbers[name.lowercased()] ?? numbers[fold(name)] { return number }
+        if let number = numbers[name.lowercased()] { return number }
         let key = fold(name).trimmingCharacters(in: CharacterSet(charactersIn: "."))
         if let number = numbers[key] { return number }
-        let stems = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        return (stems.firstIndex(of: String(key.prefix(3))) ?? -1) + 1
+        guard key.count >= 3, key.allSatisfy(\.isLetter) else { return 0 }
+        if let english = english.firstIndex(where: { $0.hasPrefix(key) }) { return english + 1 }
+        let months = Set(numbers.filter { $0.key.hasPrefix(key) }.map(\.value))
+        return months.count == 1 ? months.first! : 0
     }
 }
