@@ -15,7 +15,7 @@ final class PromptSensitiveChat: ChatClient {
         let system = request.messages.first?.content ?? ""
         let type = system.contains("defect (the product failed by itself)") ? "defect" : "accident"
         let email = request.messages.last?.content ?? ""
-        let quote = email.contains("wobbles") ? "lid hinge wobbles" : email.contains("rattles") ? "rattles and smells of plastic" : ""
+        let quote = email.contains("feels odd") ? "lid hinge feels odd" : email.contains("tastes") ? "tastes of plastic" : ""
         return ChatReply(
             content: #"{"claim_type":"\#(type)","asks":"replace","quote":"\#(quote)"}"#, model: model, promptTokens: 90,
             completionTokens: 9, latencySeconds: 0.01)
@@ -24,10 +24,11 @@ final class PromptSensitiveChat: ChatClient {
 
 @Suite("Baseline regression", .timeLimit(.minutes(5)))
 struct PromptRegressionTests {
-    /// Claims whose problem no pattern recognises ("wobbles", "rattles"), so the model's classification decides.
+    /// Claims whose problem no pattern recognises ("feels odd", "tastes of plastic"), so the model's classification
+    /// decides.
     static let cases = [
-        (id: "wobble", body: "Order #1001: the kettle lid hinge wobbles. Please send a new one."),
-        (id: "rattle", body: "Order #1001: the kettle rattles and smells of plastic. Please replace it."),
+        (id: "odd", body: "Order #1001: the kettle lid hinge feels odd. Please send a new one."),
+        (id: "taste", body: "Order #1001: the water from the kettle tastes of plastic. Please replace it."),
     ]
 
     func suite(in folder: URL) throws -> Suite {
@@ -73,7 +74,7 @@ struct PromptRegressionTests {
         let current = try await EvalSession(runner: worseRunner, chat: chat, llmMode: "live").run([suite])
         let comparison = BaselineComparison(current: current, baseline: baseline, tolerance: 1)
         #expect(comparison.regressed)
-        #expect(Set(comparison.toWrong.map(\.id)) == ["wobble", "rattle"])
+        #expect(Set(comparison.toWrong.map(\.id)) == ["odd", "taste"])
         #expect(comparison.toWrong.allSatisfy { $0.variant == .model })
         #expect(comparison.deltas.contains { $0.key == "accuracy" && $0.variant == .model && $0.regressed })
         #expect(!comparison.deltas.contains { $0.variant == .noLLM && $0.regressed })

@@ -22,9 +22,10 @@ struct TaskInput: Sendable {
     /// worker in parsing past its job deadline, so the rest is not read and the card says so.
     static let maxTextBytes = 65_536
 
-    /// The free text: the record's text, else a `text` or `body` payload field, cut at ``maxTextBytes``.
+    /// The free text: the record's text, else a `text` or `body` payload field, read as plain text when sent as
+    /// HTML (``HTMLText``), cut at ``maxTextBytes``.
     var text: String {
-        let full = fullText
+        let full = HTMLText.plain(fullText)
         guard full.utf8.count > Self.maxTextBytes else { return full }
         return String(decoding: full.utf8.prefix(Self.maxTextBytes), as: UTF8.self)
     }

@@ -31,6 +31,31 @@ enum OrderReference {
         return nil
     }
 
+    /// Every token shaped like an order number ("ID-2016-39903", "in-2015-34478", "#1001", "A-2231"), upper-cased,
+    /// in order, except those another document's word introduces ("invoice #12588") and those the writer says are
+    /// not this claim's ("my previous order 1001"). Looked up in the shop's orders, one that exists is the order
+    /// even with no word for an order before it: a clerk checks a number against the orders, not its wording.
+    static func tokens(in text: String) -> [String] {
+        let range = NSRange(text.startIndex..., in: text)
+        var found: [String] = []
+        for match in candidate.matches(in: text, range: range) {
+            guard match.range(at: 1).location == NSNotFound, let idRange = Range(match.range(at: 2), in: text),
+                let whole = Range(match.range, in: text)
+            else { continue }
+            let before = Array(TextWords.words(String(text[..<whole.lowerBound])).suffix(4).reversed())
+            if introducer(before) == .otherDocument || before.prefix(3).contains(where: earlierWords.contains) { continue }
+            let id = String(text[idRange]).uppercased().trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+            if !found.contains(id) { found.append(id) }
+        }
+        return found
+    }
+
+    /// Words that make an order another one than the claim's: "my previous order", "an earlier purchase".
+    private static let earlierWords: Set<String> = [
+        "previous", "earlier", "last", "other", "another", "old", "older", "prior", "former", "sebelumnya", "anterior",
+        "vorherige", "précédente", "precedente", "dati", "nakaraan",
+    ]
+
     private enum Introducer { case order, otherDocument }
 
     /// The nearest noun before the number, skipping "number", "no", "the", "my", "is" and the like.

@@ -22,6 +22,8 @@ struct WarrantyClaim: Sendable {
     /// True when the message affirms both a failure and an excluded cause ("the pin sheared off and the shelf fell
     /// down"): which caused which is for a person to read.
     var mixedStory = false
+    /// True when the problem was read from a general complaint word rather than a failure phrase.
+    var problemInferred = false
 
     init(body: String, subject: String?) {
         let folded = TextFolding.fold(body)
@@ -34,10 +36,14 @@ struct WarrantyClaim: Sendable {
         asksRepair = Self.repairAsks.contains { Negation.affirmed($0, in: folded) != nil }
         let excluded = Self.exclusions.first { Negation.affirmed($0.pattern, in: folded) != nil }
         let defect = Self.defects.first { Negation.affirmed($0, in: folded) != nil }
-        claimType = excluded?.type ?? (defect == nil ? "unclear" : "defect")
+        // A complaint in other words ("the cutter jams", "ayaw na gumana", "rusak") states a problem too, but only
+        // the core failure phrases make it certain enough for high.
+        let complaint = defect == nil ? Self.complaints.lazy.compactMap { Self.complained($0, in: folded) }.first : nil
+        problemInferred = excluded == nil && defect == nil && complaint != nil
+        claimType = excluded?.type ?? (defect == nil && complaint == nil ? "unclear" : "defect")
         mixedStory = excluded != nil && defect != nil
         let needle = excluded.flatMap { Negation.affirmed($0.pattern, in: folded) }
-            ?? defect.flatMap { Negation.affirmed($0, in: folded) }
+            ?? defect.flatMap { Negation.affirmed($0, in: folded) } ?? complaint
         issue = needle.flatMap { Evidence.quote(String(folded[$0]), in: body) }
     }
 
@@ -70,7 +76,7 @@ struct WarrantyClaim: Sendable {
     /// Causes the warranty excludes, as people admit them: accidents, misuse (weather, water, the wrong voltage),
     /// wear. Patterns of how such things are said, not any one sender's sentence.
     static let exclusions: [(pattern: String, type: String)] = [
-        (#"\bdropped\b"#, "accident"), (#"\bspill(ed|t)\b"#, "accident"), (#"\bchewed\b"#, "accident"),
+        (#"\bdropped\b"#, "accident"), (#"\bspill(ed|t)\b"#, "accident"), (#"\b(dog|puppy|cat|kitten|pet|rabbit|parrot|kids?|child|toddler)s?\b[^.!?\n]{0,80}\bchew(ed|ing)?\b|\bchewed (\w+ )?by (the |my |our )?(dog|puppy|cat|pet|kids?|child|toddler)"#, "accident"),
         (#"\b(fell|knocked|tipped) (\w+ )?(off|over|down)\b"#, "accident"), (#"\b(sat|stepped|stood|climbed|jumped|ran over|trod) on\b"#, "accident"),
         (#"\b(left|kept|stored) ([a-z']+ ){0,2}(out(side)?|outdoors)\b"#, "misuse"),
         (#"\b(in|into) the (rain|snow|sea|pool|bath|dishwasher|washing machine)\b"#, "misuse"),
@@ -78,6 +84,44 @@ struct WarrantyClaim: Sendable {
         (#"\b(voltage|110 ?v|220 ?v|230 ?v|240 ?v)\b"#, "misuse"), (#"\bmisuse"#, "misuse"),
         (#"\bworn (out|through|down)\b"#, "wear"), (#"wear and tear"#, "wear"), (#"\baccident(al|ally)?\b"#, "accident"),
     ]
+    /// How people complain about a product in general words and in the languages they write (English, Malay and
+    /// Indonesian, Tagalog, Spanish, French, German): the problem is stated even when no failure phrase is.
+    static let complaints = [
+        #"\b(problem|problems|issue|issues|error|fails?|failed|failing|failure|faulty|malfunction\w*)\b"#,
+        #"\b(can'?t|cannot|won'?t|doesn'?t|does not|didn'?t|isn'?t|aren'?t|not) (\w+ )?(work|turn|switch|charg|heat|cool|print|cut|spin|clos|open|lock|connect|hold|fold|light|start|stay|sit)\w*"#,
+        #"\b(stuck|jams?|jamm\w*|smells?|smelling|burning|buzz\w*|crackl\w*|humming|rattl\w*|squeak\w*|wobbl\w*|blunt|dull|crooked|misalign\w*|smudg\w*|streak\w*|faded|fading|rust\w*|swollen|swell\w*|bent|dented|scratch\w*|chipped|sagg\w*|stain\w*|mou?ldy?|overheat\w*|dim|blurr\w*|disconnect\w*|died|dies|dying|no (dial tone|signal|power|sound|picture|display))\b"#,
+        #"\bdrop(s|ping)? (the )?(wifi|wi-fi|signal|connection|calls?)\b"#,
+        #"\b(went|gone|goes|going|has gone|turned) (silent|dead|flat|dark|black|blank|quiet|lumpy|soft|yellow|brittle)\b"#,
+        #"\b(rosak|rusak|bocor|penyok|retak|patah|macet|mati|tidak (berfungsi|menyala|bisa|boleh|jalan|berputar))\b"#,
+        #"\b(sira|basag|tumigil|ayaw (na )?(gumana|mag\w*|umandar)|hindi (na )?(gumagana|umaandar))\b"#,
+        #"\b(no funciona|no enciende|no prende|roto|rota|dañado|danado|falla|defectuos[oa])\b"#,
+        #"\b(ne (marche|fonctionne) (plus|pas)|cassée?|en panne|défectueu(x|se)|defectueu(x|se))\b"#,
+        #"\b(kaputt|funktioniert nicht|geht nicht( mehr)?)\b"#,
+    ]
+
+    /// Where a complaint word is said of the product: not denied ("no problem"), not supposed ("in case of any
+    /// issue later", "if it fails"), not a form's label ("Describe the problem:").
+    static func complained(_ pattern: String, in folded: String) -> Range<String.Index>? {
+        var start = folded.startIndex
+        while start < folded.endIndex,
+            let found = folded.range(of: pattern, options: .regularExpression, range: start..<folded.endIndex)
+        {
+            let before = folded[..<found.lowerBound]
+            let label = folded[found.upperBound...].drop { $0 == " " }.first == ":"
+            if !label, !Negation.isDenied(before: before), !supposed(before) { return found }
+            start = found.upperBound > start ? found.upperBound : folded.index(after: start)
+        }
+        return nil
+    }
+
+    /// True when the clause before a word supposes rather than states it: "in case of", "if", "should", "unless".
+    private static func supposed(_ before: Substring) -> Bool {
+        let clause = before.split(omittingEmptySubsequences: false) { ".;!?\n".contains($0) }.last ?? before
+        let words = TextWords.words(String(clause)).suffix(6)
+        return words.contains { ["if", "case", "should", "whether", "unless", "prevent", "avoid", "kung", "jika", "kalau",
+                                 "apabila", "falls", "wenn", "caso", "si"].contains($0) }
+    }
+
     /// How people say something stopped doing its job: verbs and states of failure, not names of parts.
     static let defects = [
         #"stopped (working|heating|charging|running|cooling|spinning)"#, #"\bstopped\b"#,

@@ -31,7 +31,9 @@ extension WarrantyTask {
         if let circumstance = claim.circumstance {
             suggestion.notes.append("the message says how it happened (\"\(circumstance)\"): check it is not an excluded cause")
         }
-        suggestion.confidence = tie.how.hasPrefix("order reference") && claim.circumstance == nil ? .high : .medium
+        if claim.problemInferred { suggestion.notes.append("problem read from a general complaint (\"\(claim.issue ?? "")\")") }
+        suggestion.confidence = tie.how.hasPrefix("order reference") && claim.circumstance == nil && !claim.problemInferred
+            ? .high : .medium
         return suggestion
     }
 

@@ -17,11 +17,17 @@ struct WarrantyTask: Sendable {
     func run(_ input: TaskInput) async throws(ChatError) -> Suggestion {
         let screen = InjectionScreen(input.text)
         let subject = input.string("subject").map { InjectionScreen($0).cleaned }
-        let claim = WarrantyClaim(body: screen.cleaned, subject: subject)
+        var claim = WarrantyClaim(body: screen.cleaned, subject: subject)
         var suggestion: Suggestion
         let tie: Tie?
         do {
-            tie = try await self.tie(claim, sender: input.string("from"), received: input.receivedAt)
+            if claim.orderRef == nil { claim.orderRef = try await onFile(claim, subject: subject, body: screen.cleaned) }
+            let named = try await self.tie(claim, sender: input.string("from"), received: input.receivedAt)
+            if let named {
+                tie = named
+            } else {
+                tie = try await byName(claim, sender: input.string("from"), body: screen.cleaned, received: input.receivedAt)
+            }
             suggestion = try await decide(claim, tie: tie, received: input.receivedAt)
         } catch {
             return Suggestion.unavailable(.warranty, error: error)
@@ -61,6 +67,20 @@ struct WarrantyTask: Sendable {
         return checked
     }
 
+    /// The one number of the message, introduced or not, that is an order on file ("stove - ID-2016-39903" in a
+    /// subject, a reference alone on a line, "in-2015-34478" in lower case); nil when none is, or two are.
+    func onFile(_ claim: WarrantyClaim, subject: String?, body: String) async throws -> String? {
+        var numbers: [String] = []
+        for token in OrderReference.tokens(in: (subject.map { $0 + "\n" } ?? "") + body).prefix(8) {
+            for number in [token, token.hasPrefix("#") ? String(token.dropFirst()) : "#" + token] {
+                if let order = try await reference.order(number: number), !numbers.contains(order.orderNumber) {
+                    numbers.append(order.orderNumber)
+                }
+            }
+        }
+        return numbers.count == 1 ? numbers.first : nil
+    }
+
     /// The order named in the text, else the sender's one order with the product mentioned.
     func tie(_ claim: WarrantyClaim, sender: String?, received: Date) async throws -> Tie? {
         if let ref = claim.orderRef {
@@ -83,6 +103,32 @@ struct WarrantyTask: Sendable {
         let leaders = scored.filter { $0.overlap == best }
         guard leaders.count == 1, let leader = leaders.first else { return nil }
         return Tie(order: leader.order, line: leader.line, how: "sender's only order with the \(leader.line.description)")
+    }
+
+    /// With no reference and no e-mail on file: the customer named in the From header or the signature, and the one
+    /// order of theirs in the last five years that holds the product the message talks about. A tie by name is
+    /// never high: two customers may share a name.
+    func byName(_ claim: WarrantyClaim, sender: String?, body: String, received: Date) async throws -> Tie? {
+        let display = sender.flatMap { from -> String? in
+            guard let bracket = from.firstIndex(of: "<") else { return nil }
+            let name = from[..<bracket].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+            return name.isEmpty ? nil : name
+        }
+        guard let name = (display ?? WrittenName.find(in: body)).flatMap(NameParts.init), !name.blockingTokens.isEmpty
+        else { return nil }
+        let window = received.addingTimeInterval(-5 * 365 * 86_400)...received
+        let orders = try await reference.candidateOrders(
+            CandidateQuery(nameTokens: name.blockingTokens, placedBetween: window, limit: 200))
+        let scored = orders.compactMap { order -> (order: Order, line: OrderLine, overlap: Int)? in
+            guard case .fits = NameFit.assess(name, against: order.customer.name), let line = mentionedLine(order, claim: claim)
+            else { return nil }
+            return (order, line, overlap(line, claim))
+        }
+        let best = scored.map(\.overlap).max() ?? 0
+        let leaders = scored.filter { $0.overlap == best }
+        guard leaders.count == 1, let leader = leaders.first else { return nil }
+        return Tie(order: leader.order, line: leader.line,
+                   how: "\(leader.order.customer.name)'s only order with the \(leader.line.description)")
     }
 
     /// The order line whose product name (before the variant) shares most words with the email; nil when none
