@@ -11,6 +11,9 @@ struct ScoredOrder: Sendable {
     let ruledOut: String?
     /// How many independent kinds of evidence support it (contact, name, goods, amount, date, place).
     let supports: Int
+    /// A fact of the request the order does not fit, read perhaps wrongly (a name in a signature, a paraphrased
+    /// product, a half-remembered month): it lowers the score and the confidence instead of losing the order.
+    var doubt: String? = nil
 }
 
 /// Scores candidate orders against a return request from checkable signals, each with a reason, and rules out
@@ -38,8 +41,8 @@ struct CandidateScorer: Sendable {
         amount(order, &signals)
         timing(order, &signals)
         return ScoredOrder(
-            order: order, score: signals.total, reasons: signals.reasons, ruledOut: signals.contradiction,
-            supports: signals.kinds.count)
+            order: order, score: signals.total, reasons: signals.reasons, ruledOut: signals.ruledOut,
+            supports: signals.kinds.count, doubt: signals.ruledOut == nil ? signals.doubts.first : nil)
     }
 
     private func contact(_ order: Order, _ s: inout Signals) {
@@ -57,10 +60,10 @@ struct CandidateScorer: Sendable {
     /// ruled out.
     private func delivery(_ order: Order, _ s: inout Signals) {
         if Self.undelivered.contains(order.status.lowercased()) {
-            return s.contradict("not delivered (\(order.status))")
+            return s.contradict("not delivered (\(order.status))", hard: true)
         }
         if let delivered = order.deliveredAt, delivered > request.received.addingTimeInterval(86_400) {
-            s.contradict("delivered \(ISODate.formatDay(delivered)), after the request")
+            s.contradict("delivered \(ISODate.formatDay(delivered)), after the request", hard: true)
         }
     }
 
@@ -76,7 +79,9 @@ struct CandidateScorer: Sendable {
         switch fit {
         case .fits(let weight, let reason): s.add(weight, reason, kind: "name")
         case .differs(let reason, let firm):
-            if firm { s.contradict(reason + " (\(order.customer.name))") } else { s.add(-0.10, reason) }
+            // A name given as a field that differs is another person; one read from the message may be the
+            // writer's, not the customer's.
+            if firm { s.contradict(reason + " (\(order.customer.name))", hard: !request.nameFromText) } else { s.add(-0.10, reason) }
         case .silent: break
         }
     }
@@ -112,7 +117,7 @@ struct CandidateScorer: Sendable {
         guard !request.mentions.isEmpty else { return }
         let held = request.mentions.filter { mention in order.lines.contains(where: mention.names) }
         if let missing = request.mentions.first(where: { mention in !held.contains(mention) }) {
-            return s.contradict("holds no \"\(missing.phrase)\"")
+            return s.contradict("holds no \"\(missing.phrase)\"", hard: true)
         }
         let phrases = held.prefix(2).map { "\"\($0.phrase)\"" }.joined(separator: ", ")
         s.add(0.30, "holds \(phrases)\(held.count > 2 ? " and more" : "")", kind: "goods")
@@ -200,8 +205,27 @@ struct Signals {
         if let kind, weight > 0 { kinds.insert(kind) }
     }
 
-    mutating func contradict(_ reason: String) {
-        reasons.append("ruled out: " + reason)
-        if contradiction == nil { contradiction = reason }
+    /// Facts of the request the order does not fit that a misreading could explain.
+    var doubts: [String] = []
+
+    /// What a single misreadable fact costs; two of them rule the order out.
+    static let doubtPenalty = 0.25
+
+    /// A fact the order contradicts. A hard one (nothing delivered yet) rules the order out; a read fact (name,
+    /// city, goods, month) lowers the score, and a second one rules it out.
+    mutating func contradict(_ reason: String, hard: Bool = false) {
+        if hard {
+            reasons.append("ruled out: " + reason)
+            if contradiction == nil { contradiction = reason }
+            return
+        }
+        reasons.append("does not fit: " + reason)
+        doubts.append(reason)
+        total -= Self.doubtPenalty
+    }
+
+    /// Why the order is out: a hard contradiction, or two facts it does not fit.
+    var ruledOut: String? {
+        contradiction ?? (doubts.count >= 2 ? doubts.joined(separator: "; ") : nil)
     }
 }

@@ -40,7 +40,12 @@ struct ReturnDecision: Sendable {
 
     init(ranked: [ScoredOrder]) {
         offered = Array(ranked.filter { $0.ruledOut == nil && $0.score >= Self.floor }.prefix(Self.topK))
-        ruledOut = Array(ranked.filter { $0.ruledOut != nil && $0.score >= Self.floor }.prefix(Self.ruledOutShown))
+        // Orders ruled out, and orders a doubt pushed below the floor: the card lists them with the fact that
+        // did not fit, so a reviewer sees the order a misread fact hid.
+        ruledOut = Array(ranked.filter { order in
+            order.ruledOut != nil && order.score >= Self.floor
+                || order.doubt != nil && order.score < Self.floor && order.score + Signals.doubtPenalty >= Self.floor
+        }.prefix(Self.ruledOutShown))
         let top = offered.first
         let margin = (top?.score ?? 0) - (offered.dropFirst().first?.score ?? 0)
         chosen = top.flatMap { $0.score >= Self.matchThreshold ? $0 : nil }
@@ -57,6 +62,7 @@ struct ReturnDecision: Sendable {
 
     /// High for a strong leader far ahead with several kinds of support; medium for a clear lead; else low.
     private static func matchConfidence(_ chosen: ScoredOrder, margin: Double, clearLead: Bool) -> Confidence {
+        if chosen.doubt != nil { return .low }
         let strong = chosen.score >= highConfidenceScore && margin >= highConfidenceMargin
             && chosen.supports >= highConfidenceSupports
         return strong ? .high : clearLead ? .medium : .low

@@ -11,6 +11,9 @@ struct ReturnItem: Sendable, Hashable {
 /// What a return request without an order number says about the customer and the goods.
 struct ReturnRequest: Sendable {
     var name: NameParts?
+    /// True when the name was read from the message (a signature, a greeting) rather than given as a field: the
+    /// writer may not be the customer, so a name that differs is a doubt, not another person.
+    var nameFromText = false
     var email: String?
     var phoneDigits: String?
     var line1: String?
@@ -37,6 +40,7 @@ struct ReturnRequest: Sendable {
         text = screenedText
         phrase = " " + TextWords.words(screenedText).joined(separator: " ") + " "
         name = (input.string("customer_name") ?? WrittenName.find(in: screenedText)).flatMap(NameParts.init)
+        nameFromText = input.string("customer_name") == nil && name != nil
         email = (input.string("email") ?? ContactFinder.email(in: screenedText))?.lowercased()
         phoneDigits = input.string("phone").map { $0.filter(\.isWholeNumber) } ?? ContactFinder.phoneDigits(in: screenedText)
         let address = input.value("address")
