@@ -55,32 +55,3 @@ struct WarrantyVoicesTests {
         #expect(HTMLText.plain("Price < 5 and > 2") == "Price < 5 and > 2")
     }
 }
-
-/// Issue 25: a fact read from a message that does not fit lowers the match instead of losing the order.
-@Suite("Returns: one misread fact is a doubt", .timeLimit(.minutes(5)))
-struct ReturnDoubtTests {
-    func suggest(_ input: [String: JSONValue]) async throws -> Suggestion {
-        try await TestWorld.engine().suggest(for: TestWorld.record(.returnRequest, input), task: .returnMatch)
-    }
-
-    @Test("someone writing for the customer: the name in the signature differs, the goods, place and amount fit")
-    func writerIsNotTheCustomer() async throws {
-        let suggestion = try await suggest([
-            "text": .string("Hello, my wife ordered the pre-seasoned cast iron skillet (10-inch) for our place in Cambridge "
-                + "in October. It is too heavy for her, so we are sending it back. The 45.00 back please.\n\nThomas Wheeler"),
-            "received_at": "2026-11-02",
-        ])
-        #expect(suggestion.action == "match_order")
-        #expect(suggestion.candidates.first?.id == "ord-2002")
-        #expect(suggestion.confidence == .low)
-    }
-
-    @Test("a name given as a field that differs is another person: no match")
-    func fieldNameDiffers() async throws {
-        let suggestion = try await suggest([
-            "customer_name": "Thomas Wheeler", "items": .array([.object(["description": "Cast iron skillet, 10-inch", "qty": 1])]),
-            "refund_amount": "45.00", "received_at": "2026-11-02",
-        ])
-        #expect(suggestion.action == "no_match")
-    }
-}
