@@ -31,3 +31,22 @@ struct ReturnDoubtTests {
         #expect(suggestion.action == "no_match")
     }
 }
+
+@Suite("Returns: the names a message gives its customer by")
+struct OtherNamesTests {
+    @Test("titles, someone written for, labels, introductions and the e-mail address")
+    func names() {
+        let text = """
+            Caller: Mr Okonkwo, Lagos. Calling on behalf of Adaeze Okonkwo (his sister).
+            Visitor: Femi
+            it's Tunde Bakare from the shop
+            """
+        let names = OtherNames.find(in: text, email: "f.adeyemi@shop.example")
+        #expect(names.contains("Okonkwo"))
+        #expect(names.contains("Adaeze Okonkwo"))
+        #expect(names.contains("Femi"))
+        #expect(names.contains("Tunde Bakare"))
+        #expect(names.contains("F Adeyemi"))
+        #expect(OtherNames.find(in: "Visitor: hi, i need help", email: "returns@shop.example").isEmpty)
+    }
+}

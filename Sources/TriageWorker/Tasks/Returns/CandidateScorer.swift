@@ -74,8 +74,16 @@ struct CandidateScorer: Sendable {
     ]
 
     private func name(_ order: Order, _ s: inout Signals) {
-        let fit = request.name.map { NameFit.assess($0, against: order.customer.name) }
+        var fit = request.name.map { NameFit.assess($0, against: order.customer.name) }
             ?? NameFit.search(request.wordsBesideGoods, for: order.customer.name)
+        // Another name the message gives may be the customer's ("on behalf of Charles Sheldon", "Mr Murdock").
+        if case .fits = fit {} else {
+            let others = request.otherNames.map { NameFit.assess($0, against: order.customer.name) }
+            let best = others.compactMap { other -> (Double, String)? in
+                if case .fits(let weight, let reason) = other { return (weight, reason) } else { return nil }
+            }.max { $0.0 < $1.0 }
+            if let best { fit = .fits(best.0, best.1) }
+        }
         switch fit {
         case .fits(let weight, let reason): s.add(weight, reason, kind: "name")
         case .differs(let reason, let firm):

@@ -35,7 +35,7 @@ struct ReturnMatchTask: Sendable {
         let start = request.received.addingTimeInterval(-400 * 86_400)
         let named = request.mentions.flatMap(\.skus)
         return CandidateQuery(
-            email: request.email, nameTokens: request.name?.blockingTokens ?? [], postcode: request.postcode,
+            email: request.email, nameTokens: request.nameTokens, postcode: request.postcode,
             phoneDigits: request.phoneDigits, skus: Array(Set(request.skus + named)).sorted(),
             placedBetween: start...request.received.addingTimeInterval(86_400), limit: 300)
     }

@@ -14,6 +14,9 @@ struct ReturnRequest: Sendable {
     /// True when the name was read from the message (a signature, a greeting) rather than given as a field: the
     /// writer may not be the customer, so a name that differs is a doubt, not another person.
     var nameFromText = false
+    /// Further names the message gives (``OtherNames``), when the name was read from it: they widen the search,
+    /// and the one that fits an order counts.
+    var otherNames: [NameParts] = []
     var email: String?
     var phoneDigits: String?
     var line1: String?
@@ -34,15 +37,26 @@ struct ReturnRequest: Sendable {
     /// When the customer says they bought it.
     var purchaseWindow: PurchaseWindow?
 
+    /// The name words to look orders up by: the name read, then the message's other names.
+    var nameTokens: [String] {
+        ((name.map { [$0] } ?? []) + otherNames).flatMap(\.blockingTokens).reduce(into: []) { tokens, token in
+            if !tokens.contains(token) { tokens.append(token) }
+        }
+    }
+
     /// Reads the payload fields and, where they are missing, what the free text says.
     init(_ input: TaskInput, screenedText: String) {
         received = input.receivedAt
         text = screenedText
         phrase = " " + TextWords.words(screenedText).joined(separator: " ") + " "
         name = (input.string("customer_name") ?? WrittenName.find(in: screenedText)).flatMap(NameParts.init)
-        nameFromText = input.string("customer_name") == nil && name != nil
+        nameFromText = input.string("customer_name") == nil
         email = (input.string("email") ?? ContactFinder.email(in: screenedText))?.lowercased()
         phoneDigits = input.string("phone").map { $0.filter(\.isWholeNumber) } ?? ContactFinder.phoneDigits(in: screenedText)
+        if nameFromText {
+            otherNames = OtherNames.find(in: screenedText, email: email).compactMap(NameParts.init)
+                .filter { other in other.blockingTokens != name?.blockingTokens }
+        }
         let address = input.value("address")
         line1 = address?["line1"]?.text
         city = address?["city"]?.text

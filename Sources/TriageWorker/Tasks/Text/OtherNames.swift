@@ -1,0 +1,51 @@
+import Foundation
+import TriageCore
+
+/// The further names a message may give its customer by, beside the one ``WrittenName`` reads: a title and a
+/// surname ("Mr Murdock", "Pak Alex", "Bu Sari"), someone written for ("on behalf of Charles Sheldon", "for my
+/// husband William"), a speaker or form label ("Caller: …", "Name: …", "Visitor: Maris"), a self-introduction
+/// ("it's Alex Savely", "I am John"), and the name in an e-mail address ("t.taslimi@…" is T. Taslimi). They widen
+/// the search for the customer's orders; the scorer keeps the one that fits an order.
+enum OtherNames {
+    /// Up to six names found, in order, without repeats; none of them a word no name is.
+    static func find(in text: String, email: String?) -> [String] {
+        var names: [String] = []
+        for pattern in patterns {
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let range = Range(match.range(at: 1), in: text) else { continue }
+                let name = String(text[range]).trimmingCharacters(in: CharacterSet(charactersIn: " .,;:"))
+                let words = TextWords.words(name)
+                guard !words.isEmpty, !words.contains(where: notNames.contains), !names.contains(name) else { continue }
+                names.append(name)
+            }
+        }
+        if let local = email?.split(separator: "@").first {
+            let parts = local.split { ".-_".contains($0) }.map { String($0.filter(\.isLetter)) }.filter { !$0.isEmpty }
+            if parts.count >= 2, parts.allSatisfy({ !notNames.contains($0.lowercased()) }) {
+                names.append(parts.prefix(3).map(\.capitalized).joined(separator: " "))
+            }
+        }
+        return Array(names.prefix(6))
+    }
+
+    private static let word = #"\p{Lu}[\p{L}'’\-]+"#
+    private static let capitalised = "(\(word)(?:[ \\t]+\(word)){0,2})"
+    private static let anyCase = #"(\p{L}[\p{L}'’\-]+(?:[ \t]+\p{L}[\p{L}'’\-]+)?)"#
+
+    private static let patterns: [NSRegularExpression] = [
+        #"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Pak|Bapak|Bu|Ibu|Herr|Frau|Sr|Sra|Señor|Señora|Mme|Mlle|Sir|Encik|Puan|Ate|Kuya|Tita|Tito)\.?[ \t]+"#
+            + capitalised,
+        #"(?i:on behalf of|for my (?:husband|wife|partner|boss|manager|mother|mum|mom|father|dad|son|daughter|colleague|sister|brother|client|employer))[ \t]+"#
+            + capitalised,
+        #"(?i:\bit'?s|\bi am|\bi'm|\bim|\bthis is|\bsaya|\bako si|\bsoy|\bje suis)[ \t]+"# + capitalised,
+        #"(?im)^[ \t]*(?:name|full name|caller|customer|cust|visitor|client|nama|pangalan|nombre|nom)[ \t]*:[ \t]*"# + anyCase,
+    ].map { ConstantPattern.compile($0) }
+
+    /// Words a label or an introduction may be followed by that are no names.
+    static let notNames: Set<String> = [
+        "the", "a", "an", "i", "we", "you", "it", "this", "that", "please", "order", "return", "refund", "here",
+        "there", "team", "all", "sir", "madam", "hi", "hello", "hey", "thanks", "thank", "not", "no", "yes", "ok",
+        "okay", "need", "want", "would", "just", "about", "calling", "writing", "good", "sorry", "very", "so", "really",
+        "returns", "support", "service", "admin", "info", "sales", "noreply", "contact", "help", "customer",
+    ]
+}
