@@ -50,3 +50,22 @@ struct OtherNamesTests {
         #expect(OtherNames.find(in: "Visitor: hi, i need help", email: "returns@shop.example").isEmpty)
     }
 }
+
+@Suite("Returns: when and who, read with care")
+struct ReturnReadingTests {
+    static let received = ISODate.parse("2017-08-08")!
+
+    @Test("the message's own date is not when the goods were bought; the arrival month allows an order before it")
+    func ownDateIsNotThePurchase() throws {
+        let header = "Date: Tue, 8 Aug 2017 16:20:11 +1000\nThe copiers arrived on Thursday 27 July."
+        let window = PurchaseWindow.window(in: header, received: Self.received)
+        #expect(window.map { !$0.range.contains(Self.received) } ?? true)
+        let arrived = try #require(PurchaseWindow.window(in: "They arrived in July 2017.", received: Self.received))
+        #expect(arrived.range.contains(ISODate.parse("2017-06-25")!))
+    }
+
+    @Test("a name introduced after a greeting and a comma; a sign-off word is not a name")
+    func namesInGreetings() {
+        #expect(WrittenName.find(in: "Kia ora team, Wiremu Tane here from Hamilton. The headset is dead.") == "Wiremu Tane")
+    }
+}

@@ -89,7 +89,13 @@ struct CandidateScorer: Sendable {
         case .differs(let reason, let firm):
             // A name given as a field that differs is another person; one read from the message may be the
             // writer's, not the customer's.
-            if firm { s.contradict(reason + " (\(order.customer.name))", hard: !request.nameFromText) } else { s.add(-0.10, reason) }
+            // A single word read from a message ("po", "Zhou") is weak evidence of a name: it weighs, no more.
+            let weak = request.nameFromText && (request.name?.display.split(separator: " ").count ?? 0) <= 1
+            if firm && !weak {
+                s.contradict(reason + " (\(order.customer.name))", hard: !request.nameFromText)
+            } else {
+                s.add(-0.10, reason)
+            }
         case .silent: break
         }
     }

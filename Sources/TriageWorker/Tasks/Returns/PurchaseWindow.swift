@@ -31,7 +31,10 @@ struct PurchaseWindow: Sendable {
     /// "<month> <year>", "in (early|mid|late) <month> [<year>]": that part of the month (the latest such month
     /// not after `received` when no year is written).
     private static func monthWindow(_ folded: String, received: Date) -> PurchaseWindow? {
-        let found = folded.firstMatch(of: monthAndYear).map { ($0.output.1, $0.output.2, Optional($0.output.3)) }
+        // A date within two days of receipt is the message's own ("Date: Tue, 8 Aug 2017", "Voicemail, Mon 9 Apr
+        // 2018"), not when the goods were bought.
+        let dated = folded.matches(of: monthAndYear).first { match in !isOwnDate(match.range, in: folded, received: received) }
+        let found = dated.map { ($0.output.1, $0.output.2, Optional($0.output.3)) }
             ?? folded.firstMatch(of: inMonth).map { ($0.output.1, $0.output.2, Substring?.none) }
         guard let (part, monthName, yearText) = found else { return nil }
         guard let month = months.firstIndex(where: { monthName.hasPrefix($0) }).map({ $0 + 1 }) else { return nil }
@@ -43,6 +46,15 @@ struct PurchaseWindow: Sendable {
         }
         let year = yearText.flatMap { Int64($0) }
         return window(month: month, days: days, year: year, before: received)
+    }
+
+    /// True when a day number before the month makes the date within two days of `received`.
+    private static func isOwnDate(_ range: Range<String.Index>, in folded: String, received: Date) -> Bool {
+        let before = folded[..<range.lowerBound].suffix(4)
+        guard let day = Int(before.filter(\.isWholeNumber).suffix(2)),
+            let date = DateFinder.dates(in: String(before) + String(folded[range]), near: received).first?.date
+        else { return false }
+        return day > 0 && abs(date.timeIntervalSince(received)) <= 2 * Self.day
     }
 
     /// "September 2015", "early Sept. 2015", "3 oct, 2017".
@@ -58,7 +70,8 @@ struct PurchaseWindow: Sendable {
         guard today.count == 3 else { return nil }
         let resolved = year ?? (Int64(month) > today[1] ? today[0] - 1 : today[0])
         let first = Double(ISODate.days(year: resolved, month: Int64(month), day: 1)) * day
-        let start = first + Double(days.lowerBound - 1) * day - 2 * day
+        // Customers often name the month the goods arrived: the order may be placed up to ten days before it.
+        let start = first + Double(days.lowerBound - 1) * day - 10 * day
         let end = first + Double(days.upperBound) * day + 2 * day
         return PurchaseWindow(range: Date(timeIntervalSince1970: start)...Date(timeIntervalSince1970: end), firm: true)
     }

@@ -54,7 +54,10 @@ struct ReturnRequest: Sendable {
         email = (input.string("email") ?? ContactFinder.email(in: screenedText))?.lowercased()
         phoneDigits = input.string("phone").map { $0.filter(\.isWholeNumber) } ?? ContactFinder.phoneDigits(in: screenedText)
         if nameFromText {
-            otherNames = OtherNames.find(in: screenedText, email: email).compactMap(NameParts.init)
+            // A name read with a word too many ("e smith calling", "neil ducich perth") fits by two of its words.
+            let words = name?.display.split(separator: " ").map(String.init) ?? []
+            let trimmed = words.count >= 3 ? [words.prefix(2).joined(separator: " "), words.suffix(2).joined(separator: " ")] : []
+            otherNames = (trimmed + OtherNames.find(in: screenedText, email: email)).compactMap(NameParts.init)
                 .filter { other in other.blockingTokens != name?.blockingTokens }
         }
         let address = input.value("address")

@@ -26,7 +26,7 @@ enum WrittenName {
     nonisolated(unsafe) private static let patterns: [Regex<(Substring, Substring)>] = [
         "(?im)^from:[ \\t]*\"?\(name)\"?[ \\t]*(?:<|$)",
         "(?i)\\b(?:this is|my name is|name's|name is)[ \\t]+\(name)\(place)(?=[\\s.,!?;:]|$)",
-        "(?i)(?:^|[.!?:]\\s+|\\n|\\b(?:hi|hello|hey|morning|afternoon|evening|greetings)[,!]?[ \\t]+)\(name)\(place)[ \\t]+here\\b",
+        "(?i)(?:^|[.!?:,]\\s+|\\n|\\b(?:hi|hello|hey|morning|afternoon|evening|greetings)[,!]?[ \\t]+)\(name)\(place)[ \\t]+here\\b",
         "(?i)(?:(?:^|[.!?]\\s+|\\n)(?:\(role)[ \\t]+)?|\\b\(role)[ \\t]+)\(name)\(place)[ \\t]+(?:called|phoned|rang|rung|wrote|e-?mailed|messaged|says|said|asked|asks|wants|would|is|was|came|dropped)\\b",
         "(?im)^[ \\t]*(?:--+|—|–)[ \\t]*\(name)\(place)[ \\t]*(?:\\(.*\\))?[ \\t]*$",
         "(?i)\\b(?:thanks|thank you|thx|ty|cheers|regards|best|sincerely|yours|br)[,!.]?\\s+\(name)\(place)[ \\t]*[.!]?[ \\t]*(?:\\(.*\\))?\\s*$",
@@ -80,5 +80,7 @@ enum WrittenName {
         "the", "a", "an", "i", "we", "you", "it", "this", "that", "please", "order", "return", "refund", "here",
         "there", "team", "all", "sir", "madam", "everyone", "support", "thanks", "thank", "hi", "hello", "hey",
         "and", "for", "again", "in", "advance", "so", "much", "very", "from", "to", "me", "my", "your", "is",
+        "they", "he", "she", "us", "them", "his", "her", "our", "their", "calling", "writing", "im", "ive", "po", "opo",
+        "mama", "papa", "lah", "ya", "cost",
     ]
 }
