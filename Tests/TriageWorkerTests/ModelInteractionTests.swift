@@ -6,7 +6,7 @@ import TriageCore
 @Suite("Model calls: validation, repair, fallback, disagreement", .timeLimit(.minutes(5)))
 struct ModelInteractionTests {
     static let closeReturn: [String: JSONValue] = [
-        "text": "I want to return something I bought. - Elizabeth Harrington", "received_at": "2026-10-30",
+        "text": "I want to return something I bought in October. - Elizabeth Harrington", "received_at": "2026-10-30",
     ]
 
     @Test("a candidate that was not offered gets one repair retry, then the deterministic answer stands")

@@ -55,3 +55,31 @@ struct WarrantyVoicesTests {
         #expect(HTMLText.plain("Price < 5 and > 2") == "Price < 5 and > 2")
     }
 }
+
+@Suite("Warranty: which order a number is")
+struct WarrantyReferenceTests {
+    @Test("an earlier order is not the claim's; a number after a month word is")
+    func earlierOrders() {
+        #expect(OrderReference.find(in: "My previous order 2004 was fine. The kettle from order 2001 leaks.") == "2001")
+        #expect(OrderReference.tokens(in: "the loafers I purchased last month (#2002) cracked") == ["2002"])
+        #expect(OrderReference.tokens(in: "from my earlier order (IN-2018-54547) and order ID-2018-52580") == ["ID-2018-52580"])
+    }
+
+    @Test("complaints in other words", arguments: [
+        "the igniter clicks but never lights", "printing nothing, totally blank receipts", "the display is missing half the segments",
+        "no boost in the signal at all", "cannot send or receive", "the seat slowly sinks to the lowest position",
+        "the clocks are losing around 10 minutes a day", "walang sound sa left ear",
+    ])
+    func otherWords(_ text: String) {
+        #expect(WarrantyClaim(body: text, subject: nil).problemStated, "\(text)")
+    }
+
+    @Test("excluded causes in other words", arguments: [
+        "it slid off the trolley onto the concrete", "my son stuck a knife in it while it was on",
+        "heated lunch in the microwave in the aluminium tray", "the manual says maximum 15 kg but each shelf has 50 kg",
+        "our cat has torn the leather", "kulkasnya terguling dan jatuh", "the tables stayed outside in the rain for days",
+    ])
+    func excludedCauses(_ text: String) {
+        #expect(WarrantyClaim(body: text + ". Now it is broken.", subject: nil).claimType != "defect", "\(text)")
+    }
+}

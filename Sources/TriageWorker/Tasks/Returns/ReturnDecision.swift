@@ -48,7 +48,9 @@ struct ReturnDecision: Sendable {
         }.prefix(Self.ruledOutShown))
         let top = offered.first
         let margin = (top?.score ?? 0) - (offered.dropFirst().first?.score ?? 0)
-        chosen = top.flatMap { $0.score >= Self.matchThreshold ? $0 : nil }
+        // A name alone names no order: the customer may have bought other things; a second kind of evidence
+        // (the goods, the place, the date, the amount, the contact) must fit too.
+        chosen = top.flatMap { $0.score >= Self.matchThreshold && $0.supports >= 2 ? $0 : nil }
         clearLead = chosen != nil && margin >= Self.clearLeadMargin
         nothingPlausible = (top?.score ?? 0) < Self.plausibleScore
         if let chosen {

@@ -22,6 +22,8 @@ enum OrderReference {
             }
             let before = TextWords.words(String(text[..<whole.lowerBound])).suffix(4)
             if isQuantity(after: text[whole.upperBound...]) { continue }
+            // "my previous order 1001", "an earlier order (1001)": another order than the claim's.
+            if isEarlier(Array(before.reversed())) { continue }
             switch introducer(before.reversed()) {
             case .order: return hashed ? "#" + id : id
             case .otherDocument: continue
@@ -43,11 +45,25 @@ enum OrderReference {
                 let whole = Range(match.range, in: text)
             else { continue }
             let before = Array(TextWords.words(String(text[..<whole.lowerBound])).suffix(4).reversed())
-            if introducer(before) == .otherDocument || before.prefix(3).contains(where: earlierWords.contains) { continue }
+            // The lookup decides what is an order; only another document's own number, or an earlier order, is not.
+            if isEarlier(before) || before.first.map(numberedDocuments.contains) == true {
+                continue
+            }
             let id = String(text[idRange]).uppercased().trimmingCharacters(in: CharacterSet(charactersIn: "-"))
             if !found.contains(id) { found.append(id) }
         }
         return found
+    }
+
+    /// Documents with numbers of their own that a message may quote beside the order's.
+    private static let numberedDocuments: Set<String> = ["invoice", "bill", "receipt", "tracking", "ticket", "case", "rma", "awb"]
+
+    /// True when the words before a number (nearest first) call it an earlier order: "previous order", "my last
+    /// purchase"; "bought last month (#1001)" is not.
+    private static func isEarlier(_ wordsBackwards: [String]) -> Bool {
+        let words = wordsBackwards.filter { !fillers.contains($0) || earlierWords.contains($0) }
+        guard words.count >= 2 else { return false }
+        return isOrderWord(words[0]) && earlierWords.contains(words[1])
     }
 
     /// Words that make an order another one than the claim's: "my previous order", "an earlier purchase".

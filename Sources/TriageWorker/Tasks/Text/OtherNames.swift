@@ -39,6 +39,9 @@ enum OtherNames {
             + capitalised,
         #"(?i:\bit'?s|\bi am|\bi'm|\bim|\bthis is|\bsaya|\bako si|\bsoy|\bje suis)[ \t]+"# + capitalised,
         #"(?im)^[ \t]*(?:name|full name|caller|customer|cust|visitor|client|nama|pangalan|nombre|nom)[ \t]*:[ \t]*"# + anyCase,
+        // A chat's speaker label ("Deborah Brumfield: hi, …") and a self-introduction with "here" ("ken brennan here").
+        #"(?m)^[ \t]*(\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{L}'’\-]+)[ \t]*:"#,
+        #"(?i)(?:^|[,.!?:]\s*|\b(?:hi|hello|hey)\s+\w+,\s*)(\p{L}[\p{L}'’\-]+[ \t]+\p{L}[\p{L}'’\-]+)[ \t]+here\b"#,
     ].map { ConstantPattern.compile($0) }
 
     /// Words a label or an introduction may be followed by that are no names.

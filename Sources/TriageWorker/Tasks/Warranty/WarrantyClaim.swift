@@ -19,6 +19,8 @@ struct WarrantyClaim: Sendable {
 
     /// The body folded for matching.
     let folded: String
+    /// The body as written (after the injection screen), for reading names.
+    let body: String
     /// True when the message affirms both a failure and an excluded cause ("the pin sheared off and the shelf fell
     /// down"): which caused which is for a person to read.
     var mixedStory = false
@@ -26,6 +28,7 @@ struct WarrantyClaim: Sendable {
     var problemInferred = false
 
     init(body: String, subject: String?) {
+        self.body = body
         let folded = TextFolding.fold(body)
         self.folded = folded
         orderRef = OrderReference.find(in: body) ?? subject.flatMap(OrderReference.find)
@@ -82,7 +85,18 @@ struct WarrantyClaim: Sendable {
         (#"\b(in|into) the (rain|snow|sea|pool|bath|dishwasher|washing machine)\b"#, "misuse"),
         (#"\b(got|was|were|been) (wet|soaked|submerged|rained on)\b"#, "misuse"),
         (#"\b(voltage|110 ?v|220 ?v|230 ?v|240 ?v)\b"#, "misuse"), (#"\bmisuse"#, "misuse"),
-        (#"\bworn (out|through|down)\b"#, "wear"), (#"wear and tear"#, "wear"), (#"\baccident(al|ally)?\b"#, "accident"),
+        (#"\bworn (out|through|down|off|thin|away)\b"#, "wear"), (#"wear and tear"#, "wear"),
+        (#"\blooks? (old|worn|tired|used)\b"#, "wear"),
+        (#"\bknocked (\w+ ){0,4}(over|onto|into)\b"#, "accident"),
+        (#"\b(slid|slipped|toppled|tumbled|fell|dropped) (\w+ )?(off|out of|from|into|in|onto|over|down)\b"#, "accident"),
+        (#"\b(terguling|terjatuh|jatuh|nahulog|nabagsak|se cay[oó]|heruntergefallen|tomb[ée])\b"#, "accident"),
+        (#"\b(cat|dog|puppy|kitten|pet)s?\b[^.!?\n]{0,80}\b(scratch\w*|chew\w*|bit|bitten|clawed|torn|tore|ripped)\b"#, "accident"),
+        (#"\b(stuck|put|poked|inserted|jammed) (a |the |his |her |my )?(knife|fork|spoon|metal|screwdriver|coin)\b"#, "misuse"),
+        (#"\b(alumin(i)?um|foil|metal (tray|bowl|plate|container))\b[^.!?\n]{0,80}\bmicrowave|\bmicrowave\b[^.!?\n]{0,80}\b(alumin(i)?um|foil|metal (tray|bowl|plate|container))\b"#, "misuse"),
+        (#"\b(overload(ed|ing)?|over the (limit|maximum)|beyond the (limit|maximum)|more than the (limit|maximum))\b"#, "misuse"),
+        (#"\b(maximum|max\.?|limit|rated for|capacity)\b[^.!?\n]{0,60}\bbut\b"#, "misuse"),
+        (#"\b(stayed|sat|stood|were|was|been) (\w+ )?(outside|outdoors|out in the rain)\b"#, "misuse"),
+        (#"\b(kids?|children|child|toddler|son|daughter)\b[^.!?\n]{0,60}\b(fed|pushed|stuck|shoved|forced|jammed)\b"#, "misuse"), (#"\baccident(al|ally)?\b"#, "accident"),
     ]
     /// How people complain about a product in general words and in the languages they write (English, Malay and
     /// Indonesian, Tagalog, Spanish, French, German): the problem is stated even when no failure phrase is.
@@ -92,6 +106,20 @@ struct WarrantyClaim: Sendable {
         #"\b(stuck|jams?|jamm\w*|smells?|smelling|burning|buzz\w*|crackl\w*|humming|rattl\w*|squeak\w*|wobbl\w*|blunt|dull|crooked|misalign\w*|smudg\w*|streak\w*|faded|fading|rust\w*|swollen|swell\w*|bent|dented|scratch\w*|chipped|sagg\w*|stain\w*|mou?ldy?|overheat\w*|dim|blurr\w*|disconnect\w*|died|dies|dying|no (dial tone|signal|power|sound|picture|display))\b"#,
         #"\bdrop(s|ping)? (the )?(wifi|wi-fi|signal|connection|calls?)\b"#,
         #"\b(went|gone|goes|going|has gone|turned) (silent|dead|flat|dark|black|blank|quiet|lumpy|soft|yellow|brittle)\b"#,
+        #"\b(doesn'?t|does not|won'?t|wont|will not|isn'?t|is not|aren'?t|are not|can'?t|cannot) (\w+ )?(ignite|lights?|pull|feed|swivel|roll|spin|rotate|tilt|lock|latch|close|seal|stick|grip|cut|print|scan|copy|fax|ring|dial|pair|sync|read|boot|load|drain|flush|freeze|toast|brew|boil|blend|hold|stand|stay|move|turn|work|fit|open)\w*\b"#,
+        #"\b(only|just) (gives|toasts|works|prints|heats|charges|lights|cools|spins|turns|cuts) (on |a |one |half|the )"#,
+        #"\b(stays|stay|staying|remains|still) (cold|hot|off|on|dark|blank|the same|same|wet)\b"#,
+        #"\b(lost|losing|loses) (around |about |roughly |a |its |one |the )?(wheel|leg|screw|button|key|caster|handle|knob|time|minutes|\d+)"#,
+        #"\b(white|black|dark|grey|gray|blank|faint) (lines?|streaks?|spots?|stripes?|bands?)\b"#,
+        #"\b(too|very|much) (light|faint|dark|loud|slow|weak|dim|hot|cold|noisy)\b"#, #"\bgrinds?\b|\bgrinding\b|\blocks up\b"#,
+        #"\b(hindi na|ayaw na|tidak lagi|sudah tidak|lepas|menetes|tidak rapat|retak|sobek)\b"#,
+        #"\b(not usable|unusable|useless|randomly|by itself|on its own|sinks?|sinking|walang (sound|tunog|ilaw|power)|wala talaga)\b"#,
+        #"\bnever (lights?|works?|starts?|heats?|charges?|turns?|prints?|connects?|ignites?|closes?)\b"#,
+        #"\b(prints?|printing|shows?|showing|makes?|making|gives?|giving|does|doing) nothing\b|\bblank (receipts?|pages?|screen|display)\b"#,
+        #"\bmissing (half|some|parts?|pieces?|segments?|screws?|keys?|a |the )"#,
+        #"\bno (\w+ )?(boost|heat|suction|response|flame|light|picture|signal|sound|power|display|dial tone)\b"#,
+        #"\b(can'?t|cannot|won'?t|doesn'?t|does not) (\w+ )?(send|receive|dispense|display|show|play|record|scroll|click|respond)\w*\b"#,
+        #"\b(bow(s|ing|ed)? out|bending|leaning|starting to (tilt|lean|sag|bend|crack|peel|fade|rust|wobble)|tears? (the )?paper|doesn'?t meet|does not meet)\b"#,
         #"\b(rosak|rusak|bocor|penyok|retak|patah|macet|mati|tidak (berfungsi|menyala|bisa|boleh|jalan|berputar))\b"#,
         #"\b(sira|basag|tumigil|ayaw (na )?(gumana|mag\w*|umandar)|hindi (na )?(gumagana|umaandar))\b"#,
         #"\b(no funciona|no enciende|no prende|roto|rota|dañado|danado|falla|defectuos[oa])\b"#,

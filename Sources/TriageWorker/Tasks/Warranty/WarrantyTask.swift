@@ -81,6 +81,15 @@ struct WarrantyTask: Sendable {
         return numbers.count == 1 ? numbers.first : nil
     }
 
+    /// A reference not on file with one character wrong ("ID-2015-69722" for ID-2015-69772), when it fits the one
+    /// order the customer's name and product tie the claim to; never high.
+    private func misread(_ ref: String, claim: WarrantyClaim, sender: String?, received: Date) async throws -> Tie? {
+        guard let tie = try await byName(claim, sender: sender, body: claim.body, received: received) else { return nil }
+        let written = TextKeys.idKey(ref)
+        guard EditDistance.between(written, TextKeys.idKey(tie.order.orderNumber)) == 1 else { return nil }
+        return Tie(order: tie.order, line: tie.line, how: "\(tie.how); reference \(ref) read as \(tie.order.orderNumber)")
+    }
+
     /// The order named in the text, else the sender's one order with the product mentioned.
     func tie(_ claim: WarrantyClaim, sender: String?, received: Date) async throws -> Tie? {
         if let ref = claim.orderRef {
@@ -90,7 +99,7 @@ struct WarrantyTask: Sendable {
                     return Tie(order: order, line: mentionedLine(order, claim: claim), how: "order reference \(ref)")
                 }
             }
-            return nil
+            return try await misread(ref, claim: claim, sender: sender, received: received)
         }
         guard let sender = sender?.lowercased(), sender.contains("@") else { return nil }
         let window = received.addingTimeInterval(-5 * 365 * 86_400)...received
@@ -114,8 +123,16 @@ struct WarrantyTask: Sendable {
             let name = from[..<bracket].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
             return name.isEmpty ? nil : name
         }
-        guard let name = (display ?? WrittenName.find(in: body)).flatMap(NameParts.init), !name.blockingTokens.isEmpty
-        else { return nil }
+        let written = ([display, WrittenName.find(in: body)].compactMap { $0 } + OtherNames.find(in: body, email: nil))
+        var tried: Set<[String]> = []
+        for name in written.compactMap(NameParts.init) where !name.blockingTokens.isEmpty && tried.insert(name.blockingTokens).inserted {
+            if let tie = try await tie(claim, named: name, received: received) { return tie }
+        }
+        return nil
+    }
+
+    /// The one order of `name` in the last five years that holds the product the message talks about.
+    private func tie(_ claim: WarrantyClaim, named name: NameParts, received: Date) async throws -> Tie? {
         let window = received.addingTimeInterval(-5 * 365 * 86_400)...received
         let orders = try await reference.candidateOrders(
             CandidateQuery(nameTokens: name.blockingTokens, placedBetween: window, limit: 200))
