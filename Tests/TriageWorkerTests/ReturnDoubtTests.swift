@@ -48,6 +48,11 @@ struct OtherNamesTests {
         #expect(names.contains("Tunde Bakare"))
         #expect(names.contains("F Adeyemi"))
         #expect(OtherNames.find(in: "Visitor: hi, i need help", email: "returns@shop.example").isEmpty)
+        let more = OtherNames.find(in: "[10:31] Carol: hi\nI am D. Leinenbach living in Matsubara.\nOrder was in my name, Roger Barcio.",
+                                   email: nil)
+        #expect(more.contains("Carol"))
+        #expect(more.contains("D. Leinenbach"))
+        #expect(more.contains("Roger Barcio"))
     }
 }
 

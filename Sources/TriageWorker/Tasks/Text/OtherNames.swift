@@ -28,17 +28,22 @@ enum OtherNames {
         return Array(names.prefix(6))
     }
 
-    private static let word = #"\p{Lu}[\p{L}'’\-]+"#
+    /// A capitalised name word or an initial ("D.", "C").
+    private static let word = #"\p{Lu}(?:[\p{L}'’\-]+|\.)?"#
     private static let capitalised = "(\(word)(?:[ \\t]+\(word)){0,2})"
-    private static let anyCase = #"(\p{L}[\p{L}'’\-]+(?:[ \t]+\p{L}[\p{L}'’\-]+)?)"#
+    private static let anyCase = #"(\p{L}(?:[\p{L}'’\-]+|\.)?(?:,?[ \t]+\p{L}(?:[\p{L}'’\-]+|\.)?)?)"#
 
     private static let patterns: [NSRegularExpression] = [
         #"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Pak|Bapak|Bu|Ibu|Herr|Frau|Sr|Sra|Señor|Señora|Mme|Mlle|Sir|Encik|Puan|Ate|Kuya|Tita|Tito)\.?[ \t]+"#
             + capitalised,
         #"(?i:on behalf of|for my (?:husband|wife|partner|boss|manager|mother|mum|mom|father|dad|son|daughter|colleague|sister|brother|client|employer))[ \t]+"#
             + capitalised,
-        #"(?i:\bit'?s|\bi am|\bi'm|\bim|\bthis is|\bsaya|\bako si|\bsoy|\bje suis)[ \t]+"# + capitalised,
-        #"(?im)^[ \t]*(?:name|full name|caller|customer|cust|visitor|client|nama|pangalan|nombre|nom)[ \t]*:[ \t]*"# + anyCase,
+        #"(?i:\bit'?s|\bi am|\bi'm|\bim|\bthis is|\bsaya|\bako si|\bsoy|\bje suis|\bin my name,?)[ \t]+"# + capitalised,
+        // "Eddie Nazzal from Bacoor", "Penelope speaking from Anantapur", "Matt C. here".
+        #"(?:^|[,.!?]\s*)"# + capitalised + #"[ \t]+(?:from|speaking|here)\b"#,
+        // A chat line's speaker, after a time stamp or not ("[10:31] Carol: Hi").
+        #"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?"# + capitalised + #"[ \t]*:"#,
+        #"(?im)(?:^|\|)[ \t]*(?:name|full name|customer name|caller|customer|cust|visitor|client|requester|nama|pangalan|nombre|nom)[ \t]*:[ \t]*"# + anyCase,
         // A chat's speaker label ("Deborah Brumfield: hi, …") and a self-introduction with "here" ("ken brennan here").
         #"(?m)^[ \t]*(\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{L}'’\-]+)[ \t]*:"#,
         #"(?i)(?:^|[,.!?:]\s*|\b(?:hi|hello|hey)\s+\w+,\s*)(\p{L}[\p{L}'’\-]+[ \t]+\p{L}[\p{L}'’\-]+)[ \t]+here\b"#,
@@ -50,5 +55,11 @@ enum OtherNames {
         "there", "team", "all", "sir", "madam", "hi", "hello", "hey", "thanks", "thank", "not", "no", "yes", "ok",
         "okay", "need", "want", "would", "just", "about", "calling", "writing", "good", "sorry", "very", "so", "really",
         "returns", "support", "service", "admin", "info", "sales", "noreply", "contact", "help", "customer",
+        "subject", "date", "from", "to", "sent", "cc", "agent", "message", "title", "name", "city", "status",
+        "priority", "channel", "item", "items", "reason", "paid", "requester", "created", "note", "problem", "product",
+        "outcome", "delivered", "callback", "cust", "caller", "visitor", "bot", "page", "ticket", "store", "superstore",
+        "mrs", "mr", "ms", "dr", "re", "fw", "fwd", "dear", "regards", "good", "morning", "afternoon", "evening", "gud",
+        "eve", "po", "ma'am", "maam", "kia", "ora", "hola", "halo", "salamat", "terima", "kasih", "chat", "transcript",
+        "live", "web", "form", "email", "phone", "call", "sms", "whatsapp", "wechat", "voicemail",
     ]
 }
