@@ -92,7 +92,7 @@ struct CandidateScorer: Sendable {
             // A single word read from a message ("po", "Zhou") is weak evidence of a name: it weighs, no more.
             let weak = request.nameFromText && (request.name?.display.split(separator: " ").count ?? 0) <= 1
             if firm && !weak {
-                s.contradict(reason + " (\(order.customer.name))", hard: !request.nameFromText)
+                s.contradict(reason + " (\(order.customer.name))", hard: !(request.nameFromText && request.writtenForSomeone))
             } else {
                 s.add(-0.10, reason)
             }

@@ -11,9 +11,11 @@ struct ReturnItem: Sendable, Hashable {
 /// What a return request without an order number says about the customer and the goods.
 struct ReturnRequest: Sendable {
     var name: NameParts?
-    /// True when the name was read from the message (a signature, a greeting) rather than given as a field: the
-    /// writer may not be the customer, so a name that differs is a doubt, not another person.
+    /// True when the name was read from the message (a signature, a greeting) rather than given as a field.
     var nameFromText = false
+    /// True when the message says someone writes for the customer ("on behalf of", "my manager", a forwarded mail,
+    /// "our office"): a name read from it that differs from an order's may be the writer's, so it is a doubt.
+    var writtenForSomeone = false
     /// Further names the message gives (``OtherNames``), when the name was read from it: they widen the search,
     /// and the one that fits an order counts.
     var otherNames: [NameParts] = []
@@ -37,6 +39,13 @@ struct ReturnRequest: Sendable {
     /// When the customer says they bought it.
     var purchaseWindow: PurchaseWindow?
 
+    /// How a message says its writer is not (only) the customer.
+    static let proxyCues =
+        #"\b(on behalf of|for my (husband|wife|partner|boss|manager|mother|mum|mom|father|dad|son|daughter|colleague|client|sister|brother)|"#
+        + #"my (husband|wife|partner|boss|manager|mother|mum|mom|father|dad|colleague|client|assistant|secretary)|"#
+        + #"fwd?:|forward(ed|ing)|our (office|company|school|shop|store|team|kindergarten|clinic|college)|in my name|"#
+        + #"(it|admin|purchasing|accounts) (guy|department|team|office)|the order was (placed )?(by|under))"#
+
     /// The name words to look orders up by: the name read, then the message's other names.
     var nameTokens: [String] {
         ((name.map { [$0] } ?? []) + otherNames).flatMap(\.blockingTokens).reduce(into: []) { tokens, token in
@@ -51,6 +60,7 @@ struct ReturnRequest: Sendable {
         phrase = " " + TextWords.words(screenedText).joined(separator: " ") + " "
         name = (input.string("customer_name") ?? WrittenName.find(in: screenedText)).flatMap(NameParts.init)
         nameFromText = input.string("customer_name") == nil
+        writtenForSomeone = screenedText.range(of: Self.proxyCues, options: [.regularExpression, .caseInsensitive]) != nil
         email = (input.string("email") ?? ContactFinder.email(in: screenedText))?.lowercased()
         phoneDigits = input.string("phone").map { $0.filter(\.isWholeNumber) } ?? ContactFinder.phoneDigits(in: screenedText)
         if nameFromText {

@@ -40,7 +40,7 @@ enum OtherNames {
             + capitalised,
         #"(?i:\bit'?s|\bi am|\bi'm|\bim|\bthis is|\bsaya|\bako si|\bsoy|\bje suis|\bin my name,?)[ \t]+"# + capitalised,
         // "Eddie Nazzal from Bacoor", "Penelope speaking from Anantapur", "Matt C. here".
-        #"(?:^|[,.!?]\s*)"# + capitalised + #"[ \t]+(?:from|speaking|here)\b"#,
+        #"(?:^|[,.!?]\s*)"# + capitalised + #"[ \t]+(?:from|in|speaking|here)\b"#,
         // A chat line's speaker, after a time stamp or not ("[10:31] Carol: Hi").
         #"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?"# + capitalised + #"[ \t]*:"#,
         #"(?im)(?:^|\|)[ \t]*(?:name|full name|customer name|caller|customer|cust|visitor|client|requester|nama|pangalan|nombre|nom)[ \t]*:[ \t]*"# + anyCase,
