@@ -68,7 +68,7 @@ struct WarrantyReferenceTests {
     @Test("complaints in other words", arguments: [
         "the igniter clicks but never lights", "printing nothing, totally blank receipts", "the display is missing half the segments",
         "no boost in the signal at all", "cannot send or receive", "the seat slowly sinks to the lowest position",
-        "the clocks are losing around 10 minutes a day", "walang sound sa left ear",
+        "the clocks are losing around 10 minutes a day", "walang sound sa left ear", "the fax keeps losing the wifi",
     ])
     func otherWords(_ text: String) {
         #expect(WarrantyClaim(body: text, subject: nil).problemStated, "\(text)")
@@ -78,8 +78,25 @@ struct WarrantyReferenceTests {
         "it slid off the trolley onto the concrete", "my son stuck a knife in it while it was on",
         "heated lunch in the microwave in the aluminium tray", "the manual says maximum 15 kg but each shelf has 50 kg",
         "our cat has torn the leather", "kulkasnya terguling dan jatuh", "the tables stayed outside in the rain for days",
+        "my kids (and their friends...) fed crayons through it", "we use them all day every day for cardboard",
     ])
     func excludedCauses(_ text: String) {
         #expect(WarrantyClaim(body: text + ". Now it is broken.", subject: nil).claimType != "defect", "\(text)")
+    }
+}
+
+@Suite("Warranty: asks and denials in people's words")
+struct WarrantyAskTests {
+    @Test("repairs asked in other languages; an adjective \"fixed\" asks for nothing")
+    func asks() {
+        #expect(WarrantyClaim(body: "Pintu rusak. Mohon diperbaiki.", subject: nil).asksRepair)
+        #expect(WarrantyClaim(body: "Paayos na lang po.", subject: nil).asksRepair)
+        #expect(!WarrantyClaim(body: "It leaks where the blade is fixed. I want a refund.", subject: nil).asksRepair)
+        #expect(WarrantyClaim(body: "I'd like it fixed please.", subject: nil).asksRepair)
+    }
+
+    @Test("\"nobody stood on it\" denies the cause")
+    func nobody() {
+        #expect(WarrantyClaim(body: "Nobody stood on it, the castor just snapped.", subject: nil).claimType == "defect")
     }
 }

@@ -32,9 +32,10 @@ enum Negation {
     private static let window = 4
     private static let cues: Set<String> = [
         "not", "no", "never", "dont", "didnt", "doesnt", "isnt", "wasnt", "werent", "havent", "hasnt", "hadnt",
-        "cant", "cannot", "wont", "wouldnt", "shouldnt", "without", "neither", "nor", "nt",
+        "cant", "cannot", "wont", "wouldnt", "shouldnt", "without", "neither", "nor", "nt", "nobody", "noone",
+        "nothing", "nowhere",
     ]
-    private static let phrases: Set<String> = ["rather than", "instead of", "other than"]
+    private static let phrases: Set<String> = ["rather than", "instead of", "other than", "no one", "none of"]
     /// Words after which the negation is about something else ("I don't know why it stopped").
     private static let shifters: Set<String> = [
         "know", "why", "how", "understand", "think", "sure", "what", "when", "but", "until", "because", "since",

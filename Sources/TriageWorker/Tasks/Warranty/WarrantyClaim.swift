@@ -74,8 +74,15 @@ struct WarrantyClaim: Sendable {
     /// True when the claim names a problem (a defect or an excluded cause).
     var problemStated: Bool { claimType != "unclear" }
 
-    static let refundAsks = [#"money back"#, #"\brefund"#, #"\breimburse"#, #"\bmy money\b"#]
-    static let repairAsks = [#"\brepair"#, #"\bfix\b"#, #"\bfixed\b"#, #"\bmend\b"#]
+    static let refundAsks = [
+        #"money back"#, #"\brefund"#, #"\breimburse"#, #"\bmy money\b"#, #"\breembols"#, #"\bremboursement\b"#,
+        #"\berstatt"#, #"\buang (saya )?kembali\b|\bkembalikan uang\b"#, #"\bibalik (ang |yung )?pera\b"#,
+    ]
+    static let repairAsks = [
+        #"\brepair"#, #"\bfix\b"#, #"\b(get|have|want|need|like) (it |this |them |that )?(\w+ )?fixed\b"#, #"\bmend\b"#,
+        #"perbaik"#, #"\bteknisi\b|\btechnician\b|\bservice (center|centre)\b"#, #"\b(pa|i)?paayos\b"#,
+        #"\brepar(ar|ación|acion|er|ieren|atur)\b|\bréparer\b"#,
+    ]
     /// Causes the warranty excludes, as people admit them: accidents, misuse (weather, water, the wrong voltage),
     /// wear. Patterns of how such things are said, not any one sender's sentence.
     static let exclusions: [(pattern: String, type: String)] = [
@@ -96,7 +103,8 @@ struct WarrantyClaim: Sendable {
         (#"\b(overload(ed|ing)?|over the (limit|maximum)|beyond the (limit|maximum)|more than the (limit|maximum))\b"#, "misuse"),
         (#"\b(maximum|max\.?|limit|rated for|capacity)\b[^.!?\n]{0,60}\bbut\b"#, "misuse"),
         (#"\b(stayed|sat|stood|were|was|been) (\w+ )?(outside|outdoors|out in the rain)\b"#, "misuse"),
-        (#"\b(kids?|children|child|toddler|son|daughter)\b[^.!?\n]{0,60}\b(fed|pushed|stuck|shoved|forced|jammed)\b"#, "misuse"), (#"\baccident(al|ally)?\b"#, "accident"),
+        (#"\b(kids?|children|child|toddler|son|daughter)\b[^!?\n]{0,60}\b(fed|pushed|stuck|shoved|forced|jammed)\b"#, "misuse"),
+        (#"\ball day,? every day\b|\b(heavy|constant|continuous|daily commercial) use\b"#, "wear"), (#"\baccident(al|ally)?\b"#, "accident"),
     ]
     /// How people complain about a product in general words and in the languages they write (English, Malay and
     /// Indonesian, Tagalog, Spanish, French, German): the problem is stated even when no failure phrase is.
@@ -115,6 +123,7 @@ struct WarrantyClaim: Sendable {
         #"\b(hindi na|ayaw na|tidak lagi|sudah tidak|lepas|menetes|tidak rapat|retak|sobek)\b"#,
         #"\b(not usable|unusable|useless|randomly|by itself|on its own|sinks?|sinking|walang (sound|tunog|ilaw|power)|wala talaga)\b"#,
         #"\bnever (lights?|works?|starts?|heats?|charges?|turns?|prints?|connects?|ignites?|closes?)\b"#,
+        #"\bkeeps? (losing|dropping|jamming|stopping|failing|freezing|crashing|beeping|flashing|tripping|leaking)\b"#,
         #"\b(prints?|printing|shows?|showing|makes?|making|gives?|giving|does|doing) nothing\b|\bblank (receipts?|pages?|screen|display)\b"#,
         #"\bmissing (half|some|parts?|pieces?|segments?|screws?|keys?|a |the )"#,
         #"\bno (\w+ )?(boost|heat|suction|response|flame|light|picture|signal|sound|power|display|dial tone)\b"#,
