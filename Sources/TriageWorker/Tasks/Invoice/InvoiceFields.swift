@@ -18,7 +18,6 @@ struct InvoiceFields: Sendable {
     var tax: Money?
     var lines: [InvoiceLine] = []
 
-    /// Sum of the billed lines (quantity × unit price).
     /// Takes the PO the finder found on file, in its stored form.
     mutating func use(_ found: PurchaseOrderFinder.Found) {
         switch found {
@@ -26,6 +25,7 @@ struct InvoiceFields: Sendable {
         }
     }
 
+    /// Sum of the billed lines (quantity × unit price).
     var lineSum: Money { lines.reduce(Money.zero) { $0 + $1.unitPrice * $1.qty } }
 
     /// True when lines plus tax add up to the total (a cent of rounding per line allowed).
@@ -130,20 +130,18 @@ enum InvoiceExtractor {
     /// An ISO currency code, else the currency a sign or word names ("R$" is BRL, "zł" PLN, "₹" and "Rs." INR,
     /// "Fr." CHF); a sign several currencies share ("$", "kr", "¥") gives way to the PO's currency (``InvoiceTask``).
     static func currency(in text: String) -> String? {
-        if let range = text.range(of: #"\b(USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|RON|TRY|JPY|CNY|KRW|THB|INR|SGD|MYR|HKD|ZAR|BRL|MXN|COP|CLP)\b"#, options: .regularExpression) {
-            return String(text[range])
+        let range = NSRange(text.startIndex..., in: text)
+        if let match = MoneyPattern.code.firstMatch(in: text, range: range), let code = Range(match.range, in: text) {
+            return String(text[code])
         }
-        for (pattern, code) in currencySigns where text.range(of: pattern, options: .regularExpression) != nil {
-            return code
-        }
-        return nil
+        return currencySigns.first { $0.0.firstMatch(in: text, range: range) != nil }?.1
     }
 
     /// Signs and words of currencies, most specific first.
-    private static let currencySigns: [(String, String)] = [
+    private static let currencySigns: [(NSRegularExpression, String)] = [
         (#"R\$"#, "BRL"), (#"S\$"#, "SGD"), (#"US\$"#, "USD"), ("€", "EUR"), ("£", "GBP"), ("₹", "INR"),
         (#"\bRs\.?\s?\d|\b(?:Rupees|rupees)\b"#, "INR"), ("zł", "PLN"), (#"\bFr\.\s?\d"#, "CHF"),
         (#"(?:^|\s)R\s?\d"#, "ZAR"), ("₩|원", "KRW"), ("฿|บาท", "THB"), (#"\d\s?Ft\b"#, "HUF"), (#"\d\s?lei\b"#, "RON"),
         ("₺", "TRY"), (#"RMB|元|[¥￥]"#, "CNY"), (#"\d\s?kr\b|\bkr\.?\s?\d"#, "SEK"), (#"\$"#, "USD"),
-    ]
+    ].map { (ConstantPattern.compile($0.0), $0.1) }
 }

@@ -29,7 +29,7 @@ enum InvoiceLineParser {
     /// "25x" before a space: the count glued to its "x".
     private static let gluedCount = ConstantPattern.compile(#"(\d)([xX×])(?=\s)"#)
     /// What column rows hold besides their numbers: spaces, separators and currencies.
-    private static let columnNoise = ConstantPattern.compile(#"[\d.,\s$€£]|USD|EUR|GBP|CAD|AUD|CHF|MYR|RM|SGD"#)
+    private static let columnNoise = ConstantPattern.compile(#"[\d.,\s]|"# + MoneyPattern.currency)
 
     /// The billed lines of `text`, in order.
     static func lines(in text: String) -> [InvoiceLine] {

@@ -51,8 +51,7 @@ struct RowNumber: Sendable {
     }
 
     /// Markers and currencies standing alone in a row, and dot leaders.
-    private static let markers = ConstantPattern.compile(
-        #"\s(?:[xX×@=$€£]|USD|EUR|GBP|CAD|AUD|CHF|JPY|SEK|NOK|DKK|MYR|RM|SGD)(?=\s|$)|\.{3,}"#)
+    private static let markers = ConstantPattern.compile(#"\s(?:[xX×@=]|"# + MoneyPattern.currency + #")(?=\s|$)|\.{3,}"#)
 
     /// A number not glued to letters, dots, dashes or dates; a currency may precede it ("USD3.10") and a unit
     /// follow it ("4.90/PC"); unit prices may carry three or four decimals ("0,620", "48,9000").

@@ -87,9 +87,8 @@ struct CandidateScorer: Sendable {
         switch fit {
         case .fits(let weight, let reason): s.add(weight, reason, kind: "name")
         case .differs(let reason, let firm):
-            // A name given as a field that differs is another person; one read from the message may be the
-            // writer's, not the customer's.
-            // A single word read from a message ("po", "Zhou") is weak evidence of a name: it weighs, no more.
+            // A single word read from a message ("po", "Zhou") only weighs. A name given as a field, or read from
+            // a message nobody writes for someone else, is another person; else it may be the writer's: a doubt.
             let weak = request.nameFromText && (request.name?.display.split(separator: " ").count ?? 0) <= 1
             if firm && !weak {
                 s.contradict(reason + " (\(order.customer.name))", hard: !(request.nameFromText && request.writtenForSomeone))

@@ -51,10 +51,10 @@ struct PurchaseWindow: Sendable {
     /// True when a day number before the month makes the date within two days of `received`.
     private static func isOwnDate(_ range: Range<String.Index>, in folded: String, received: Date) -> Bool {
         let before = folded[..<range.lowerBound].suffix(4)
-        guard let day = Int(before.filter(\.isWholeNumber).suffix(2)),
+        guard before.contains(where: \.isWholeNumber),
             let date = DateFinder.dates(in: String(before) + String(folded[range]), near: received).first?.date
         else { return false }
-        return day > 0 && abs(date.timeIntervalSince(received)) <= 2 * Self.day
+        return abs(date.timeIntervalSince(received)) <= 2 * Self.day
     }
 
     /// "September 2015", "early Sept. 2015", "3 oct, 2017".

@@ -40,11 +40,12 @@ struct ReturnRequest: Sendable {
     var purchaseWindow: PurchaseWindow?
 
     /// How a message says its writer is not (only) the customer.
-    static let proxyCues =
+    static let proxyCues = ConstantPattern.compile(
         #"\b(on behalf of|for my (husband|wife|partner|boss|manager|mother|mum|mom|father|dad|son|daughter|colleague|client|sister|brother)|"#
         + #"my (husband|wife|partner|boss|manager|mother|mum|mom|father|dad|colleague|client|assistant|secretary)|"#
         + #"fwd?:|forward(ed|ing)|our (office|company|school|shop|store|team|kindergarten|clinic|college)|in my name|"#
-        + #"(it|admin|purchasing|accounts) (guy|department|team|office)|the order was (placed )?(by|under))"#
+        + #"(it|admin|purchasing|accounts) (guy|department|team|office)|the order was (placed )?(by|under))"#,
+        options: [.caseInsensitive])
 
     /// The name words to look orders up by: the name read, then the message's other names.
     var nameTokens: [String] {
@@ -60,7 +61,7 @@ struct ReturnRequest: Sendable {
         phrase = " " + TextWords.words(screenedText).joined(separator: " ") + " "
         name = (input.string("customer_name") ?? WrittenName.find(in: screenedText)).flatMap(NameParts.init)
         nameFromText = input.string("customer_name") == nil
-        writtenForSomeone = screenedText.range(of: Self.proxyCues, options: [.regularExpression, .caseInsensitive]) != nil
+        writtenForSomeone = Self.proxyCues.firstMatch(in: screenedText, range: NSRange(screenedText.startIndex..., in: screenedText)) != nil
         email = (input.string("email") ?? ContactFinder.email(in: screenedText))?.lowercased()
         phoneDigits = input.string("phone").map { $0.filter(\.isWholeNumber) } ?? ContactFinder.phoneDigits(in: screenedText)
         if nameFromText {

@@ -6,7 +6,7 @@ import Foundation
 enum HTMLText {
     /// `text` as plain text when it holds HTML tags; unchanged otherwise.
     static func plain(_ text: String) -> String {
-        guard text.contains("<"), let _ = tag.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else {
+        guard text.contains("<"), tag.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else {
             return text
         }
         var plain = replace(lineBreak, in: text, with: "\n")

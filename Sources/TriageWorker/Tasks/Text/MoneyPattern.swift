@@ -26,10 +26,18 @@ enum MoneyPattern {
         return mark == "." || mark == "," ? digits : 0
     }
 
+    /// The ISO codes of the currencies suppliers bill in.
+    static let codes = [
+        "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "TRY", "JPY",
+        "CNY", "KRW", "THB", "INR", "SGD", "MYR", "HKD", "ZAR", "BRL", "MXN", "COP", "CLP",
+    ]
+
+    /// A currency code printed as a word ("EUR", "PLN").
+    static let code = ConstantPattern.compile(#"\b("# + codes.joined(separator: "|") + #")\b"#)
+
     /// Currency codes, signs and the short words printed beside amounts ("kr", "zł", "Rs.", "R$", "Fr.", the rand's
     /// "R" before a number).
     static let currency =
-        #"(?:RM|MYR|USD|EUR|GBP|SGD|AUD|NZD|CAD|CHF|SEK|NOK|DKK|PLN|INR|ZAR|BRL|MXN|CNY|RMB|JPY|CZK|HUF|RON|TRY|KRW|"#
-        + #"THB|COP|CLP|(?-i:Ft|lei)|₩|원|฿|₺|"#
+        "(?:RM|RMB|" + codes.joined(separator: "|") + #"|(?-i:Ft|lei)|₩|원|฿|₺|"#
         + #"US\$|S\$|R\$|Rs\.?|kr\.?|zł|Fr\.|(?-i:R)(?=\s?\d)|[$€£¥￥₹])"#
 }

@@ -72,13 +72,21 @@ struct WarrantyTask: Sendable {
     func onFile(_ claim: WarrantyClaim, subject: String?, body: String) async throws -> String? {
         var numbers: [String] = []
         for token in OrderReference.tokens(in: (subject.map { $0 + "\n" } ?? "") + body).prefix(8) {
-            for number in [token, token.hasPrefix("#") ? String(token.dropFirst()) : "#" + token] {
-                if let order = try await reference.order(number: number), !numbers.contains(order.orderNumber) {
-                    numbers.append(order.orderNumber)
-                }
+            if let order = try await order(written: token), !numbers.contains(order.orderNumber) {
+                numbers.append(order.orderNumber)
             }
         }
         return numbers.count == 1 ? numbers.first : nil
+    }
+
+    /// The order a reference names, written with or without the hash the shop's numbers may carry.
+    private func order(written ref: String) async throws -> Order? {
+        let digits = ref.hasPrefix("#") ? String(ref.dropFirst()) : ref
+        var tried: Set<String> = []
+        for number in [ref, digits, "#" + digits] where tried.insert(number).inserted {
+            if let order = try await reference.order(number: number) { return order }
+        }
+        return nil
     }
 
     /// A reference not on file with one character wrong ("ID-2015-69722" for ID-2015-69772), when it fits the one
@@ -93,11 +101,8 @@ struct WarrantyTask: Sendable {
     /// The order named in the text, else the sender's one order with the product mentioned.
     func tie(_ claim: WarrantyClaim, sender: String?, received: Date) async throws -> Tie? {
         if let ref = claim.orderRef {
-            let digits = ref.hasPrefix("#") ? String(ref.dropFirst()) : ref
-            for number in [ref, digits, "#" + digits] {
-                if let order = try await reference.order(number: number) {
-                    return Tie(order: order, line: mentionedLine(order, claim: claim), how: "order reference \(ref)")
-                }
+            if let order = try await order(written: ref) {
+                return Tie(order: order, line: mentionedLine(order, claim: claim), how: "order reference \(ref)")
             }
             return try await misread(ref, claim: claim, sender: sender, received: received)
         }
