@@ -11,6 +11,11 @@ struct ScoredOrder: Sendable {
     let ruledOut: String?
     /// How many independent kinds of evidence support it (contact, name, goods, amount, date, place).
     let supports: Int
+    /// True when the customer is recognised on it, by name or by contact: goods, place and amount alone may be
+    /// another customer's purchase of the same things.
+    var identified = true
+    /// True when the goods the customer names are recognised on it (by catalogue name, SKU or word overlap).
+    var goodsFit = true
     /// A fact of the request the order does not fit, read perhaps wrongly (a name in a signature, a paraphrased
     /// product, a half-remembered month): it lowers the score and the confidence instead of losing the order.
     var doubt: String? = nil
@@ -42,7 +47,9 @@ struct CandidateScorer: Sendable {
         timing(order, &signals)
         return ScoredOrder(
             order: order, score: signals.total, reasons: signals.reasons, ruledOut: signals.ruledOut,
-            supports: signals.kinds.count, doubt: signals.ruledOut == nil ? signals.doubts.first : nil)
+            supports: signals.kinds.count, identified: !signals.kinds.isDisjoint(with: ["name", "contact"]),
+            goodsFit: signals.kinds.contains("goods"),
+            doubt: signals.ruledOut == nil ? signals.doubts.first : nil)
     }
 
     private func contact(_ order: Order, _ s: inout Signals) {
@@ -83,6 +90,12 @@ struct CandidateScorer: Sendable {
                 if case .fits(let weight, let reason) = other { return (weight, reason) } else { return nil }
             }.max { $0.0 < $1.0 }
             if let best { fit = .fits(best.0, best.1) }
+        }
+        // The address may be the customer's own ("ccortes.himeji@…", "valmitchum.vizag@…").
+        if case .fits = fit {} else if let email = request.email,
+            case .fits(let weight, let reason) = NameFit.email(email, customer: order.customer.name)
+        {
+            fit = .fits(weight, reason)
         }
         switch fit {
         case .fits(let weight, let reason): s.add(weight, reason, kind: "name")
@@ -129,7 +142,10 @@ struct CandidateScorer: Sendable {
         looseGoods(order, &s)
         guard !request.mentions.isEmpty else { return }
         let held = request.mentions.filter { mention in order.lines.contains(where: mention.names) }
-        if let missing = request.mentions.first(where: { mention in !held.contains(mention) }) {
+        // Words from inside product names ("machines high speed") may only describe goods already named.
+        if let missing = request.mentions.first(where: { mention in
+            !held.contains(mention) && (mention.branded || held.isEmpty)
+        }) {
             return s.contradict("holds no \"\(missing.phrase)\"", hard: true)
         }
         let phrases = held.prefix(2).map { "\"\($0.phrase)\"" }.joined(separator: ", ")

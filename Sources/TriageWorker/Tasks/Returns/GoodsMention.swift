@@ -9,71 +9,94 @@ struct GoodsMention: Sendable, Hashable {
     let skus: Set<String>
     /// The quantity written next to it ("5 x", "(qty 2)"), nil when none is.
     let qty: Int?
+    /// True when the words hold a product's first word (its brand, "Eldon frames"); false for words from inside
+    /// names only ("machines high speed"), which may describe goods already named.
+    var branded = true
 
     /// The words as the card quotes them.
     var phrase: String { words.joined(separator: " ") }
 
-    /// True when `line` is these goods: its SKU is one of the fits, or its name holds the words in a row.
+    /// True when `line` is these goods: its SKU is one of the fits, or its name holds every one of the words (in any
+    /// order, plural or singular, a letter mistyped: "8 Enermax cards" are "Enermax Memory Card, Bluetooth").
     func names(_ line: OrderLine) -> Bool {
         if skus.contains(line.sku) { return true }
-        let lineWords = TextWords.words(line.description)
-        return GoodsFinder.run(of: words, in: lineWords).length == words.count
+        let lineWords = GoodsFinder.nameWords(line.description)
+        return words.allSatisfy { word in GoodsFinder.contains(lineWords, TextFolding.stem(word)) }
     }
 }
 
-/// Finds ``GoodsMention``s: a run of at least two words of a product's name in the text, from the start of the
-/// name (customers cut names short: "Novimex Steel Folding"), or three from anywhere in it. Where runs overlap, the
-/// longest wins, and products fitting the same words equally stay together as one mention.
+/// Finds ``GoodsMention``s the way people name goods: words of a product's name next to each other in the text, in
+/// any order, singular or plural, one letter off in a long word. Two words do when one is the name's first (the brand:
+/// "the Hon chair", "black Eldon frames", "Logitech ergonomic keypads"); else three from anywhere in the name. Where
+/// runs overlap the longest wins, and products fitting the same words equally stay together as one mention.
 enum GoodsFinder {
     /// The mentions in `text` among `catalogue`, in text order.
     static func mentions(in text: String, catalogue: [Product]) -> [GoodsMention] {
+        mentions(in: text, names: catalogue.map { ($0.sku, $0.description) })
+    }
+
+    /// The mentions in `text` among products given by SKU and name (the catalogue's, the lines of orders).
+    static func mentions(in text: String, names products: [(sku: String, description: String)]) -> [GoodsMention] {
         let tokens = TextWords.tokens(text)
         let words = tokens.ranges.map { String(tokens.folded[$0]) }
-        var fits: [(sku: String, start: Int, length: Int)] = []
-        for product in catalogue {
-            let name = TextWords.words(product.description)
-            let best = bestRun(of: name, in: words)
-            guard best.length >= 2, best.nameStart == 0 || best.length >= 3 else { continue }
-            fits.append((product.sku, best.textStart, best.length))
+        let stems = words.map(TextFolding.stem)
+        var fits: [(sku: String, start: Int, length: Int, branded: Bool)] = []
+        for product in products {
+            let name = nameWords(product.description)
+            guard let best = bestRun(of: name, in: stems) else { continue }
+            fits.append((product.sku, best.start, best.length, best.branded))
         }
-        var spans: [(range: Range<Int>, skus: Set<String>)] = []
+        var spans: [(range: Range<Int>, skus: Set<String>, branded: Bool)] = []
         for fit in fits.sorted(by: { $0.length != $1.length ? $0.length > $1.length : $0.start < $1.start }) {
             let range = fit.start..<(fit.start + fit.length)
             if let index = spans.firstIndex(where: { $0.range == range }) {
                 spans[index].skus.insert(fit.sku)
+                spans[index].branded = spans[index].branded || fit.branded
             } else if !spans.contains(where: { $0.range.overlaps(range) }) {
-                spans.append((range, [fit.sku]))
+                spans.append((range, [fit.sku], fit.branded))
             }
         }
         return spans.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { span in
             GoodsMention(
                 words: Array(words[span.range]), skus: span.skus,
-                qty: Quantity.around(span.range, ranges: tokens.ranges, in: tokens.folded))
+                qty: Quantity.around(span.range, ranges: tokens.ranges, in: tokens.folded), branded: span.branded)
         }
     }
 
-    /// The longest run of `name`'s words found in a row in `words`; on a tie, the one starting the name.
-    static func bestRun(of name: [String], in words: [String]) -> (textStart: Int, nameStart: Int, length: Int) {
-        var best = (textStart: 0, nameStart: 0, length: 0)
-        guard !name.isEmpty, !words.isEmpty else { return best }
-        for i in words.indices {
-            for j in name.indices where words[i] == name[j] {
-                var length = 0
-                while i + length < words.count, j + length < name.count, words[i + length] == name[j + length] {
-                    length += 1
-                }
-                if length > best.length || (length == best.length && j == 0 && best.nameStart != 0) {
-                    best = (i, j, length)
-                }
+    /// A product name's words, stemmed (``TextFolding/stem(_:)``), in order.
+    static func nameWords(_ description: String) -> [String] {
+        TextWords.words(description).map(TextFolding.stem)
+    }
+
+    /// True when `name` holds `word`, or a word one letter off it when both are long ("ergonomic", "erganomic").
+    static func contains(_ name: [String], _ word: String) -> Bool {
+        name.contains(word) || (word.count >= 6 && name.contains { $0.count >= 6 && TextFolding.isTypo($0, word) })
+    }
+
+    /// The longest run of text words (stemmed) that are all words of `name`, each used once, that names the product:
+    /// two or more with the name's first word among them, or three or more; nil when none does. A run starts at no
+    /// bare number: that is the quantity ("8 Enermax cards").
+    static func bestRun(of name: [String], in stems: [String]) -> (start: Int, length: Int, branded: Bool)? {
+        guard let brand = name.first else { return nil }
+        var best: (start: Int, length: Int, branded: Bool)?
+        var start = 0
+        while start < stems.count {
+            if stems[start].allSatisfy(\.isNumber) {
+                start += 1
+                continue
             }
+            var used: [String] = []
+            var end = start
+            while end < stems.count, !used.contains(stems[end]), contains(name, stems[end]) {
+                used.append(stems[end])
+                end += 1
+            }
+            let length = end - start
+            let branded = used.contains { $0 == brand || TextFolding.isTypo($0, brand) }
+            if length >= 3 || (length == 2 && branded), length > (best?.length ?? 0) { best = (start, length, branded) }
+            start = max(end, start + 1)
         }
         return best
-    }
-
-    /// The longest run of `needle` in a row in `words` (the length only matters to callers).
-    static func run(of needle: [String], in words: [String]) -> (start: Int, length: Int) {
-        let best = bestRun(of: words, in: needle)
-        return (best.nameStart, best.length)
     }
 }
 

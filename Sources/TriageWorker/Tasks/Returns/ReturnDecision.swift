@@ -38,7 +38,7 @@ struct ReturnDecision: Sendable {
     let nothingPlausible: Bool
     let confidence: Confidence
 
-    init(ranked: [ScoredOrder]) {
+    init(ranked: [ScoredOrder], writtenForSomeone: Bool = false, goodsNamed: Bool = false) {
         offered = Array(ranked.filter { $0.ruledOut == nil && $0.score >= Self.floor }.prefix(Self.topK))
         // Orders ruled out, and orders a doubt pushed below the floor: the card lists them with the fact that
         // did not fit, so a reviewer sees the order a misread fact hid.
@@ -49,8 +49,16 @@ struct ReturnDecision: Sendable {
         let top = offered.first
         let margin = (top?.score ?? 0) - (offered.dropFirst().first?.score ?? 0)
         // A name alone names no order: the customer may have bought other things; a second kind of evidence
-        // (the goods, the place, the date, the amount, the contact) must fit too.
-        chosen = top.flatMap { $0.score >= Self.matchThreshold && $0.supports >= 2 ? $0 : nil }
+        // (the goods, the place, the date, the amount, the contact) must fit too. Nor do goods, place and amount
+        // without the customer: another customer may have bought the same things; the order is offered, not named,
+        // unless the writer says they write for someone they do not name ("my wife ordered …"). And where the
+        // message names goods (they fit some candidate, or were found in the catalogue), they must be on it: the
+        // right customer's order holding none of them is another purchase.
+        let goodsNamed = goodsNamed || ranked.contains(where: \.goodsFit)
+        chosen = top.flatMap { top in
+            top.score >= Self.matchThreshold && top.supports >= 2 && (top.identified || writtenForSomeone)
+                && (top.goodsFit || !goodsNamed) ? top : nil
+        }
         clearLead = chosen != nil && margin >= Self.clearLeadMargin
         nothingPlausible = (top?.score ?? 0) < Self.plausibleScore
         if let chosen {

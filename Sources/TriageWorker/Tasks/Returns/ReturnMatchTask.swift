@@ -15,10 +15,15 @@ struct ReturnMatchTask: Sendable {
             let catalogue = try await reference.products(sharingPairs: request.goodsPairs, limit: Self.catalogueLimit)
             request.resolveGoods(catalogue: catalogue)
             orders = try await reference.candidateOrders(query(for: request))
+            // Goods the customer names by brand and kind ("the Logitech keypads") may share no word pair with the
+            // catalogue's name: read them again against what the candidates bought.
+            request.resolveGoods(catalogue: catalogue, bought: orders.flatMap(\.lines))
         } catch {
             return Suggestion.unavailable(.returnMatch, error: error)
         }
-        let decision = ReturnDecision(ranked: CandidateScorer(request: request).rank(orders))
+        let decision = ReturnDecision(
+            ranked: CandidateScorer(request: request).rank(orders), writtenForSomeone: request.writtenForSomeone,
+            goodsNamed: !request.mentions.isEmpty || !request.items.isEmpty)
         var suggestion = makeSuggestion(decision, request: request, screen: screen)
         // The model earns its call only where the checks leave a choice: close contenders that the evidence cannot
         // separate. A clear leader is not sent (its cross-check added nothing on real data; docs/decisions.md).

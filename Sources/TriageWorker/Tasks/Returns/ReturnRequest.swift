@@ -47,9 +47,12 @@ struct ReturnRequest: Sendable {
         + #"(it|admin|purchasing|accounts) (guy|department|team|office)|the order was (placed )?(by|under))"#,
         options: [.caseInsensitive])
 
-    /// The name words to look orders up by: the name read, then the message's other names.
+    /// The name words to look orders up by: the name read, then the message's other names; when the text gives
+    /// none a reader recognises, its capitalised words (``OtherNames/capitalisedWords(in:)``).
     var nameTokens: [String] {
-        ((name.map { [$0] } ?? []) + otherNames).flatMap(\.blockingTokens).reduce(into: []) { tokens, token in
+        let read = ((name.map { [$0] } ?? []) + otherNames).flatMap(\.blockingTokens)
+        let tokens = read.isEmpty && nameFromText ? OtherNames.capitalisedWords(in: text).flatMap(CustomerKeys.nameTokens) : read
+        return tokens.reduce(into: []) { tokens, token in
             if !tokens.contains(token) { tokens.append(token) }
         }
     }
@@ -86,18 +89,41 @@ struct ReturnRequest: Sendable {
     var skus: [String] { items.compactMap(\.sku) }
 
     /// Word pairs of the item descriptions and the text: the keys for finding the goods in the catalogue.
+    /// A plural or singular head word finds the catalogue's other form ("eldon frames" finds "eldon frame", "message
+    /// book" "message books"); at most ``goodsPairLimit``, for a huge text.
     var goodsPairs: [String] {
-        (items.map(\.description) + [text]).flatMap { TextWords.pairs(TextWords.words($0)) }
+        var pairs: [String] = []
+        var seen: Set<String> = []
+        for words in (items.map(\.description) + [text]).map(TextWords.words) where words.count >= 2 {
+            for index in 1..<words.count {
+                let (first, head) = (words[index - 1], words[index])
+                let stem = TextFolding.stem(head)
+                for pair in [first + " " + head, first + " " + stem, first + " " + stem + "s"] where seen.insert(pair).inserted {
+                    pairs.append(pair)
+                }
+            }
+        }
+        return Array(pairs.prefix(Self.goodsPairLimit))
     }
 
-    /// Finds the named goods among `catalogue`: each item description, else the free text.
-    mutating func resolveGoods(catalogue: [Product]) {
+    /// The most word pairs one request looks the catalogue up by.
+    static let goodsPairLimit = 3_000
+
+    /// Finds the named goods among `catalogue` and the lines of orders already found (`bought`: what the customer
+    /// may have meant, also where the catalogue search by word pairs missed it): each item description, else the
+    /// free text.
+    mutating func resolveGoods(catalogue: [Product], bought: [OrderLine] = []) {
         defer { wordsBesideGoods = Set(TextWords.words(text)).subtracting(mentions.flatMap(\.words)) }
+        var known = Set(catalogue.map(\.sku))
+        var names = catalogue.map { (sku: $0.sku, description: $0.description) }
+        for line in bought where known.insert(line.sku).inserted { names.append((line.sku, line.description)) }
+        mentions = []
+        looseItems = []
         guard items.isEmpty else {
             // An item is held to the catalogue only when its description names a product ("Fellowes File Cart");
             // a loose one ("green sweater") is weighed by word overlap instead.
             for item in items {
-                let fits = GoodsFinder.mentions(in: item.description, catalogue: catalogue)
+                let fits = GoodsFinder.mentions(in: item.description, names: names)
                 guard fits.count == 1, fits[0].words == TextWords.words(item.description) else {
                     looseItems.append(item)
                     continue
@@ -106,7 +132,7 @@ struct ReturnRequest: Sendable {
             }
             return
         }
-        mentions = GoodsFinder.mentions(in: text, catalogue: catalogue)
+        mentions = GoodsFinder.mentions(in: text, names: names)
     }
 
     /// The words of the text outside the goods it names: where a customer's name may still be found. Set once by

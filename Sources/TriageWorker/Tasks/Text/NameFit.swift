@@ -1,4 +1,5 @@
 import Foundation
+import TriageCore
 
 /// How a name written in a request fits the name on an order.
 enum NameFit: Sendable, Equatable {
@@ -40,6 +41,23 @@ enum NameFit: Sendable, Equatable {
                 ? .fits(0.20, "surname matches, first name differs") : .differs("name differs", firm: true)
         }
         return .differs("surname differs", firm: true)
+    }
+
+    /// Looks for the customer's name in an e-mail address's local part, as people make them: the surname whole, with
+    /// the first name or its start before or after it ("ccortes", "valmitchum.vizag", "kennedy.m", "sarahfoster"), or
+    /// the surname alone as a part of it. Supporting evidence only: an address names no one else.
+    static func email(_ address: String, customer: String) -> NameFit {
+        guard let theirs = NameParts(customer), let family = theirs.family, family.count >= 3,
+            let given = theirs.given.first, let local = address.split(separator: "@").first
+        else { return .silent }
+        let parts = TextWords.fold(String(local)).split { !$0.isLetter }.map(String.init)
+        for part in parts + (parts.count > 1 ? [parts.joined()] : []) where part.count > family.count {
+            let rest = part.hasSuffix(family) ? part.dropLast(family.count) : part.hasPrefix(family) ? part.dropFirst(family.count) : nil
+            if let rest, !rest.isEmpty, given.hasPrefix(rest) || rest.hasPrefix(given) {
+                return .fits(rest.count > 1 ? 0.35 : 0.30, "name in the e-mail address")
+            }
+        }
+        return family.count >= 4 && parts.contains(family) ? .fits(0.20, "surname in the e-mail address") : .silent
     }
 
     /// Looks for the order's customer name among the words of a request that names nobody in a way the parsers

@@ -11,8 +11,11 @@ struct NameParts: Sendable, Hashable {
 
     /// Splits a written name; "Last, First" is read family name first. Nil when it holds no letters.
     init?(_ written: String) {
-        let parts = written.split(separator: ",", maxSplits: 1).map { TextWords.words(String($0)) }
+        // A Japanese or Korean honorific after a hyphen ("Williams-san") is no part of the name.
+        let bare = written.replacing(Self.honorificSuffix, with: "")
+        let parts = bare.split(separator: ",", maxSplits: 1).map { TextWords.words(String($0)) }
         var words = parts.flatMap { $0 }.filter { $0.first?.isLetter == true }
+        while words.count > 1, Self.titles.contains(words[0]) { words.removeFirst() }
         if parts.count == 2, parts[0].count == 1, !parts[1].isEmpty, parts[0][0].count > 1 {
             words = parts[1] + parts[0]
         }
@@ -25,6 +28,15 @@ struct NameParts: Sendable, Hashable {
             family = last
         }
     }
+
+    /// Titles written before a name ("Mrs. McNair", "(Ms) M. Federle", "Pak Budi"), dropped from it.
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dame", "pak", "bapak", "bu", "ibu", "herr",
+        "frau", "sr", "sra", "srta", "senor", "senora", "senorita", "mme", "mlle", "encik", "puan", "cik", "ate",
+        "kuya", "tita", "tito", "atty", "engr", "mister", "monsieur", "madame",
+    ]
+
+    nonisolated(unsafe) private static let honorificSuffix = #/(?i)-(san|sama|kun|chan|sensei|ssi|nim)\b/#
 
     /// Tokens to block on: the words, the formal names behind nicknames, without initials.
     var blockingTokens: [String] {

@@ -9,6 +9,7 @@ import TriageCore
 enum OtherNames {
     /// Up to six names found, in order, without repeats; none of them a word no name is.
     static func find(in text: String, email: String?) -> [String] {
+        let text = ChatSpeakers.customerLines(text)
         var names: [String] = []
         for pattern in patterns {
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -28,6 +29,25 @@ enum OtherNames {
         return Array(names.prefix(6))
     }
 
+    /// Capitalised words of three letters or more that may be a name, for a message whose name no reader found
+    /// ("[Visitor] Liz Harrington, Cambridge"): up to ``guessLimit``, to look orders up by; the scorer keeps only an
+    /// order whose customer's name is among the message's words.
+    static func capitalisedWords(in text: String) -> [String] {
+        var found: [String] = []
+        for match in ChatSpeakers.customerLines(text).matches(of: #/\b\p{Lu}[\p{L}'’\-]{2,}/#) {
+            let word = TextWords.fold(String(match.output))
+            guard !notNames.contains(word), !TextFolding.stopWords.contains(word), !NameParts.titles.contains(word),
+                !SignatureBlock.notPersonal.contains(word), !found.contains(word)
+            else { continue }
+            found.append(word)
+            if found.count == guessLimit { break }
+        }
+        return found
+    }
+
+    /// The most guessed name words one message looks orders up by.
+    static let guessLimit = 12
+
     /// A capitalised name word or an initial ("D.", "C").
     private static let word = #"\p{Lu}(?:[\p{L}'’\-]+|\.)?"#
     private static let capitalised = "(\(word)(?:[ \\t]+\(word)){0,2})"
@@ -39,8 +59,12 @@ enum OtherNames {
         #"(?i:on behalf of|for my (?:husband|wife|partner|boss|manager|mother|mum|mom|father|dad|son|daughter|colleague|sister|brother|client|employer))[ \t]+"#
             + capitalised,
         #"(?i:\bit'?s|\bi am|\bi'm|\bim|\bthis is|\bsaya|\bako si|\bsoy|\bje suis|\bin my name,?)[ \t]+"# + capitalised,
+        // "the order is under her name, Theresa Swint", "placed in his name: Li Wei".
+        #"(?i:\b(?:under|in) (?:her|his|their|my|the) name|\bnamed)[,:]?[ \t]+"# + capitalised,
         // "Eddie Nazzal from Bacoor", "Penelope speaking from Anantapur", "Matt C. here".
         #"(?:^|[,.!?]\s*)"# + capitalised + #"[ \t]+(?:from|in|speaking|here)\b"#,
+        // A message that opens with the writer's name and place ("Tom Seio, Guilin. 5 steel rulers …").
+        #"^\s*(\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{L}'’\-]+),[ \t]+\p{Lu}"#,
         // A chat line's speaker, after a time stamp or not ("[10:31] Carol: Hi").
         #"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?"# + capitalised + #"[ \t]*:"#,
         #"(?im)(?:^|\|)[ \t]*(?:name|full name|customer name|caller|customer|cust|visitor|client|requester|nama|pangalan|nombre|nom)[ \t]*:[ \t]*"# + anyCase,
@@ -60,6 +84,7 @@ enum OtherNames {
         "outcome", "delivered", "callback", "cust", "caller", "visitor", "bot", "page", "ticket", "store", "superstore",
         "mrs", "mr", "ms", "dr", "re", "fw", "fwd", "dear", "regards", "good", "morning", "afternoon", "evening", "gud",
         "eve", "po", "ma'am", "maam", "kia", "ora", "hola", "halo", "salamat", "terima", "kasih", "chat", "transcript",
-        "live", "web", "form", "email", "phone", "call", "sms", "whatsapp", "wechat", "voicemail",
+        "live", "web", "form", "email", "phone", "call", "sms", "whatsapp", "wechat", "voicemail", "staff", "tel", "fax",
+        "mobile", "mob", "hp", "attn", "attention",
     ]
 }

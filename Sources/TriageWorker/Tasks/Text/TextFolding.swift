@@ -19,9 +19,13 @@ enum TextFolding {
         contentTokens(String(description.split(separator: ",").first ?? ""))
     }
 
-    /// Drops a plural ending so "towels" meets "towel" and "mugs" meets "mug".
+    /// Drops an English plural ending so "towels" meets "towel", "boxes" "box" and "batteries" "battery"; "glass",
+    /// "status" and "analysis" stay.
     static func stem(_ word: String) -> String {
-        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") else { return word }
+        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is")
+        else { return word }
+        if word.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if ["ches", "shes", "xes", "zes", "sses"].contains(where: word.hasSuffix) { return String(word.dropLast(2)) }
         return String(word.dropLast())
     }
 

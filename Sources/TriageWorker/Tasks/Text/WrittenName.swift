@@ -8,11 +8,13 @@ import TriageCore
 enum WrittenName {
     /// The name as written, without a place after it ("in Hyderabad"); nil when the text names nobody.
     static func find(in text: String) -> String? {
+        let text = ChatSpeakers.customerLines(text)
         for pattern in patterns {
             guard let match = text.firstMatch(of: pattern), let name = clean(String(match.output.1)) else { continue }
             return name
         }
-        return lastLineName(text)
+        let newest = SignatureBlock.newestMessage(text)
+        return SignatureBlock.name(in: newest).flatMap(clean) ?? lastLineName(newest)
     }
 
     /// One to three name words: letters (an initial may end in a dot), "Last, First" allowed.
@@ -21,9 +23,11 @@ enum WrittenName {
     /// Who a note about a caller calls them.
     private static let role = "(?:the )?(?:customer|client|caller|shopper|buyer)"
     /// A place after a name ("in Hiratsuka (Kanagawa)"), skipped.
-    private static let place = #"(?:[ \t]+(?:in|from|at)[ \t]+[^.!?\n]{1,40}?)?"#
+    private static let place = #"(?:[ \t]+(?:in|from|at)[ \t]+[^.!?\n]{1,40}?|[ \t]*\([^)\n]{1,40}\))?"#
 
     nonisolated(unsafe) private static let patterns: [Regex<(Substring, Substring)>] = [
+        // A form's or a note's label for the customer ("Name: Mrs. McNair", "Customer: Jim Sink (showed ID)").
+        "(?im)^[ \\t]*(?:full name|customer name|name|customer|caller|client|requester|nama|pangalan|nombre|nom)(?:[ \\t]*\\([^)\\n]*\\))?[ \\t]*:[ \\t]*\(name)[ \\t]*(?:\\(.*\\))?[ \\t]*$",
         "(?im)^from:[ \\t]*\"?\(name)\"?[ \\t]*(?:<|$)",
         "(?i)\\b(?:this is|my name is|name's|name is)[ \\t]+\(name)\(place)(?=[\\s.,!?;:]|$)",
         "(?i)(?:^|[.!?:,]\\s+|\\n|\\b(?:hi|hello|hey|morning|afternoon|evening|greetings)[,!]?[ \\t]+)\(name)\(place)[ \\t]+here\\b",
@@ -56,7 +60,8 @@ enum WrittenName {
         let tail = lastSentence(String(line))
         let words = tail.trimmingCharacters(in: .whitespaces).split(separator: " ")
         guard (1...3).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true && $0.count > 1 }),
-            words.allSatisfy({ $0.allSatisfy { $0.isLetter || ".-'".contains($0) } })
+            words.allSatisfy({ $0.allSatisfy { $0.isLetter || ".-'".contains($0) } }),
+            !words.contains(where: { TextWords.words(String($0)).contains(where: SignatureBlock.notPersonal.contains) })
         else { return nil }
         return clean(words.joined(separator: " "))
     }
@@ -81,6 +86,7 @@ enum WrittenName {
         "there", "team", "all", "sir", "madam", "everyone", "support", "thanks", "thank", "hi", "hello", "hey",
         "and", "for", "again", "in", "advance", "so", "much", "very", "from", "to", "me", "my", "your", "is",
         "they", "he", "she", "us", "them", "his", "her", "our", "their", "calling", "writing", "im", "ive", "po", "opo",
-        "mama", "papa", "lah", "ya", "cost",
+        "mama", "papa", "lah", "ya", "cost", "what", "who", "which", "where", "when", "how", "why", "thx", "ty", "tks",
+        "tq", "cheers", "original", "message", "forwarded",
     ]
 }
