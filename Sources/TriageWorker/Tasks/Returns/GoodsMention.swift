@@ -40,10 +40,12 @@ enum GoodsFinder {
         let tokens = TextWords.tokens(text)
         let words = tokens.ranges.map { String(tokens.folded[$0]) }
         let stems = words.map(TextFolding.stem)
+        let written = Set(stems)
         var fits: [(sku: String, start: Int, length: Int, branded: Bool)] = []
         for product in products {
             let name = nameWords(product.description)
-            guard let best = bestRun(of: name, in: stems) else { continue }
+            // A product none of whose words is written as such cannot be named (a run holds an exact word).
+            guard name.contains(where: written.contains), let best = bestRun(of: name, in: stems) else { continue }
             fits.append((product.sku, best.start, best.length, best.branded))
         }
         var spans: [(range: Range<Int>, skus: Set<String>, branded: Bool)] = []

@@ -16,8 +16,8 @@ struct ReturnMatchTask: Sendable {
             request.resolveGoods(catalogue: catalogue)
             orders = try await reference.candidateOrders(query(for: request))
             // Goods the customer names by brand and kind ("the Logitech keypads") may share no word pair with the
-            // catalogue's name: read them again against what the candidates bought.
-            request.resolveGoods(catalogue: catalogue, bought: orders.flatMap(\.lines))
+            // catalogue's name: when the catalogue named none, read them again against what the candidates bought.
+            if request.mentions.isEmpty { request.resolveGoods(catalogue: catalogue, bought: orders.flatMap(\.lines)) }
         } catch {
             return Suggestion.unavailable(.returnMatch, error: error)
         }
