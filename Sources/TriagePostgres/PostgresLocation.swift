@@ -119,6 +119,21 @@ public struct PostgresLocation: Sendable, Equatable {
         return configuration
     }
 
+    /// One connection's configuration, for the start-up probe (``PostgresStore/withStore(_:existing:connections:logger:_:)``).
+    func connectionConfiguration(timeout: Duration) -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS =
+            switch sslMode {
+            case "require": .require(try! .init(configuration: .makeClientConfiguration()))  // default TLS settings always build
+            case "prefer": .prefer(try! .init(configuration: .makeClientConfiguration()))
+            default: .disable
+            }
+        var configuration = PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: tls)
+        configuration.options.connectTimeout = .seconds(Int64(timeout.components.seconds))
+        configuration.options.additionalStartupParameters = [("application_name", applicationName)]
+        return configuration
+    }
+
     private static func redact(_ text: String) -> String {
         guard var components = URLComponents(string: text), components.password != nil else { return text }
         components.password = "***"

@@ -107,3 +107,81 @@ enum PostgresOutboxRows {
             attempts: Int(attempts), nextAttemptAt: Date(timeIntervalSince1970: next), lastError: error)
     }
 }
+
+extension PostgresStore: OutboxAdmin {
+    public func outboxEntries(_ filter: OutboxFilter) async throws -> (entries: [OutboxEntry], total: Int) {
+        try await timed("outboxEntries") { [self] in
+            let (state, system) = (filter.state?.rawValue, filter.system)
+            let rows = try await client.query(
+                """
+                SELECT \(unescaped: PostgresOutboxRows.columns(of: "o")), o.created_at, o.delivered_at,
+                  COUNT(*) OVER () FROM outbox o
+                WHERE (\(state)::text IS NULL OR o.state = \(state)) AND (\(system)::text IS NULL OR o.target_system = \(system))
+                ORDER BY o.id LIMIT \(Int64(max(0, filter.limit)))
+                """, logger: logger
+            ).collect()
+            var total = 0
+            let entries = try rows.map { row in
+                let cells = row.makeRandomAccess()
+                total = Int(try cells[12].decode(Int64.self))
+                return OutboxEntry(
+                    message: try PostgresOutboxRows.message(row),
+                    createdAt: Date(timeIntervalSince1970: try cells[10].decode(Double.self)),
+                    deliveredAt: try cells[11].decode(Double?.self).map(Date.init(timeIntervalSince1970:)))
+            }
+            if entries.isEmpty {
+                let counted = try await client.query(
+                    """
+                    SELECT COUNT(*) FROM outbox
+                    WHERE (\(state)::text IS NULL OR state = \(state)) AND (\(system)::text IS NULL OR target_system = \(system))
+                    """, logger: logger
+                ).collect()
+                total = Int(try counted.first?.decode(Int64.self) ?? 0)
+            }
+            return (entries, total)
+        }
+    }
+
+    public func outboxMessages(ids: [Int64]) async throws -> [OutboxMessage] {
+        try await timed("outboxMessages") { [self] in
+            try await client.query(
+                "SELECT \(unescaped: PostgresOutboxRows.columns(of: "o")) FROM outbox o WHERE o.id = ANY(\(ids)) ORDER BY o.id",
+                logger: logger
+            ).collect().map(PostgresOutboxRows.message)
+        }
+    }
+
+    public func failedOutboxMessages(system: String?) async throws -> [OutboxMessage] {
+        try await timed("failedOutboxMessages") { [self] in
+            try await client.query(
+                """
+                SELECT \(unescaped: PostgresOutboxRows.columns(of: "o")) FROM outbox o
+                WHERE o.state = 'failed' AND (\(system)::text IS NULL OR o.target_system = \(system)) ORDER BY o.id
+                """, logger: logger
+            ).collect().map(PostgresOutboxRows.message)
+        }
+    }
+
+    public func markOutboxPending(ids: [Int64], now: Date) async throws -> [Int64] {
+        try await timed("markOutboxPending") { [self] in
+            try await client.withTransaction(logger: logger) { connection in
+                let rows = try await connection.query(
+                    """
+                    UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = \(now.timeIntervalSince1970)
+                    WHERE id = ANY(\(ids)) AND state = 'failed' RETURNING id, exception_id
+                    """, logger: logger
+                ).collect()
+                let changed = try rows.map { try $0.decode((Int64, Int64?).self) }
+                let exceptions = changed.compactMap(\.1)
+                if !exceptions.isEmpty {
+                    try await connection.query(
+                        """
+                        UPDATE decisions SET outcome = NULL
+                        WHERE outcome = 'failed' AND card_id IN (SELECT id FROM cards WHERE exception_id = ANY(\(exceptions)))
+                        """, logger: logger)
+                }
+                return changed.map(\.0).sorted()
+            }
+        }
+    }
+}

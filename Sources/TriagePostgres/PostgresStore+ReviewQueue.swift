@@ -45,6 +45,23 @@ extension PostgresStore {
         }
     }
 
+    /// Cards of any status, newest first, as the SQLite store lists them.
+    public func cards(statuses: [CardStatus], kind: ExceptionKind?, limit: Int) async throws -> [StoredCard] {
+        try await timed("cards") { [self] in
+            var query = QueryText()
+            var conditions = ["TRUE"]
+            if !statuses.isEmpty {
+                conditions.append("c.status IN (" + statuses.map { query.bind($0.rawValue) }.joined(separator: ", ") + ")")
+            }
+            if let kind { conditions.append("c.kind = \(query.bind(kind.rawValue))") }
+            let sql = """
+                SELECT \(PostgresReviewRows.cardColumns(of: "c")) FROM cards c
+                WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.id DESC LIMIT \(query.bind(Int64(max(limit, 0))))
+                """
+            return try await client.query(query.query(sql), logger: logger).collect().map { try PostgresReviewRows.card($0) }
+        }
+    }
+
     /// Rows after `cursor` in the queue's order: team first (descending), amount (descending), age, id.
     private static func after(_ cursor: QueueCursor, preferred: String, _ query: inout QueryText) -> String {
         let amount = "COALESCE(c.amount_cents, 0)"

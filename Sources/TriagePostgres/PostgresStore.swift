@@ -22,11 +22,17 @@ public final class PostgresStore: Sendable {
 
     /// Runs the pool, migrates the schema (creating the URL's `?schema=` if it does not exist), runs `body` with the
     /// store, then shuts the pool down. PostgreSQL's errors come out as ``PostgresStoreError``, readable.
+    ///
+    /// One connection is opened first, so a wrong host, port, database, user or password fails within
+    /// ``probeTimeout`` with the server's or the socket's own words, not after the pool's retries. With `existing`, a
+    /// `?schema=` that does not exist (misspelled) is an error naming it, not a new empty store; an existing schema
+    /// is migrated as always.
     public static func withStore<T: Sendable>(
-        _ location: PostgresLocation, connections: Int = 8, logger: Logger = Logger(label: "triage.postgres"),
-        _ body: @Sendable (PostgresStore) async throws -> T
+        _ location: PostgresLocation, existing: Bool = false, connections: Int = 8,
+        logger: Logger = Logger(label: "triage.postgres"), _ body: @Sendable (PostgresStore) async throws -> T
     ) async throws -> T {
         do {
+            try await probe(location, existing: existing, logger: logger)
             return try await withPool(location, connections: connections, logger: logger) { store in
                 // Not the call deadline: a migration may rewrite a big table, and waits for other processes' ones.
                 try await withDeadline(max(location.callTimeout, migrationTimeout), "migrate") {
@@ -59,6 +65,35 @@ public final class PostgresStore: Sendable {
             logger.warning("\(error); not waiting for it")
         }
         return try result.get()
+    }
+
+    /// How long the start-up probe may take to connect.
+    static let probeTimeout: Duration = .seconds(10)
+
+    /// Connects once and, with `existing`, checks that the URL's schema exists.
+    private static func probe(_ location: PostgresLocation, existing: Bool, logger: Logger) async throws {
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(
+                configuration: location.connectionConfiguration(timeout: probeTimeout), id: 0, logger: logger)
+        } catch {
+            throw PostgresStoreError(description: "cannot connect: \(PostgresStoreError.readable(error))")
+        }
+        let schema = location.schema ?? "public"
+        let found: Bool
+        do {
+            found = existing ? !(try await connection.query(
+                "SELECT 1 FROM pg_namespace WHERE nspname = \(schema)", logger: logger).collect().isEmpty) : true
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try? await connection.close()
+        guard found else {
+            throw PostgresStoreError(
+                description: "no schema \(schema) in database \(location.database): check ?schema=, or create the store "
+                    + "with `triage db copy` or `triage ingest`")
+        }
     }
 
     /// How long migrating may take at least, whatever the call deadline.

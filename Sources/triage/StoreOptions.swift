@@ -9,7 +9,7 @@ import TriageStore
 typealias WorkerStore = AIJobQueue & WorkerReference & ResponseCache & OperationsStatusReading
 
 /// What `triage ingest` and `triage outbox deliver` need from a store; both stores provide it.
-typealias IntakeStore = RoutingStore & OutboxQueue
+typealias IntakeStore = RoutingStore & OutboxQueue & OutboxAdmin
 
 /// What `triage serve` and `triage users` need from a store; both stores provide it.
 typealias ServeStore = ReviewStore & RoutingStore & OperationsStatusReading
@@ -48,7 +48,7 @@ struct StoreOptions: ParsableArguments {
         listen: Bool = false, _ body: @Sendable (any WorkerStore, (any JobArrivals)?) async throws -> T
     ) async throws -> T {
         guard let location = try postgresLocation() else { return try await body(try openExisting(), nil) }
-        return try await onPostgres(location) { store in
+        return try await onPostgres(location, existing: true) { store in
             let arrivals = listen ? PostgresJobArrivals(store: store) : nil
             defer { arrivals?.stop() }
             return try await body(store, arrivals)
@@ -57,9 +57,11 @@ struct StoreOptions: ParsableArguments {
 
     /// Runs `body` on the store `--db` names for storing and routing exceptions and delivering the outbox: a SQLite
     /// file (created if missing) or PostgreSQL.
-    func withIntakeStore<T: Sendable>(_ body: @Sendable (any IntakeStore) async throws -> T) async throws -> T {
-        guard let location = try postgresLocation() else { return try await body(try open()) }
-        return try await onPostgres(location) { try await body($0) }
+    func withIntakeStore<T: Sendable>(
+        existing: Bool = false, _ body: @Sendable (any IntakeStore) async throws -> T
+    ) async throws -> T {
+        guard let location = try postgresLocation() else { return try await body(existing ? try openExisting() : try open()) }
+        return try await onPostgres(location, existing: existing) { try await body($0) }
     }
 
     /// Runs `body` on the store `--db` names for serving reviewers and webhooks: an existing SQLite file, or
@@ -69,15 +71,16 @@ struct StoreOptions: ParsableArguments {
         existing: Bool = false, _ body: @Sendable (any ServeStore) async throws -> T
     ) async throws -> T {
         guard let location = try postgresLocation() else { return try await body(existing ? try openExisting() : try open()) }
-        return try await onPostgres(location) { try await body($0) }
+        return try await onPostgres(location, existing: existing) { try await body($0) }
     }
 
-    /// Runs `body` on the PostgreSQL store at `location`; a store failure names the store (without its password).
+    /// Runs `body` on the PostgreSQL store at `location` (which must hold a Triage store already when `existing`); a
+    /// store failure names the store (without its password).
     private func onPostgres<T: Sendable>(
-        _ location: PostgresLocation, _ body: @Sendable (PostgresStore) async throws -> T
+        _ location: PostgresLocation, existing: Bool, _ body: @Sendable (PostgresStore) async throws -> T
     ) async throws -> T {
         do {
-            return try await PostgresStore.withStore(location, body)
+            return try await PostgresStore.withStore(location, existing: existing, body)
         } catch let error as CLIError {
             throw error
         } catch let error as ExitCode {
@@ -112,7 +115,8 @@ struct StoreOptions: ParsableArguments {
 
 extension StoreOptions {
     /// Commands that run on PostgreSQL today; the others say so instead of treating the URL as a file name.
-    static let postgresCommands = "ingest, worker, serve, users, status, outbox deliver, db copy, bench queue"
+    static let postgresCommands =
+        "ingest, worker, serve, users, status, cards, review, outbox deliver/list/retry, db copy, bench queue"
 
     private func refusePostgres() throws {
         guard PostgresLocation.isURL(databasePath) else { return }

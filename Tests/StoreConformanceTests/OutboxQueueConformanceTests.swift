@@ -92,6 +92,35 @@ struct OutboxQueueConformanceTests {
     }
 }
 
+/// `triage outbox list` and `retry` on every store: the same list, the same refusals, the same requeue.
+@Suite("Outbox list and retry on every store", .timeLimit(.minutes(5)))
+struct OutboxAdminConformanceTests {
+    @Test("failed messages are listed, refused when unknown or delivered, and requeued once", arguments: Backend.available)
+    func listAndRequeue(backend: Backend) async throws {
+        try await ReviewSeed.withEmptyStore(backend) { store in
+            let start = OutboxQueueConformanceTests.start
+            try await OutboxQueueConformanceTests.queue(["erp", "erp", "wms", "erp"], in: store)
+            let relay = OutboxRelay(queue: store, sink: ScriptedSink(failures: 3), policy: .init(maxAttempts: 1, baseDelay: 0))
+            let summary = try await relay.deliverDue(now: start)
+            #expect(summary.delivered == 1 && summary.failures.count == 3)
+            let failed = try await store.outboxEntries(OutboxFilter(state: .failed))
+            #expect(failed.entries.map(\.message.id) == [1, 2, 3] && failed.total == 3)
+            let erp = try await store.outboxEntries(OutboxFilter(system: "erp", limit: 2))
+            #expect(erp.entries.map(\.message.id) == [1, 2] && erp.total == 3)
+            #expect(erp.entries[0].deliveredAt == nil && erp.entries[0].createdAt == start)
+            await #expect(throws: OutboxRequeueError.unknown([99])) { try await store.requeueOutbox(ids: [1, 99], now: start) }
+            await #expect(throws: OutboxRequeueError.delivered([4])) { try await store.requeueOutbox(ids: [1, 4], now: start) }
+            let one = try await store.requeueOutbox(ids: [1], now: start)
+            #expect(one.requeued.map(\.id) == [1] && one.requeued.first?.state == .failed)
+            let again = try await store.requeueOutbox(ids: [1], now: start)
+            #expect(again.requeued.isEmpty && again.alreadyPending == [1])
+            #expect(try await store.requeueFailedOutbox(system: "wms", now: start).requeued.map(\.id) == [3])
+            #expect(try await store.requeueFailedOutbox(system: nil, now: start).requeued.map(\.id) == [2])
+            #expect(try await store.dueOutboxCounts(now: start) == ["erp": 2, "wms": 1])
+        }
+    }
+}
+
 /// A sink that refuses the first `failures` deliveries with a retryable HTTP 503; records every key it was sent.
 final class ScriptedSink: OutboxSink {
     let failuresLeft: Mutex<Int>

@@ -12,6 +12,7 @@ struct Reads: Sendable {
     var contexts: [CardContext] = []
     var feedback: FeedbackData?
     var latest: Date?
+    var listed: [[Int64]] = []
 
     static func of(_ store: any ReviewSeed.Store, seed: ReviewSeed) async throws -> Reads {
         var reads = Reads()
@@ -36,6 +37,11 @@ struct Reads: Sendable {
         }
         reads.feedback = try await store.feedbackData(from: seed.window.from, to: seed.window.to)
         reads.latest = try await store.latestExceptionDate()
+        for (statuses, kind) in [([], nil), ([.open, .resolved], nil), ([.autoResolved], nil), ([], ExceptionKind.returnRequest)]
+            as [([CardStatus], ExceptionKind?)]
+        {
+            reads.listed.append(try await store.cards(statuses: statuses, kind: kind, limit: 60).map(\.id))
+        }
         return reads
     }
 }

@@ -11,7 +11,7 @@ import TriageWorker
 /// A small demo in SQLite: generated, loaded and routed by the shipped rules, a sample of each AI task pre-filled by
 /// the worker's checks (no model), and two reviewers. PostgreSQL stores get a copy of it (`StoreCopy`, ids kept).
 struct ReviewSeed: Sendable {
-    typealias Store = ReviewStore & RoutingStore & OutboxQueue
+    typealias Store = ReviewStore & RoutingStore & OutboxQueue & OutboxAdmin
 
     let sqlite: AppDatabase
     let now: Date

@@ -21,6 +21,7 @@ struct ReviewStoreConformanceTests {
         #expect(expected.contexts.contains { $0.order != nil && !$0.payments.isEmpty })
         #expect(!expected.escalations.isEmpty && !expected.gated.isEmpty)
         #expect(expected.searches.allSatisfy { !$0.isEmpty }, "each search finds its card")
+        #expect(expected.listed.allSatisfy { !$0.isEmpty }, "each card list holds cards")
         try await seeded.on(.postgres) { store in
             let actual = try await Reads.of(store, seed: seeded)
             #expect(actual.queuePages == expected.queuePages)
@@ -30,6 +31,7 @@ struct ReviewStoreConformanceTests {
             #expect(actual.contexts == expected.contexts)
             expectSameFeedback(actual.feedback, expected.feedback)
             #expect(actual.latest == expected.latest)
+            #expect(actual.listed == expected.listed)
         }
     }
 

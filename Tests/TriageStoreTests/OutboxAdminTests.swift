@@ -21,9 +21,9 @@ import TriageCore
     @Test func listFiltersByStateAndSystemAndCountsWhatTheLimitHides() async throws {
         let (database, folder) = try await mixedDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let failed = try database.outboxEntries(OutboxFilter(state: .failed))
+        let failed = try await database.outboxEntries(OutboxFilter(state: .failed))
         #expect(failed.entries.map(\.message.id) == [1, 3])
-        let erp = try database.outboxEntries(OutboxFilter(system: "erp", limit: 2))
+        let erp = try await database.outboxEntries(OutboxFilter(system: "erp", limit: 2))
         #expect(erp.entries.map(\.message.id) == [1, 2])
         #expect(erp.total == 3)
         let table = OutboxText.table(erp.entries, total: erp.total)
@@ -39,7 +39,7 @@ import TriageCore
     @Test func listJSONHasOneObjectPerLine() async throws {
         let (database, folder) = try await mixedDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let lines = try OutboxText.jsonLines(database.outboxEntries(OutboxFilter(state: .failed)).entries)
+        let lines = try await OutboxText.jsonLines(database.outboxEntries(OutboxFilter(state: .failed)).entries)
             .split(separator: "\n")
         #expect(lines.count == 2)
         let first = try JSONCoding.decode(JSONValue.self, from: String(lines[0]))
@@ -53,7 +53,7 @@ import TriageCore
         let (database, folder) = try await mixedDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
         let now = Date(timeIntervalSince1970: 1_000)
-        let result = try database.requeueOutbox(ids: [1, 4], now: now)
+        let result = try await database.requeueOutbox(ids: [1, 4], now: now)
         #expect(result.requeued.map(\.id) == [1])
         #expect(result.alreadyPending == [4])
         let first = try #require(try database.outboxMessages().first { $0.id == 1 })
@@ -69,8 +69,8 @@ import TriageCore
     @Test func retryOfAnUnknownOrDeliveredIdChangesNothing() async throws {
         let (database, folder) = try await mixedDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: OutboxRequeueError.unknown([99])) { try database.requeueOutbox(ids: [1, 99], now: Date()) }
-        #expect(throws: OutboxRequeueError.delivered([2])) { try database.requeueOutbox(ids: [1, 2], now: Date()) }
+        await #expect(throws: OutboxRequeueError.unknown([99])) { try await database.requeueOutbox(ids: [1, 99], now: Date()) }
+        await #expect(throws: OutboxRequeueError.delivered([2])) { try await database.requeueOutbox(ids: [1, 2], now: Date()) }
         #expect(try database.outboxMessages(state: .failed).map(\.id) == [1, 3])
         #expect(OutboxRequeueError.unknown([99]).description.contains("99"))
     }
@@ -78,9 +78,9 @@ import TriageCore
     @Test func retryAllFailedCanBeLimitedToOneSystem() async throws {
         let (database, folder) = try await mixedDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try database.requeueFailedOutbox(system: "gateway", now: Date()).requeued.map(\.id) == [3])
+        #expect(try await database.requeueFailedOutbox(system: "gateway", now: Date()).requeued.map(\.id) == [3])
         #expect(try database.outboxMessages(state: .failed).map(\.id) == [1])
-        #expect(try database.requeueFailedOutbox(system: nil, now: Date()).requeued.map(\.id) == [1])
+        #expect(try await database.requeueFailedOutbox(system: nil, now: Date()).requeued.map(\.id) == [1])
         #expect(try database.outboxMessages(state: .failed).isEmpty)
     }
 }

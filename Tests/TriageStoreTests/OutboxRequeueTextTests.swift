@@ -10,7 +10,7 @@ import TriageCore
         defer {
             do { try FileManager.default.removeItem(at: folder) } catch { Issue.record(error, "cleanup") }
         }
-        let result = try database.requeueOutbox(ids: [1, 4], now: Date())
+        let result = try await database.requeueOutbox(ids: [1, 4], now: Date())
         let type = try #require(result.requeued.first?.messageType)
         #expect(OutboxText.requeueLines(result) == [
             "requeued #1 erp \(type) (was: answered HTTP 400)", "#4 is already pending", "1 requeued",

@@ -160,6 +160,9 @@ public protocol ReviewStore: Sendable {
     func endSession(sessionHash: String) async throws
     /// Open cards (open or awaiting confirmation), the preferred team first, then money at stake, then age.
     func reviewQueue(_ filter: QueueFilter, now: Date) async throws -> [QueueItem]
+    /// Cards of any status, newest first: those with one of `statuses` (every status when empty) and of `kind` when
+    /// given; at most `limit`.
+    func cards(statuses: [CardStatus], kind: ExceptionKind?, limit: Int) async throws -> [StoredCard]
     /// Open cards per exception kind.
     func openCounts() async throws -> [ExceptionKind: Int]
     /// Gated cards awaiting confirmation per rule id: what a reviewer can accept in bulk.

@@ -3,8 +3,9 @@ import Foundation
 /// A card as a terminal shows it: the same sections as the web card (the exception with its text, the suggestion,
 /// evidence, candidates, notes and the rule that decided), in plain text for `triage cards show`.
 public enum CardText {
-    /// The readable card; `exception` adds the source text and payload when given.
-    public static func render(_ stored: StoredCard, exception: ExceptionRecord?) -> String {
+    /// The readable card; `exception` adds the source text and payload when given, `joined` the later events about
+    /// the same order and cause that joined the card.
+    public static func render(_ stored: StoredCard, exception: ExceptionRecord?, joined: [ExceptionRecord] = []) -> String {
         let card = stored.card
         var lines = ["card \(stored.id) · \(card.kind.rawValue) · \(card.decisionType.rawValue) · \(card.status.rawValue) · team \(card.team)"]
         lines.append(card.title)
@@ -12,6 +13,12 @@ public enum CardText {
         if let amount = card.amountAtStake { lines.append("at stake: \(amount)") }
         if !card.flags.isEmpty { lines.append("flags: " + card.flags.joined(separator: ", ")) }
         if let exception { lines += section("exception \(exception.id)", exceptionLines(exception)) }
+        if !joined.isEmpty {
+            lines += section("joined events (\(joined.count))", joined.map { record in
+                let e = record.exception
+                return "exception \(record.id) · \(e.source) event \(e.eventID) · \(e.reason ?? "no reason") · occurred \(ISODate.format(e.occurredAt))"
+            })
+        }
         if let suggestion = stored.suggestion { lines += suggestionLines(suggestion, stored: stored) }
         if let rule = card.rule {
             lines += section("rule", ["\(rule.ruleID) v\(rule.ruleVersion) · mode \(rule.mode.rawValue) · action \(rule.action)"])

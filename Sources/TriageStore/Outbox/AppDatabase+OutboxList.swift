@@ -2,39 +2,11 @@ import Foundation
 import GRDB
 import TriageCore
 
-/// One outbox message as `triage outbox list` shows it.
-public struct OutboxEntry: Sendable, Hashable {
-    /// The stored message.
-    public var message: OutboxMessage
-    /// When the message was written.
-    public var createdAt: Date
-    /// When the receiver accepted it, if it has.
-    public var deliveredAt: Date?
-}
-
-/// Which outbox messages to list.
-public struct OutboxFilter: Sendable, Hashable {
-    /// Only messages in this state.
-    public var state: OutboxState?
-    /// Only messages for this system.
-    public var system: String?
-    /// At most this many, oldest first.
-    public var limit: Int
-
-    /// Creates a filter.
-    public init(state: OutboxState? = nil, system: String? = nil, limit: Int = 100) {
-        self.state = state
-        self.system = system
-        self.limit = limit
-    }
-}
-
-extension AppDatabase {
-    /// Messages matching `filter`, oldest first, and how many match in all.
-    public func outboxEntries(_ filter: OutboxFilter) throws -> (entries: [OutboxEntry], total: Int) {
+extension AppDatabase: OutboxAdmin {
+    public func outboxEntries(_ filter: OutboxFilter) async throws -> (entries: [OutboxEntry], total: Int) {
         let condition = "(?1 IS NULL OR state = ?1) AND (?2 IS NULL OR target_system = ?2)"
         let arguments: StatementArguments = [filter.state?.rawValue, filter.system]
-        return try writer.read { db in
+        return try await writer.read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM outbox WHERE \(condition) ORDER BY id LIMIT \(max(0, filter.limit))",
                 arguments: arguments)
@@ -46,6 +18,43 @@ extension AppDatabase {
                     deliveredAt: (row["delivered_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
             }
             return (entries, total ?? 0)
+        }
+    }
+
+    public func outboxMessages(ids: [Int64]) async throws -> [OutboxMessage] {
+        try await writer.read { db in
+            try SQLRequest<Row>("SELECT * FROM outbox WHERE id IN \(ids) ORDER BY id").fetchAll(db).map(OutboxRows.message)
+        }
+    }
+
+    public func failedOutboxMessages(system: String?) async throws -> [OutboxMessage] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox WHERE state = 'failed' AND (?1 IS NULL OR target_system = ?1) ORDER BY id",
+                arguments: [system]
+            ).map(OutboxRows.message)
+        }
+    }
+
+    public func markOutboxPending(ids: [Int64], now: Date) async throws -> [Int64] {
+        try await writer.write { db in
+            var changed: [Int64] = []
+            for id in ids {
+                guard let row = try Row.fetchOne(
+                    db, sql: "SELECT exception_id FROM outbox WHERE id = ? AND state = 'failed'", arguments: [id])
+                else { continue }
+                try db.execute(
+                    sql: "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ?",
+                    arguments: [now.timeIntervalSince1970, id])
+                changed.append(id)
+                guard let exceptionID = row["exception_id"] as Int64? else { continue }
+                try db.execute(
+                    sql: """
+                        UPDATE decisions SET outcome = NULL
+                        WHERE outcome = 'failed' AND card_id = (SELECT id FROM cards WHERE exception_id = ?)
+                        """, arguments: [exceptionID])
+            }
+            return changed
         }
     }
 }

@@ -1,3 +1,4 @@
+import TriageCore
 extension OutboxText {
     /// What `outbox retry` prints: each message requeued with the error it had, the ids already pending, the count.
     public static func requeueLines(_ result: OutboxRequeue) -> [String] {

@@ -57,12 +57,10 @@ struct CardsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let database = try store.openExisting()
-            let cards: [StoredCard]
-            if let queueFilter {
-                cards = try await database.reviewQueue(queueFilter, now: Date()).map(\.card)
-            } else {
-                cards = try database.cards(statuses: status, kind: kind, limit: limit)
+            let (filter, statuses, kind, limit) = (queueFilter, status, kind, limit)
+            let cards = try await store.withServeStore(existing: true) { database in
+                if let filter { return try await database.reviewQueue(filter, now: Date()).map(\.card) }
+                return try await database.cards(statuses: statuses, kind: kind, limit: limit)
             }
             print(try json ? JSONCoding.string(cards) : CardText.list(cards))
         }
@@ -80,14 +78,15 @@ struct CardsCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            let database = try store.openExisting()
-            guard let card = try database.card(id: cardID) else { throw CLIError("no card with id \(cardID)") }
+            let id = cardID
+            let context = try await store.withServeStore(existing: true) { try await $0.cardContext(id: id, now: Date()) }
+            guard let context else { throw CLIError("no card with id \(cardID)") }
             guard !json else {
                 let encoder = JSONCoding.encoder()
                 encoder.outputFormatting.insert(.prettyPrinted)
-                return print(String(decoding: try encoder.encode(card), as: UTF8.self))
+                return print(String(decoding: try encoder.encode(context.card), as: UTF8.self))
             }
-            print(CardText.render(card, exception: try database.exception(id: card.card.exceptionID)), terminator: "")
+            print(CardText.render(context.card, exception: context.exception, joined: context.linked), terminator: "")
         }
     }
 }

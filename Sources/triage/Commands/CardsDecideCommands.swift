@@ -13,16 +13,18 @@ struct DecisionOptions: ParsableArguments {
 
     /// Applies the request for the named reviewer and prints the outcome.
     func decide(_ request: ReviewRequest, store: StoreOptions) async throws {
-        let database = try store.openExisting()
-        guard let reviewer = try database.users().first(where: { $0.name == self.reviewer }) else {
-            throw CLIError("no user named \(self.reviewer); add one with `triage users add`")
+        let name = reviewer
+        let outcome = try await store.withServeStore(existing: true) { database in
+            guard let reviewer = try await database.users().first(where: { $0.name == name }) else {
+                throw CLIError("no user named \(name); add one with `triage users add`")
+            }
+            do {
+                return try await database.decide(request, by: reviewer, planner: ReviewPlanner(), now: Date())
+            } catch let error as ReviewError {
+                throw CLIError(error.description)
+            }
         }
-        do {
-            let outcome = try await database.decide(request, by: reviewer, planner: ReviewPlanner(), now: Date())
-            print(try json ? JSONCoding.string(outcome) : CardText.outcome(outcome))
-        } catch let error as ReviewError {
-            throw CLIError(error.description)
-        }
+        print(try json ? JSONCoding.string(outcome) : CardText.outcome(outcome))
     }
 }
 

@@ -4,7 +4,7 @@ import TriageCore
 import TriageStore
 
 /// `triage outbox list`: what is waiting, what failed and why.
-struct OutboxListCommand: ParsableCommand {
+struct OutboxListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List outbox messages, oldest first: id, system, type, state, attempts, last error.")
@@ -23,9 +23,9 @@ struct OutboxListCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object per line instead of a table.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         let filter = try outboxBadInput { try makeFilter() }
-        let (entries, total) = try store.open().outboxEntries(filter)
+        let (entries, total) = try await store.withIntakeStore(existing: true) { try await $0.outboxEntries(filter) }
         let text = try json ? OutboxText.jsonLines(entries) : OutboxText.table(entries, total: total)
         if !text.isEmpty { print(text) }
     }

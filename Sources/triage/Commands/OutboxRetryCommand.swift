@@ -4,7 +4,7 @@ import TriageCore
 import TriageStore
 
 /// `triage outbox retry`: puts failed messages back to pending for the next `deliver`.
-struct OutboxRetryCommand: ParsableCommand {
+struct OutboxRetryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retry",
         abstract:
@@ -22,16 +22,24 @@ struct OutboxRetryCommand: ParsableCommand {
     @Option(name: .long, help: "With --all-failed: only this system's messages.")
     var system: String?
 
-    func run() throws {
+    func run() async throws {
         let numbers = try outboxBadInput { try parsedIDs() }
-        let database = try store.open()
+        let (everyFailed, system) = (allFailed, system)
+        // A refusal is the store's answer, not its failure: it comes back as a value on every store.
+        let answer: Result<OutboxRequeue, OutboxRequeueError> = try await store.withIntakeStore(existing: true) { outbox in
+            do {
+                return .success(
+                    try await everyFailed
+                        ? outbox.requeueFailedOutbox(system: system, now: Date())
+                        : outbox.requeueOutbox(ids: numbers, now: Date()))
+            } catch let error as OutboxRequeueError {
+                return .failure(error)
+            }
+        }
         let result: OutboxRequeue
         do {
-            result =
-                try allFailed
-                ? database.requeueFailedOutbox(system: system, now: Date())
-                : database.requeueOutbox(ids: numbers, now: Date())
-        } catch let error as OutboxRequeueError {
+            result = try answer.get()
+        } catch {
             FileHandle.standardError.write(Data("outbox retry: \(error)\n".utf8))
             throw ExitCode(1)
         }

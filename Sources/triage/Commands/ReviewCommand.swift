@@ -27,14 +27,15 @@ struct ReviewCommand: AsyncParsableCommand {
     @OptionGroup var rules: RulesOptions
 
     func run() async throws {
-        let database = try store.openExisting()
         let table = try rules.load()
         var lastDay: Date?
         if let date {
             guard let day = ISODate.parse(date) else { throw CLIError("not an ISO 8601 date: \(date)") }
             lastDay = day
         }
-        let review = try await WeeklyReviewService.review(store: database, table: table, lastDay: lastDay)
+        let review = try await store.withServeStore(existing: true) { [lastDay] database in
+            try await WeeklyReviewService.review(store: database, table: table, lastDay: lastDay)
+        }
         print(review.text)
         if let json {
             let encoder = JSONCoding.encoder()

@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import Testing
+import TriageCore
+import TriagePostgres
+
+/// Issue 26: the commands an operator and a reviewer run from a terminal work on PostgreSQL as on SQLite, through
+/// the same ports: one demo database copied into a PostgreSQL schema, each command run on both, the same output.
+/// Needs `TRIAGE_TEST_POSTGRES` (see StoreConformanceTests).
+@Suite(.serialized, .timeLimit(.minutes(10))) struct PostgresCommandsTests {
+    /// The demo's database (deterministic path, worker drained, decisions simulated) and its copy in a fresh schema.
+    static func twins(_ folder: URL) async throws -> (sqlite: String, postgres: PostgresLocation) {
+        let url = try #require(ProcessInfo.processInfo.environment["TRIAGE_TEST_POSTGRES"], "TRIAGE_TEST_POSTGRES")
+        let sqlite = try await ReviewCommandTests.reviewedDemo(folder)
+        var location = try PostgresLocation(url: url)
+        location.schema = "cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        var logger = Logger(label: "test.postgres")
+        logger.logLevel = .warning
+        try await PostgresStore.resetSchema(location, logger: logger)
+        let copy = try await TriageProcess.run(["db", "copy", "--from", sqlite, "--to", location.urlWithSchema])
+        #expect(copy.status == 0, "\(copy.stderr)")
+        return (sqlite, location)
+    }
+
+    /// Runs `arguments` with `--db` on each store; both must succeed with the same standard output.
+    static func same(_ arguments: [String], _ twins: (sqlite: String, postgres: PostgresLocation)) async throws -> String {
+        let onSQLite = try await TriageProcess.run(arguments + ["--db", twins.sqlite])
+        let onPostgres = try await TriageProcess.run(arguments + ["--db", twins.postgres.urlWithSchema])
+        #expect(onSQLite.status == 0, "\(arguments) on SQLite: \(onSQLite.stderr)")
+        #expect(onPostgres.status == 0, "\(arguments) on PostgreSQL: \(onPostgres.stderr)")
+        #expect(onPostgres.stdout == onSQLite.stdout, "\(arguments): the stores answer differently")
+        return onSQLite.stdout
+    }
+
+    @Test func cardsReviewAndOutboxAnswerTheSameOnBothStores() async throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let twins = try await Self.twins(folder)
+        let listed = try await Self.same(["cards", "list", "--json", "--limit", "30"], twins)
+        let cards = try JSONCoding.decode([StoredCard].self, from: listed)
+        #expect(cards.count == 30)
+        _ = try await Self.same(["cards", "list", "--status", "auto_resolved", "--kind", "payment_drift"], twins)
+        _ = try await Self.same(["cards", "list", "--team", "customer_ops", "--limit", "10"], twins)
+        let joined = try #require(cards.first { $0.joinedTo != nil }?.joinedTo ?? cards.first?.id)
+        let shown = try await Self.same(["cards", "show", "\(joined)"], twins)
+        #expect(shown.hasPrefix("card \(joined) "))
+        let review = try await Self.same(["review", "--week"], twins)
+        #expect(review.contains("Top exception types"))
+        _ = try await Self.same(["outbox", "list", "--limit", "20"], twins)
+        _ = try await Self.same(["outbox", "retry", "--all-failed"], twins)
+
+        // A decision from the terminal on PostgreSQL, as on SQLite: the card is resolved there.
+        for db in [twins.sqlite, twins.postgres.urlWithSchema] {
+            #expect(try await TriageProcess.run(["users", "add", "dana", "--db", db]).status == 0)
+        }
+        let open = try JSONCoding.decode(
+            [StoredCard].self,
+            from: try await Self.same(["cards", "list", "--status", "open", "--kind", "payment_drift", "--json", "--limit", "1"], twins))
+        let card = try #require(open.first)
+        let rejected = try await Self.same(["cards", "reject", "\(card.id)", "--reason", "duplicate", "--as", "dana"], twins)
+        #expect(rejected.contains("reject"))
+        let after = try await Self.same(["cards", "show", "\(card.id)", "--json"], twins)
+        #expect(try JSONCoding.decode(StoredCard.self, from: after).card.status == .resolved)
+    }
+
+    @Test("a wrong port, database or schema is an error naming the cause at once; no store is made for a typo")
+    func wrongPlacesAreNamed() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["TRIAGE_TEST_POSTGRES"], "TRIAGE_TEST_POSTGRES")
+        var location = try PostgresLocation(url: url)
+        location.schema = "no_such_schema_" + UUID().uuidString.prefix(8).lowercased()
+        for _ in 0..<2 {
+            let typo = try await TriageProcess.run(["status", "--db", location.urlWithSchema])
+            #expect(typo.status == 1)
+            #expect(typo.stderr.contains("no schema \(location.schema ?? "")"), "\(typo.stderr)")
+        }
+        var wrongDatabase = try PostgresLocation(url: url)
+        wrongDatabase.database = "no_such_database"
+        let database = try await TriageProcess.run(["cards", "list", "--db", wrongDatabase.urlWithSchema])
+        #expect(database.status == 1)
+        #expect(database.stderr.contains("database \"no_such_database\" does not exist"), "\(database.stderr)")
+        var wrongPort = try PostgresLocation(url: url)
+        wrongPort.port = 1
+        let port = try await TriageProcess.run(["status", "--db", wrongPort.urlWithSchema])
+        #expect(port.status == 1)
+        #expect(port.stderr.contains("cannot connect") && port.stderr.contains("refused"), "\(port.stderr)")
+    }
+}
