@@ -42,9 +42,8 @@ public struct DemoRun {
         let delivered = try await relay.deliverDue(now: clock)
         print("outbox → \(paths.outbox.path): \(delivered.delivered) confirmations delivered")
 
-        let span = try database.exceptionTimeSpan()
-        if let span {
-            let report = try database.exceptionReport(from: span.first, to: span.last.addingTimeInterval(1))
+        if let span = try await database.exceptionTimeSpan() {
+            let report = try await database.exceptionReport(from: span.start, to: span.end.addingTimeInterval(1))
             print("\n" + report.renderTable(), terminator: "")
         }
         return database

@@ -12,7 +12,7 @@ typealias WorkerStore = AIJobQueue & WorkerReference & ResponseCache & Operation
 typealias IntakeStore = RoutingStore & OutboxQueue & OutboxAdmin
 
 /// What `triage serve` and `triage users` need from a store; both stores provide it.
-typealias ServeStore = ReviewStore & RoutingStore & OperationsStatusReading
+typealias ServeStore = ReviewStore & RoutingStore & OperationsStatusReading & ExceptionLogReading
 
 /// Where the database and the rules file are.
 struct StoreOptions: ParsableArguments {
@@ -116,7 +116,8 @@ struct StoreOptions: ParsableArguments {
 extension StoreOptions {
     /// Commands that run on PostgreSQL today; the others say so instead of treating the URL as a file name.
     static let postgresCommands =
-        "ingest, worker, serve, users, status, cards, review, outbox deliver/list/retry, db copy, bench queue"
+        "ingest, worker, serve, users, status, cards, review, report, rules explain, outbox deliver/list/retry, db copy, "
+        + "bench queue"
 
     private func refusePostgres() throws {
         guard PostgresLocation.isURL(databasePath) else { return }

@@ -20,7 +20,7 @@ struct RoutingOutcomeTextTests {
     }
 
     @Test func aBinaryCardWithAPlanCheckedOut() {
-        #expect(RoutingOutcomeText.render(Self.card(decision: .binary, plan: true)) == """
+        #expect(RoutingOutcomeText.render(RoutedCard(card: Self.card(decision: .binary, plan: true), joined: false)) == """
             outcome: card 8 · binary · open · team fulfillment
             validation: rule inv's action reconcile_inventory checked out against the store (mode gated)
             card says: drift of 2
@@ -28,10 +28,16 @@ struct RoutingOutcomeTextTests {
     }
 
     @Test func aRuleThatCouldNotDecideSendsTheCardToAPerson() {
-        let text = RoutingOutcomeText.render(Self.card(decision: .judgment, plan: false, flags: ["stale", "big"]))
+        let text = RoutingOutcomeText.render(
+            RoutedCard(card: Self.card(decision: .judgment, plan: false, flags: ["stale", "big"]), joined: false))
         #expect(Array(text.components(separatedBy: "\n").suffix(3)) == [
             "validation: rule inv's action reconcile_inventory could not decide; the card went to a person",
             "card says: drift of 2", "flags: stale, big",
         ])
+    }
+
+    @Test func anEventThatJoinedAnotherCardSaysWhichAndShowsIt() {
+        let text = RoutingOutcomeText.render(RoutedCard(card: Self.card(decision: .judgment, plan: false), joined: true))
+        #expect(text.hasPrefix("outcome: joined card 8 (an earlier event about the same order and cause) · judgment"))
     }
 }

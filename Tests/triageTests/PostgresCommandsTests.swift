@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import Testing
 import TriageCore
@@ -46,6 +47,19 @@ import TriagePostgres
         #expect(shown.hasPrefix("card \(joined) "))
         let review = try await Self.same(["review", "--week"], twins)
         #expect(review.contains("Top exception types"))
+        let report = try await Self.same(["report", "--json"], twins)
+        #expect(try JSONCoding.decode(ExceptionReport.self, from: report).total > 0)
+        let explained = try await Self.same(["rules", "explain", "\(cards[0].card.exceptionID)"], twins)
+        #expect(explained.contains("outcome: card \(cards[0].id)"))
+        // An event that joined an earlier card (same order and cause) is explained with that card, not "no card yet".
+        let link = try DatabaseQueue(path: twins.sqlite).read { db in
+            try Row.fetchOne(db, sql: "SELECT exception_id, card_id FROM card_links ORDER BY exception_id LIMIT 1")
+        }
+        let (joinedEvent, joinedCard): (Int64, Int64) = try #require(link.map { ($0["exception_id"], $0["card_id"]) })
+        let joinedTrace = try await Self.same(["rules", "explain", "\(joinedEvent)"], twins)
+        #expect(joinedTrace.contains("outcome: joined card \(joinedCard) "))
+        let joinedShown = try await Self.same(["cards", "show", "\(joinedCard)"], twins)
+        #expect(joinedShown.contains("joined events (") && joinedShown.contains("exception \(joinedEvent) "))
         _ = try await Self.same(["outbox", "list", "--limit", "20"], twins)
         _ = try await Self.same(["outbox", "retry", "--all-failed"], twins)
 

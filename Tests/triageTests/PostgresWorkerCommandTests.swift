@@ -61,7 +61,7 @@ struct PostgresWorkerCommandTests {
     }
 
     @Test func commandsNotYetOnPostgreSQLSayWhichAre() async throws {
-        let output = try await TriageProcess.run(["report", "--db", "postgres://triage@127.0.0.1/triage"])
+        let output = try await TriageProcess.run(["load", "fixtures", "--db", "postgres://triage@127.0.0.1/triage"])
         #expect(output.status != 0)
         #expect(output.stderr.contains("SQLite file only") && output.stderr.contains("ingest, worker, serve, users, status, cards"))
     }

@@ -3,11 +3,16 @@ import TriageCore
 /// How routing ended for an exception, from its card: the end of `triage rules explain`.
 public enum RoutingOutcomeText {
     /// The action's validation against the store and the decision that stands, so the trace never ends on a rule
-    /// that did not in fact decide; nil `stored` when the exception has no card yet.
-    public static func render(_ stored: StoredCard?) -> String {
-        guard let stored else { return "outcome: no card yet (the exception has not been routed)" }
-        let card = stored.card
+    /// that did not in fact decide; nil `routed` when the exception has no card yet. An exception that joined
+    /// another's card (same order and cause) says so, and shows that card.
+    public static func render(_ routed: RoutedCard?) -> String {
+        guard let routed else { return "outcome: no card yet (the exception has not been routed)" }
+        let (stored, card) = (routed.card, routed.card.card)
         var lines = ["outcome: card \(stored.id) · \(card.decisionType.rawValue) · \(card.status.rawValue) · team \(card.team)"]
+        if routed.joined {
+            lines[0] = "outcome: joined card \(stored.id) (an earlier event about the same order and cause) · "
+                + "\(card.decisionType.rawValue) · \(card.status.rawValue) · team \(card.team)"
+        }
         if let rule = card.rule {
             let decided = card.decisionType == .binary && card.plan != nil
             lines.append(

@@ -29,13 +29,15 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try store.openExisting()
-        // An empty log is an empty report, not an error: a cron job on a quiet week must not fail.
-        let span = try database.exceptionTimeSpan()
-        let now = Date()
-        let start = from.flatMap(ISODate.parse) ?? span?.first ?? now
-        let end = to.flatMap(ISODate.parse) ?? span.map { $0.last.addingTimeInterval(1) } ?? now.addingTimeInterval(1)
-        let report = try database.exceptionReport(from: start, to: end)
+        let (from, to) = (from.flatMap(ISODate.parse), to.flatMap(ISODate.parse))
+        let report = try await store.withServeStore(existing: true) { database in
+            // An empty log is an empty report, not an error: a cron job on a quiet week must not fail.
+            let span = try await database.exceptionTimeSpan()
+            let now = Date()
+            let start = from ?? span?.start ?? now
+            let end = to ?? span.map { $0.end.addingTimeInterval(1) } ?? now.addingTimeInterval(1)
+            return try await database.exceptionReport(from: start, to: end)
+        }
         if json {
             print(try JSONCoding.string(report))
         } else {

@@ -63,12 +63,15 @@ struct RulesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let table = try rules.load()
-            let database = try store.openExisting()
-            guard let record = try database.exception(id: exceptionID) else {
-                throw CLIError("no exception with id \(exceptionID) in \(store.databasePath)")
+            let (id, name) = (exceptionID, store.displayName)
+            let (record, routed) = try await store.withServeStore(existing: true) { database in
+                guard let record = try await database.exceptionRecord(id: id) else {
+                    throw CLIError("no exception with id \(id) in \(name)")
+                }
+                return (record, try await database.routedCard(exceptionID: id))
             }
             print(table.explain(record).rendered())
-            print(RoutingOutcomeText.render(try database.card(exceptionID: exceptionID)))
+            print(RoutingOutcomeText.render(routed))
         }
     }
 }
