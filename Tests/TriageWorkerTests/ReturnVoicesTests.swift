@@ -120,4 +120,33 @@ struct ReturnVoicesTests {
         #expect(found.last?.names(card) == true)
         #expect(GoodsFinder.mentions(in: "the frames are black", catalogue: catalogue).isEmpty)
     }
+
+    @Test("a quantity marker starts no goods name: \"3 x Eaton Message Books\" are the message books")
+    func quantityMarker() {
+        let catalogue = [
+            Product(sku: "B", description: "Eaton Message Books, Recycled", category: "Office Supplies", warrantyMonths: 3, returnWindowDays: 30),
+            Product(sku: "P", description: "Eaton Computer Printout Paper, 8.5 x 11", category: "Office Supplies", warrantyMonths: 3, returnWindowDays: 30),
+        ]
+        let found = GoodsFinder.mentions(in: "Please take back 3 x Eaton Message Books, Recycled", catalogue: catalogue)
+        #expect(found.first?.words.first == "eaton")
+        #expect(found.first?.qty == 3)
+        let book = OrderLine(sku: "OTHER", description: "Eaton Message Books, Recycled", qty: 3, unitPrice: Money(cents: 2049))
+        #expect(found.first?.names(book) == true)
+    }
+
+    @Test("amounts given from memory: hedged, whole dollars, spelled out; never a count or a duration", arguments: [
+        ("It was about fifty-four dollars.", [5400]), ("About $430 all up from memory.", [43000]),
+        ("nearly 450 I think", [45000]), ("paid $64 for them", [6400]),
+        ("one hundred and twenty bucks", [12000]), ("about 3 weeks ago, around 5 pcs", []),
+    ] as [(String, [Int64])])
+    func rememberedAmounts(_ text: String, _ cents: [Int64]) {
+        #expect(ApproximateAmounts.find(in: text).map(\.cents) == cents)
+    }
+
+    @Test("a remembered amount within a few per cent of what the goods cost counts; further off it does not")
+    func rememberedAmountTolerance() {
+        #expect(ApproximateAmounts.near(Money(cents: 5400), Money(cents: 5406)))
+        #expect(ApproximateAmounts.near(Money(cents: 43000), Money(cents: 42300)))
+        #expect(!ApproximateAmounts.near(Money(cents: 43000), Money(cents: 50000)))
+    }
 }

@@ -174,7 +174,7 @@ struct CandidateScorer: Sendable {
             s.add(-0.10, "currency differs")
         }
         let stated = request.refund.map { [$0] } ?? request.writtenAmounts
-        guard !stated.isEmpty else { return }
+        guard !stated.isEmpty else { return rememberedAmount(order, &s) }
         if let returned = returnedValue(order), let match = stated.first(where: { near($0, returned.value, units: returned.units) }) {
             return s.add(0.25, "\(match) is what the named goods cost", kind: "amount")
         }
@@ -189,6 +189,16 @@ struct CandidateScorer: Sendable {
         if request.mentions.isEmpty, stated.contains(where: { amount in lineTotals.contains { near(amount, $0, units: 1) } }) {
             s.add(0.10, "amount fits an order line", kind: "amount")
         }
+    }
+
+    /// An amount given from memory near what the named goods cost, or the order's total: weak support.
+    private func rememberedAmount(_ order: Order, _ s: inout Signals) {
+        guard request.currency == nil || request.currency == order.currency.uppercased() else { return }
+        let actual = [returnedValue(order)?.value, order.total].compactMap { $0 }
+        guard let match = request.rememberedAmounts.first(where: { amount in
+            actual.contains { ApproximateAmounts.near(amount, $0) }
+        }) else { return }
+        s.add(0.10, "about \(match), near what it cost", kind: "amount")
     }
 
     /// What the named goods cost on this order (the written quantity, else the ordered one) and how many units

@@ -70,6 +70,9 @@ enum GoodsFinder {
         TextWords.words(description).map(TextFolding.stem)
     }
 
+    /// Words that join the words of a name and start none.
+    static let joiningWords: Set<String> = ["of", "and", "with", "for", "the", "in", "on", "to", "by", "per"]
+
     /// True when `name` holds `word`, or a word one letter off it when both are long ("ergonomic", "erganomic").
     static func contains(_ name: [String], _ word: String) -> Bool {
         name.contains(word) || (word.count >= 6 && name.contains { $0.count >= 6 && TextFolding.isTypo($0, word) })
@@ -77,13 +80,14 @@ enum GoodsFinder {
 
     /// The longest run of text words (stemmed) that are all words of `name`, each used once, that names the product:
     /// two or more with the name's first word among them, or three or more; nil when none does. A run starts at no
-    /// bare number: that is the quantity ("8 Enermax cards").
+    /// number, single letter or joining word: those are the quantity ("8 Enermax cards", "3 x Eaton …") or glue.
     static func bestRun(of name: [String], in stems: [String]) -> (start: Int, length: Int, branded: Bool)? {
         guard let brand = name.first else { return nil }
         var best: (start: Int, length: Int, branded: Bool)?
         var start = 0
         while start < stems.count {
-            if stems[start].allSatisfy(\.isNumber) {
+            let first = stems[start]
+            if first.count < 2 || first.allSatisfy(\.isNumber) || joiningWords.contains(first) {
                 start += 1
                 continue
             }

@@ -32,6 +32,8 @@ struct ReturnRequest: Sendable {
     /// The refund asked for: the payload's, else the amounts written in the text.
     var refund: Money?
     var writtenAmounts: [Money] = []
+    /// Amounts given from memory ("about $430", "fifty-four dollars"): soft evidence only.
+    var rememberedAmounts: [Money] = []
     var currency: String?
     var received: Date
     /// The free text (and a structured request's note) with injected instructions cut out.
@@ -81,6 +83,7 @@ struct ReturnRequest: Sendable {
         items = (input.value("items")?.array ?? []).compactMap(Self.item)
         refund = Money(json: input.value("refund_amount"))
         writtenAmounts = refund == nil ? AmountFinder.decimalAmounts(in: screenedText) : []
+        rememberedAmounts = refund == nil ? ApproximateAmounts.find(in: screenedText) : []
         currency = input.string("currency")?.uppercased()
         purchaseWindow = PurchaseWindow.window(in: screenedText, received: received)
     }
