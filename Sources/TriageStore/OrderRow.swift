@@ -102,7 +102,7 @@ enum OrderRow {
 /// Customers, keyed by e-mail when there is one, else by name.
 enum CustomerRow {
     static func upsert(_ customer: Customer, db: Database) throws -> Int64 {
-        let key = (customer.email ?? customer.name).lowercased()
+        let key = customer.storeKey
         let address = customer.address
         try db.cachedStatement(
             sql: """

@@ -4,6 +4,20 @@ import TriageCore
 
 /// Inserts reference records; loading the same file twice replaces rather than duplicates.
 enum ReferenceWriter {
+    /// Writes every record of `batch`.
+    static func write(_ batch: ReferenceBatch, db: Database) throws {
+        switch batch {
+        case .products(let values): for value in values { try insert(value, db: db) }
+        case .suppliers(let values): for value in values { try insert(value, db: db) }
+        case .orders(let values): for value in values { try OrderRow.insert(value, db: db) }
+        case .purchaseOrders(let values): for value in values { try insert(value, db: db) }
+        case .invoices(let values): for value in values { try insert(value, db: db) }
+        case .payments(let values): for value in values { try insert(value, db: db) }
+        case .shipments(let values): for value in values { try insert(value, db: db) }
+        case .inventory(let values): for value in values { try insert(value, db: db) }
+        }
+    }
+
     static func insert(_ product: Product, db: Database) throws {
         try db.cachedStatement(
             sql: """

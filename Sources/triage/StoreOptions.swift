@@ -9,7 +9,7 @@ import TriageStore
 typealias WorkerStore = AIJobQueue & WorkerReference & ResponseCache & OperationsStatusReading
 
 /// What `triage ingest` and `triage outbox deliver` need from a store; both stores provide it.
-typealias IntakeStore = RoutingStore & OutboxQueue & OutboxAdmin
+typealias IntakeStore = RoutingStore & OutboxQueue & OutboxAdmin & ReferenceWriting
 
 /// What `triage serve` and `triage users` need from a store; both stores provide it.
 typealias ServeStore = ReviewStore & RoutingStore & OperationsStatusReading & ExceptionLogReading
@@ -116,8 +116,8 @@ struct StoreOptions: ParsableArguments {
 extension StoreOptions {
     /// Commands that run on PostgreSQL today; the others say so instead of treating the URL as a file name.
     static let postgresCommands =
-        "ingest, worker, serve, users, status, cards, review, report, rules explain, outbox deliver/list/retry, db copy, "
-        + "bench queue"
+        "load, ingest, worker, serve, users, status, cards, review, report, rules explain, outbox deliver/list/retry, "
+        + "db copy, bench queue"
 
     private func refusePostgres() throws {
         guard PostgresLocation.isURL(databasePath) else { return }

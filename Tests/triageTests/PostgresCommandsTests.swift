@@ -23,6 +23,31 @@ import TriagePostgres
         return (sqlite, location)
     }
 
+    @Test func loadPrintsTheSameAndRejectsTheSameLinesOnBothStores() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["TRIAGE_TEST_POSTGRES"], "TRIAGE_TEST_POSTGRES")
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = folder.appendingPathComponent("demo")
+        #expect(try await TriageProcess.run(["demo", "--out", demo.path, "--no-llm", "--llm-sample", "0"]).status == 0)
+        let fixtures = demo.appendingPathComponent("data")
+        // One bad line among the products: that line is rejected on both stores, the rest loaded.
+        let products = fixtures.appendingPathComponent("products.jsonl")
+        try (String(contentsOf: products, encoding: .utf8) + "{\"sku\": 7}\n").write(to: products, atomically: true, encoding: .utf8)
+        var location = try PostgresLocation(url: url)
+        location.schema = "load_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        let twins = (sqlite: folder.appendingPathComponent("load.sqlite").path, postgres: location)
+        for db in [twins.sqlite, location.urlWithSchema] {
+            let loaded = try await TriageProcess.run(["load", fixtures.path, "--db", db])
+            #expect(loaded.status == 1, "a rejected line is exit 1: \(loaded.stderr)")
+            #expect(loaded.stderr.contains("products.jsonl") && loaded.stdout.contains("orders.jsonl: 5000 loaded"))
+        }
+        let again = try await Self.same(["load", fixtures.path, "--tolerate-rejects"], twins)
+        #expect(again.contains("products.jsonl: 120 loaded, 1 rejected"))
+        var logger = Logger(label: "test.postgres")
+        logger.logLevel = .warning
+        try await PostgresStore.dropSchema(location, logger: logger)
+    }
+
     /// Runs `arguments` with `--db` on each store; both must succeed with the same standard output.
     static func same(_ arguments: [String], _ twins: (sqlite: String, postgres: PostgresLocation)) async throws -> String {
         let onSQLite = try await TriageProcess.run(arguments + ["--db", twins.sqlite])

@@ -61,9 +61,10 @@ struct PostgresWorkerCommandTests {
     }
 
     @Test func commandsNotYetOnPostgreSQLSayWhichAre() async throws {
-        let output = try await TriageProcess.run(["load", "fixtures", "--db", "postgres://triage@127.0.0.1/triage"])
+        let output = try await TriageProcess.run(
+            ["eval", "harvest", "--since", "2026-11-01", "--out", "x.jsonl", "--db", "postgres://triage@127.0.0.1/triage"])
         #expect(output.status != 0)
-        #expect(output.stderr.contains("SQLite file only") && output.stderr.contains("ingest, worker, serve, users, status, cards"))
+        #expect(output.stderr.contains("SQLite file only") && output.stderr.contains("load, ingest, worker, serve, users, status, cards"))
     }
 }
 

@@ -89,3 +89,8 @@ public struct Order: Sendable, Hashable, Codable {
         self.deliveredAt = deliveredAt
     }
 }
+
+extension Customer {
+    /// The key both stores keep one customer row by: the e-mail when there is one, else the name, lower-cased.
+    public var storeKey: String { (email ?? name).lowercased() }
+}

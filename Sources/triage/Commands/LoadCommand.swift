@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TriageStore
+import TriageCore
 
 /// `triage load FIXTURE_DIR`: loads reference data in the eval-suite fixture format.
 struct LoadCommand: AsyncParsableCommand {
@@ -16,9 +16,9 @@ struct LoadCommand: AsyncParsableCommand {
     var tolerateRejects = false
 
     func run() async throws {
-        let database = try store.open()
-        let results = try ReferenceLoader(database: database).load(directory: URL(fileURLWithPath: directory))
-        guard !results.isEmpty else { throw CLIError("no fixture files found in \(directory)") }
+        let folder = URL(fileURLWithPath: directory)
+        guard !ReferenceFiles.present(in: folder).isEmpty else { throw CLIError("no fixture files found in \(directory)") }
+        let results = try await store.withIntakeStore { try await $0.loadReference(directory: folder) }
         var rejected = 0
         for result in results {
             for error in result.errors { printError(error.description) }
