@@ -1,27 +1,26 @@
 import Foundation
 import TriageCore
 import TriageEval
-import TriageStore
 
 /// Writes reviewed AI cards as eval cases, the reviewer's answer as `expected`: one cases file per task, each with a
-/// suite manifest over fixtures exported from the same database, and prints what it wrote and what it skipped.
+/// suite manifest over fixtures exported from the same store (either store), and prints what it wrote and skipped.
 public struct HarvestWriter {
-    let database: AppDatabase
+    let database: any HarvestReading
     let out: String
     let task: AITask?
 
     /// A writer of `out` (or, with several tasks and no `task`, one file per task beside it) from `database`.
-    public init(database: AppDatabase, out: String, task: AITask?) {
+    public init(database: any HarvestReading, out: String, task: AITask?) {
         self.database = database
         self.out = out
         self.task = task
     }
 
     /// Harvests the decisions made on or after `date` (`since` as the user wrote it, for the output).
-    public func run(since date: Date, named since: String) throws {
+    public func run(since date: Date, named since: String) async throws {
         var cases: [AITask: [EvalCase]] = [:]
         var skipped: [String: Int] = [:]
-        for reviewed in try database.reviewedCards(since: date) {
+        for reviewed in try await database.reviewedCards(since: date) {
             switch HarvestedCases.evalCase(reviewed) {
             case .success(let entry) where task == nil || entry.task == task: cases[entry.task, default: []].append(entry)
             case .success: continue
@@ -32,7 +31,8 @@ public struct HarvestWriter {
         let folder = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let fixturesFolder = output.deletingPathExtension().lastPathComponent + "-fixtures"
-        let fixtures = cases.isEmpty ? [:] : try database.exportFixtures(to: folder.appendingPathComponent(fixturesFolder))
+        let fixtures = cases.isEmpty
+            ? [:] : try await database.referenceSnapshot().write(to: folder.appendingPathComponent(fixturesFolder))
         for (task, entries) in cases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let path = self.task == nil && cases.count > 1 ? Self.path(out, task: task) : out
             try Data((entries.map(\.jsonLine).joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))

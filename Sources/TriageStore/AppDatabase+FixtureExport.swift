@@ -2,36 +2,28 @@ import Foundation
 import GRDB
 import TriageCore
 
-extension AppDatabase {
-    /// Writes the reference data an eval suite needs (products, suppliers, orders with lines, purchase orders,
-    /// invoices already received) as fixture files in the suite format, one JSON object per line, into `folder`.
-    /// Returns the file written per fixture name (`orders`, `purchase_orders`, …).
-    public func exportFixtures(to folder: URL) throws -> [String: URL] {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let encoder = JSONCoding.encoder()
-        var written: [String: URL] = [:]
-        func write<T: Encodable>(_ name: String, _ values: [T]) throws {
-            let url = folder.appendingPathComponent(name + ".jsonl")
-            let lines = try values.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-            try Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8).write(to: url)
-            written[name] = url
+extension AppDatabase: HarvestReading {
+    public func reviewedCards(since: Date) async throws -> [ReviewedCard] {
+        try await writer.read { db in try Self.reviewedCards(db, since: since) }
+    }
+
+    public func referenceSnapshot() async throws -> ReferenceSnapshot {
+        try await writer.read { db in
+            ReferenceSnapshot(
+                products: try String.fetchAll(db, sql: "SELECT sku FROM products ORDER BY sku")
+                    .compactMap { try ReferenceRows.product(db, sku: $0) },
+                orders: try Self.allOrders(db),
+                purchaseOrders: try String.fetchAll(db, sql: "SELECT po_number FROM purchase_orders ORDER BY po_number")
+                    .compactMap { try PurchaseOrderRow.fetch(db, number: $0) },
+                invoices: try Row.fetchAll(db, sql: "SELECT * FROM invoices ORDER BY supplier, invoice_number").map { row in
+                    let date: Double? = row["invoice_date"]
+                    let total: Int64? = row["total_cents"]
+                    return SeenInvoice(
+                        supplier: row["supplier"], invoiceNumber: row["invoice_number"],
+                        invoiceDate: date.map(Date.init(timeIntervalSince1970:)), total: total.map(Money.init(cents:)))
+                },
+                suppliers: try SupplierRows.all(db))
         }
-        try writer.read { db in
-            try write("products", try String.fetchAll(db, sql: "SELECT sku FROM products ORDER BY sku")
-                .compactMap { try ReferenceRows.product(db, sku: $0) })
-            try write("orders", try Self.allOrders(db))
-            try write("purchase_orders", try String.fetchAll(db, sql: "SELECT po_number FROM purchase_orders ORDER BY po_number")
-                .compactMap { try PurchaseOrderRow.fetch(db, number: $0) })
-            try write("invoices", try Row.fetchAll(db, sql: "SELECT * FROM invoices ORDER BY supplier, invoice_number").map { row in
-                let date: Double? = row["invoice_date"]
-                let total: Int64? = row["total_cents"]
-                return SeenInvoice(
-                    supplier: row["supplier"], invoiceNumber: row["invoice_number"],
-                    invoiceDate: date.map(Date.init(timeIntervalSince1970:)), total: total.map(Money.init(cents:)))
-            })
-            try write("suppliers", try SupplierRows.all(db))
-        }
-        return written
     }
 
     /// Every order with its lines, 500 at a time.

@@ -12,7 +12,7 @@ typealias WorkerStore = AIJobQueue & WorkerReference & ResponseCache & Operation
 typealias IntakeStore = RoutingStore & OutboxQueue & OutboxAdmin & ReferenceWriting
 
 /// What `triage serve` and `triage users` need from a store; both stores provide it.
-typealias ServeStore = ReviewStore & RoutingStore & OperationsStatusReading & ExceptionLogReading
+typealias ServeStore = ReviewStore & RoutingStore & OperationsStatusReading & ExceptionLogReading & HarvestReading
 
 /// Where the database and the rules file are.
 struct StoreOptions: ParsableArguments {
@@ -116,14 +116,13 @@ struct StoreOptions: ParsableArguments {
 extension StoreOptions {
     /// Commands that run on PostgreSQL today; the others say so instead of treating the URL as a file name.
     static let postgresCommands =
-        "load, ingest, worker, serve, users, status, cards, review, report, rules explain, outbox deliver/list/retry, "
-        + "db copy, bench queue"
+        "every other command (demo and simulate-decisions make and script a SQLite demo database; db copy reads one)"
 
     private func refusePostgres() throws {
         guard PostgresLocation.isURL(databasePath) else { return }
         throw CLIError(
-            "this command runs on a SQLite file only in this version; on PostgreSQL run \(Self.postgresCommands) "
-                + "(see the README's PostgreSQL section)")
+            "this command works on a SQLite file only: on PostgreSQL run \(Self.postgresCommands); "
+                + "see the README's PostgreSQL section")
     }
 }
 

@@ -27,10 +27,11 @@ struct HarvestWriterTests {
     }
 
     @Test("a database with no reviewed cards writes no cases file")
-    func nothingToHarvest() throws {
+    func nothingToHarvest() async throws {
         let folder = try EvalWorld.temporaryFolder()
         let out = folder.appendingPathComponent("harvest.jsonl")
-        try HarvestWriter(database: try AppDatabase.inMemory(), out: out.path, task: nil).run(since: .distantPast, named: "x")
+        try await HarvestWriter(database: try AppDatabase.inMemory(), out: out.path, task: nil)
+            .run(since: .distantPast, named: "x")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }

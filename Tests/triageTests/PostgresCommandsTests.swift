@@ -86,6 +86,23 @@ import TriagePostgres
         let joinedShown = try await Self.same(["cards", "show", "\(joinedCard)"], twins)
         #expect(joinedShown.contains("joined events (") && joinedShown.contains("exception \(joinedEvent) "))
         _ = try await Self.same(["outbox", "list", "--limit", "20"], twins)
+        // The harvest writes the same cases and fixtures from either store.
+        var harvested: [[String]] = []
+        for db in [twins.sqlite, twins.postgres.urlWithSchema] {
+            let out = folder.appendingPathComponent("harvest/h.jsonl")
+            try? FileManager.default.removeItem(at: out.deletingLastPathComponent())
+            let run = try await TriageProcess.run(["eval", "harvest", "--since", "2000-01-01", "--out", out.path, "--db", db])
+            #expect(run.status == 0, "\(run.stderr)")
+            let files = try FileManager.default.subpathsOfDirectory(atPath: out.deletingLastPathComponent().path).sorted()
+            harvested.append(try files.map { name in
+                let url = out.deletingLastPathComponent().appendingPathComponent(name)
+                var isFolder: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+                return isFolder.boolValue ? name : name + "\n" + (try String(contentsOf: url, encoding: .utf8))
+            })
+        }
+        #expect(harvested[0].count > 3 && harvested[0].contains { $0.hasPrefix("h-fixtures/orders.jsonl\n{") })
+        #expect(harvested[1] == harvested[0], "the harvest differs between the stores")
         _ = try await Self.same(["outbox", "retry", "--all-failed"], twins)
 
         // A decision from the terminal on PostgreSQL, as on SQLite: the card is resolved there.

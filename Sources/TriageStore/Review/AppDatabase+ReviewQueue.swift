@@ -153,27 +153,25 @@ extension AppDatabase {
 
 extension AppDatabase {
     /// Reviewer decisions made at or after `since`, oldest first, with their card and exception (three queries).
-    public func reviewedCards(since: Date) throws -> [ReviewedCard] {
-        try writer.read { db in
-            let decisions = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM decisions WHERE actor_kind = 'reviewer' AND decided_at >= ? ORDER BY decided_at, id
-                    """, arguments: [since.timeIntervalSince1970]
-            ).map(DecisionRows.record)
-            let cardIDs = Array(Set(decisions.map(\.cardID)))
-            let cards = try SQLRequest<Row>("SELECT * FROM cards WHERE id IN \(cardIDs)").fetchAll(db).map(CardRows.card)
-            let cardsByID = Dictionary(uniqueKeysWithValues: cards.map { ($0.id, $0) })
-            let exceptionIDs = cards.map(\.card.exceptionID)
-            let exceptions = try SQLRequest<Row>("SELECT * FROM exceptions WHERE id IN \(exceptionIDs)").fetchAll(db)
-                .map(ExceptionRows.record)
-            let exceptionsByID = Dictionary(uniqueKeysWithValues: exceptions.map { ($0.id, $0) })
-            return decisions.compactMap { decision in
-                guard let card = cardsByID[decision.cardID], let exception = exceptionsByID[card.card.exceptionID] else {
-                    return nil
-                }
-                return ReviewedCard(decision: decision, card: card, exception: exception)
+    static func reviewedCards(_ db: Database, since: Date) throws -> [ReviewedCard] {
+        let decisions = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM decisions WHERE actor_kind = 'reviewer' AND decided_at >= ? ORDER BY decided_at, id
+                """, arguments: [since.timeIntervalSince1970]
+        ).map(DecisionRows.record)
+        let cardIDs = Array(Set(decisions.map(\.cardID)))
+        let cards = try SQLRequest<Row>("SELECT * FROM cards WHERE id IN \(cardIDs)").fetchAll(db).map(CardRows.card)
+        let cardsByID = Dictionary(uniqueKeysWithValues: cards.map { ($0.id, $0) })
+        let exceptionIDs = cards.map(\.card.exceptionID)
+        let exceptions = try SQLRequest<Row>("SELECT * FROM exceptions WHERE id IN \(exceptionIDs)").fetchAll(db)
+            .map(ExceptionRows.record)
+        let exceptionsByID = Dictionary(uniqueKeysWithValues: exceptions.map { ($0.id, $0) })
+        return decisions.compactMap { decision in
+            guard let card = cardsByID[decision.cardID], let exception = exceptionsByID[card.card.exceptionID] else {
+                return nil
             }
+            return ReviewedCard(decision: decision, card: card, exception: exception)
         }
     }
 

@@ -28,6 +28,9 @@ struct EvalHarvestCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let date = ISODate.parse(since) else { throw CLIError("--since: not an ISO 8601 date: \(since)") }
-        try HarvestWriter(database: try store.openExisting(), out: out, task: task).run(since: date, named: since)
+        let (out, task) = (out, task)
+        try await store.withServeStore(existing: true) { database in
+            try await HarvestWriter(database: database, out: out, task: task).run(since: date, named: since)
+        }
     }
 }
