@@ -4,12 +4,16 @@ import TriageCore
 
 extension PostgresStore: ReferenceWriting {
     /// One transaction per batch; each record replaces the stored one with its key, as the SQLite store's
-    /// `INSERT OR REPLACE` does, and its derived rows (lines, lookup keys, name pairs) are written again.
+    /// `INSERT OR REPLACE` does, and its derived rows (lines, lookup keys, name pairs) are written again. Without the
+    /// per-call deadline: a file of many thousand records takes as long as its rows take, and nothing is kept unless
+    /// it all commits.
     public func storeReference(_ batch: ReferenceBatch) async throws {
-        try await timed("storeReference") { [self] in
+        do {
             try await client.withTransaction(logger: logger) { connection in
                 try await PostgresReferenceWriter(connection: connection, logger: logger).write(batch)
             }
+        } catch {
+            throw PostgresStoreError.readable(error)
         }
     }
 }
@@ -23,7 +27,7 @@ struct PostgresReferenceWriter {
         switch batch {
         case .products(let values): for value in values { try await write(value) }
         case .suppliers(let values): for value in values { try await write(value) }
-        case .orders(let values): for value in values { try await write(value) }
+        case .orders(let values): try await write(orders: values)
         case .purchaseOrders(let values): for value in values { try await write(value) }
         case .invoices(let values): for value in values { try await write(value) }
         case .payments(let values): for value in values { try await write(value) }
@@ -63,6 +67,38 @@ struct PostgresReferenceWriter {
             """)
     }
 
+    /// The orders (the last of one id wins, as in a file loaded line by line), then all their lines and lookup keys
+    /// replaced in four statements.
+    private func write(orders: [Order]) async throws {
+        var latest: [String: Int] = [:]
+        for (index, order) in orders.enumerated() { latest[order.orderID] = index }
+        let unique = orders.enumerated().filter { latest[$0.element.orderID] == $0.offset }.map(\.element)
+        for order in unique { try await write(order) }
+        let ids = unique.map(\.orderID)
+        try await run("DELETE FROM order_lines WHERE order_id = ANY(\(ids))")
+        let lines = unique.flatMap { order in order.lines.enumerated().map { (order.orderID, Int64($0.offset + 1), $0.element) } }
+        let (owners, numbers, skus) = (lines.map(\.0), lines.map(\.1), lines.map(\.2.sku))
+        let (descriptions, quantities, prices) = (lines.map(\.2.description), lines.map { Int64($0.2.qty) }, lines.map(\.2.unitPrice.cents))
+        try await run(
+            """
+            INSERT INTO order_lines (order_id, line_no, sku, description, qty, unit_price_cents)
+            SELECT * FROM unnest(\(owners)::text[], \(numbers)::bigint[], \(skus)::text[], \(descriptions)::text[],
+              \(quantities)::bigint[], \(prices)::bigint[])
+            """)
+        try await run("DELETE FROM order_keys WHERE order_id = ANY(\(ids))")
+        let keys = unique.flatMap { order in
+            CustomerKeys(name: order.customer.name, phone: order.customer.phone, postcode: order.customer.address?.postcode)
+                .keys(skus: order.lines.map(\.sku)).sorted().map { ($0, order.placedAt.timeIntervalSince1970, order.orderID) }
+        }
+        try await run(
+            """
+            INSERT INTO order_keys (key, placed_at, order_id)
+            SELECT * FROM unnest(\(keys.map(\.0))::text[], \(keys.map(\.1))::float8[], \(keys.map(\.2))::text[])
+            ON CONFLICT DO NOTHING
+            """)
+    }
+
+    /// The order row and its customer; the lines and keys are written by ``write(orders:)``.
     private func write(_ order: Order) async throws {
         let customer = order.customer
         let address = customer.address
@@ -88,28 +124,18 @@ struct PostgresReferenceWriter {
               placed_at = EXCLUDED.placed_at, currency = EXCLUDED.currency, total_cents = EXCLUDED.total_cents,
               status = EXCLUDED.status, delivered_at = EXCLUDED.delivered_at
             """)
-        try await run("DELETE FROM order_lines WHERE order_id = \(order.orderID)")
-        try await insertLines(order.lines, table: "order_lines", keyColumn: "order_id", key: order.orderID)
-        try await run("DELETE FROM order_keys WHERE order_id = \(order.orderID)")
-        let keys = CustomerKeys(name: customer.name, phone: customer.phone, postcode: address?.postcode)
-            .keys(skus: order.lines.map(\.sku)).sorted()
-        try await run(
-            """
-            INSERT INTO order_keys (key, placed_at, order_id)
-            SELECT key, \(placed), \(order.orderID) FROM unnest(\(keys)::text[]) AS key ON CONFLICT DO NOTHING
-            """)
     }
 
-    /// Lines numbered from 1, as both stores number them.
-    private func insertLines(_ lines: [OrderLine], table: String, keyColumn: String, key: String) async throws {
+    /// A PO's lines, numbered from 1 as both stores number them.
+    private func insertLines(_ lines: [OrderLine], poNumber: String) async throws {
         guard !lines.isEmpty else { return }
         let numbers = lines.indices.map { Int64($0 + 1) }
         let (skus, descriptions) = (lines.map(\.sku), lines.map(\.description))
         let (quantities, prices) = (lines.map { Int64($0.qty) }, lines.map(\.unitPrice.cents))
         try await run(
             """
-            INSERT INTO \(unescaped: table) (\(unescaped: keyColumn), line_no, sku, description, qty, unit_price_cents)
-            SELECT \(key), * FROM unnest(\(numbers)::bigint[], \(skus)::text[], \(descriptions)::text[],
+            INSERT INTO po_lines (po_number, line_no, sku, description, qty, unit_price_cents)
+            SELECT \(poNumber), * FROM unnest(\(numbers)::bigint[], \(skus)::text[], \(descriptions)::text[],
               \(quantities)::bigint[], \(prices)::bigint[])
             """)
     }
@@ -123,7 +149,7 @@ struct PostgresReferenceWriter {
               total_cents = EXCLUDED.total_cents, issued_at = EXCLUDED.issued_at
             """)
         try await run("DELETE FROM po_lines WHERE po_number = \(po.poNumber)")
-        try await insertLines(po.lines, table: "po_lines", keyColumn: "po_number", key: po.poNumber)
+        try await insertLines(po.lines, poNumber: po.poNumber)
     }
 
     private func write(_ invoice: SeenInvoice) async throws {

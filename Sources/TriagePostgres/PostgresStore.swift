@@ -26,13 +26,14 @@ public final class PostgresStore: Sendable {
     /// One connection is opened first, so a wrong host, port, database, user or password fails within
     /// ``probeTimeout`` with the server's or the socket's own words, not after the pool's retries. With `existing`, a
     /// `?schema=` that does not exist (misspelled) is an error naming it, not a new empty store; an existing schema
-    /// is migrated as always.
+    /// is migrated as always. A long-running process passes `waitForServer`: a server it cannot reach (restarting,
+    /// not up yet) is tried again each second for that long, with the cause logged, before it gives up.
     public static func withStore<T: Sendable>(
-        _ location: PostgresLocation, existing: Bool = false, connections: Int = 8,
+        _ location: PostgresLocation, existing: Bool = false, waitForServer: Duration = .zero, connections: Int = 8,
         logger: Logger = Logger(label: "triage.postgres"), _ body: @Sendable (PostgresStore) async throws -> T
     ) async throws -> T {
         do {
-            try await probe(location, existing: existing, logger: logger)
+            try await probe(location, existing: existing, wait: waitForServer, logger: logger)
             return try await withPool(location, connections: connections, logger: logger) { store in
                 // Not the call deadline: a migration may rewrite a big table, and waits for other processes' ones.
                 try await withDeadline(max(location.callTimeout, migrationTimeout), "migrate") {
@@ -70,15 +71,24 @@ public final class PostgresStore: Sendable {
     /// How long the start-up probe may take to connect.
     static let probeTimeout: Duration = .seconds(10)
 
-    /// Connects once and, with `existing`, checks that the URL's schema exists.
-    private static func probe(_ location: PostgresLocation, existing: Bool, logger: Logger) async throws {
-        let connection: PostgresConnection
-        do {
-            connection = try await PostgresConnection.connect(
-                configuration: location.connectionConfiguration(timeout: probeTimeout), id: 0, logger: logger)
-        } catch {
-            throw PostgresStoreError(description: "cannot connect: \(PostgresStoreError.readable(error))")
+    /// Connects once (retrying for up to `wait` while the server cannot be reached) and, with `existing`, checks that
+    /// the URL's schema exists.
+    private static func probe(_ location: PostgresLocation, existing: Bool, wait: Duration, logger: Logger) async throws {
+        let deadline = ContinuousClock.now + wait
+        var connection: PostgresConnection?
+        while connection == nil {
+            do {
+                connection = try await PostgresConnection.connect(
+                    configuration: location.connectionConfiguration(timeout: probeTimeout), id: 0, logger: logger)
+            } catch {
+                let cause = "cannot connect: \(PostgresStoreError.readable(error))"
+                let serverAnswered = (error as? PSQLError)?.serverInfo != nil
+                guard !serverAnswered, ContinuousClock.now < deadline else { throw PostgresStoreError(description: cause) }
+                logger.warning("\(cause); trying again")
+                try await Task.sleep(for: .seconds(1))
+            }
         }
+        guard let connection else { return }
         let schema = location.schema ?? "public"
         let found: Bool
         do {

@@ -45,10 +45,11 @@ struct StoreOptions: ParsableArguments {
     /// `listen`, also with the store's job announcements when it has them (PostgreSQL's `LISTEN/NOTIFY`, which holds
     /// one connection while `body` runs).
     func withWorkerStore<T: Sendable>(
-        listen: Bool = false, _ body: @Sendable (any WorkerStore, (any JobArrivals)?) async throws -> T
+        listen: Bool = false, waitForServer: Bool = false,
+        _ body: @Sendable (any WorkerStore, (any JobArrivals)?) async throws -> T
     ) async throws -> T {
         guard let location = try postgresLocation() else { return try await body(try openExisting(), nil) }
-        return try await onPostgres(location, existing: true) { store in
+        return try await onPostgres(location, existing: true, waitForServer: waitForServer) { store in
             let arrivals = listen ? PostgresJobArrivals(store: store) : nil
             defer { arrivals?.stop() }
             return try await body(store, arrivals)
@@ -58,29 +59,31 @@ struct StoreOptions: ParsableArguments {
     /// Runs `body` on the store `--db` names for storing and routing exceptions and delivering the outbox: a SQLite
     /// file (created if missing) or PostgreSQL.
     func withIntakeStore<T: Sendable>(
-        existing: Bool = false, _ body: @Sendable (any IntakeStore) async throws -> T
+        existing: Bool = false, waitForServer: Bool = false, _ body: @Sendable (any IntakeStore) async throws -> T
     ) async throws -> T {
         guard let location = try postgresLocation() else { return try await body(existing ? try openExisting() : try open()) }
-        return try await onPostgres(location, existing: existing) { try await body($0) }
+        return try await onPostgres(location, existing: existing, waitForServer: waitForServer) { try await body($0) }
     }
 
     /// Runs `body` on the store `--db` names for serving reviewers and webhooks: an existing SQLite file, or
     /// PostgreSQL, where any number of servers share sessions, card locks and decisions. A SQLite file is created
     /// when missing unless `existing` (commands that only read or add to a store).
     func withServeStore<T: Sendable>(
-        existing: Bool = false, _ body: @Sendable (any ServeStore) async throws -> T
+        existing: Bool = false, waitForServer: Bool = false, _ body: @Sendable (any ServeStore) async throws -> T
     ) async throws -> T {
         guard let location = try postgresLocation() else { return try await body(existing ? try openExisting() : try open()) }
-        return try await onPostgres(location, existing: existing) { try await body($0) }
+        return try await onPostgres(location, existing: existing, waitForServer: waitForServer) { try await body($0) }
     }
 
     /// Runs `body` on the PostgreSQL store at `location` (which must hold a Triage store already when `existing`); a
     /// store failure names the store (without its password).
     private func onPostgres<T: Sendable>(
-        _ location: PostgresLocation, existing: Bool, _ body: @Sendable (PostgresStore) async throws -> T
+        _ location: PostgresLocation, existing: Bool, waitForServer: Bool = false,
+        _ body: @Sendable (PostgresStore) async throws -> T
     ) async throws -> T {
         do {
-            return try await PostgresStore.withStore(location, existing: existing, body)
+            return try await PostgresStore.withStore(
+                location, existing: existing, waitForServer: waitForServer ? Self.serverWait : .zero, body)
         } catch let error as CLIError {
             throw error
         } catch let error as ExitCode {
@@ -114,6 +117,10 @@ struct StoreOptions: ParsableArguments {
 }
 
 extension StoreOptions {
+    /// How long a long-running command (worker, serve, ingest, outbox deliver) waits for a PostgreSQL server it
+    /// cannot reach at start, as it rides out a restart while running; one-shot commands fail at once.
+    static let serverWait: Duration = .seconds(60)
+
     /// Commands that run on PostgreSQL today; the others say so instead of treating the URL as a file name.
     static let postgresCommands =
         "every other command (demo and simulate-decisions make and script a SQLite demo database; db copy reads one)"

@@ -28,7 +28,7 @@ struct IngestCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let table = try rules.load()
-        let outcome = try await store.withIntakeStore { routing in
+        let outcome = try await store.withIntakeStore(waitForServer: true) { routing in
             try await Ingestion(service: RoutingService(table: table, store: routing)).ingest(file: url)
         }
         for rejected in outcome.rejected { printError("rejected \(rejected)") }

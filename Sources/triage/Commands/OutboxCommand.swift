@@ -42,7 +42,7 @@ struct OutboxCommand: AsyncParsableCommand {
             let (policy, maxWait, leaseSeconds) = (
                 OutboxDeliveryPolicy(maxAttempts: maxAttempts, baseDelay: 1), maxWait, leaseSeconds
             )
-            let total = try await store.withIntakeStore { queue in
+            let total = try await store.withIntakeStore(waitForServer: true) { queue in
                 var relay = OutboxRelay(queue: queue, sink: destination.sink(), policy: policy)
                 relay.leaseSeconds = leaseSeconds
                 return try await relay.deliverUntilSettled(maxWait: maxWait)

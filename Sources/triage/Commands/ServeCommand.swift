@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
             replayWindow: replayWindow, lockSeconds: lockSeconds, secureCookies: secureCookies)
         configured.publicOrigins = publicOrigin.map { $0.components(separatedBy: "://").last ?? $0 }
         let (rules, settings, store, host, port) = (try rules.load(), configured, store, host, port)
-        try await store.withServeStore { database in
+        try await store.withServeStore(waitForServer: true) { database in
             let context = ReviewContext(
                 store: database, routing: database, table: rules, settings: settings, logger: logger,
                 operations: database, processMetrics: ProcessMetrics.bootstrap())

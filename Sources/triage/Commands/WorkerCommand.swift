@@ -57,7 +57,7 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await store.withWorkerStore(listen: true) { database, arrivals in try await drain(database, arrivals: arrivals) }
+        try await store.withWorkerStore(listen: true, waitForServer: true) { database, arrivals in try await drain(database, arrivals: arrivals) }
     }
 
     private func drain(_ database: any WorkerStore, arrivals: (any JobArrivals)?) async throws {
