@@ -16,20 +16,13 @@ extension PostgresStore: HarvestReading {
                 "SELECT \(unescaped: PostgresReviewRows.cardColumns(of: "c")) FROM cards c WHERE c.id = ANY(\(cardIDs))",
                 logger: logger
             ).collect().map { try PostgresReviewRows.card($0) }
-            let cardsByID = Dictionary(uniqueKeysWithValues: cards.map { ($0.id, $0) })
             let exceptions = try await client.query(
                 """
                 SELECT \(unescaped: PostgresExceptionRows.columns) FROM exceptions
                 WHERE id = ANY(\(cards.map(\.card.exceptionID)))
                 """, logger: logger
             ).collect().map(PostgresExceptionRows.record)
-            let exceptionsByID = Dictionary(uniqueKeysWithValues: exceptions.map { ($0.id, $0) })
-            return decisions.compactMap { decision in
-                guard let card = cardsByID[decision.cardID], let exception = exceptionsByID[card.card.exceptionID] else {
-                    return nil
-                }
-                return ReviewedCard(decision: decision, card: card, exception: exception)
-            }
+            return ReviewedCard.join(decisions, cards: cards, exceptions: exceptions)
         }
     }
 

@@ -112,33 +112,23 @@ extension PostgresStore: OutboxAdmin {
     public func outboxEntries(_ filter: OutboxFilter) async throws -> (entries: [OutboxEntry], total: Int) {
         try await timed("outboxEntries") { [self] in
             let (state, system) = (filter.state?.rawValue, filter.system)
-            let rows = try await client.query(
-                """
-                SELECT \(unescaped: PostgresOutboxRows.columns(of: "o")), o.created_at, o.delivered_at,
-                  COUNT(*) OVER () FROM outbox o
+            let matching: PostgresQuery = """
+                FROM outbox o
                 WHERE (\(state)::text IS NULL OR o.state = \(state)) AND (\(system)::text IS NULL OR o.target_system = \(system))
-                ORDER BY o.id LIMIT \(Int64(max(0, filter.limit)))
-                """, logger: logger
-            ).collect()
-            var total = 0
-            let entries = try rows.map { row in
+                """
+            let listed = PostgresQuery(
+                unsafeSQL: "SELECT \(PostgresOutboxRows.columns(of: "o")), o.created_at, o.delivered_at " + matching.sql
+                    + " ORDER BY o.id LIMIT \(max(0, filter.limit))", binds: matching.binds)
+            let entries = try await client.query(listed, logger: logger).collect().map { row in
                 let cells = row.makeRandomAccess()
-                total = Int(try cells[12].decode(Int64.self))
                 return OutboxEntry(
                     message: try PostgresOutboxRows.message(row),
                     createdAt: Date(timeIntervalSince1970: try cells[10].decode(Double.self)),
                     deliveredAt: try cells[11].decode(Double?.self).map(Date.init(timeIntervalSince1970:)))
             }
-            if entries.isEmpty {
-                let counted = try await client.query(
-                    """
-                    SELECT COUNT(*) FROM outbox
-                    WHERE (\(state)::text IS NULL OR state = \(state)) AND (\(system)::text IS NULL OR target_system = \(system))
-                    """, logger: logger
-                ).collect()
-                total = Int(try counted.first?.decode(Int64.self) ?? 0)
-            }
-            return (entries, total)
+            let counted = PostgresQuery(unsafeSQL: "SELECT COUNT(*) " + matching.sql, binds: matching.binds)
+            let total = try await client.query(counted, logger: logger).collect().first?.decode(Int64.self) ?? 0
+            return (entries, Int(total))
         }
     }
 

@@ -74,21 +74,7 @@ public final class PostgresStore: Sendable {
     /// Connects once (retrying for up to `wait` while the server cannot be reached) and, with `existing`, checks that
     /// the URL's schema exists.
     private static func probe(_ location: PostgresLocation, existing: Bool, wait: Duration, logger: Logger) async throws {
-        let deadline = ContinuousClock.now + wait
-        var connection: PostgresConnection?
-        while connection == nil {
-            do {
-                connection = try await PostgresConnection.connect(
-                    configuration: location.connectionConfiguration(timeout: probeTimeout), id: 0, logger: logger)
-            } catch {
-                let cause = "cannot connect: \(PostgresStoreError.readable(error))"
-                let serverAnswered = (error as? PSQLError)?.serverInfo != nil
-                guard !serverAnswered, ContinuousClock.now < deadline else { throw PostgresStoreError(description: cause) }
-                logger.warning("\(cause); trying again")
-                try await Task.sleep(for: .seconds(1))
-            }
-        }
-        guard let connection else { return }
+        let connection = try await connect(location, wait: wait, logger: logger)
         let schema = location.schema ?? "public"
         let found: Bool
         do {
@@ -103,6 +89,24 @@ public final class PostgresStore: Sendable {
             throw PostgresStoreError(
                 description: "no schema \(schema) in database \(location.database): check ?schema=, or create the store "
                     + "with `triage db copy` or `triage ingest`")
+        }
+    }
+
+    /// One connection, tried each second for up to `wait` while the server cannot be reached; a server that answers
+    /// with an error (no such database, a wrong password) fails at once.
+    private static func connect(_ location: PostgresLocation, wait: Duration, logger: Logger) async throws -> PostgresConnection {
+        let deadline = ContinuousClock.now + wait
+        while true {
+            do {
+                return try await PostgresConnection.connect(
+                    configuration: location.connectionConfiguration(timeout: probeTimeout), id: 0, logger: logger)
+            } catch {
+                let cause = "cannot connect: \(PostgresStoreError.readable(error))"
+                let serverAnswered = (error as? PSQLError)?.serverInfo != nil
+                guard !serverAnswered, ContinuousClock.now < deadline else { throw PostgresStoreError(description: cause) }
+                logger.warning("\(cause); trying again")
+                try await Task.sleep(for: .seconds(1))
+            }
         }
     }
 

@@ -220,6 +220,21 @@ public struct ReviewedCard: Sendable, Hashable {
     /// The exception as its source sent it.
     public var exception: ExceptionRecord
 
+    /// Each decision with its card and the card's exception, in the decisions' order; a decision whose card or
+    /// exception is missing is left out. Both stores read the three lists and join them here.
+    public static func join(
+        _ decisions: [DecisionRecord], cards: [StoredCard], exceptions: [ExceptionRecord]
+    ) -> [ReviewedCard] {
+        let cardsByID = Dictionary(cards.map { ($0.id, $0) }) { first, _ in first }
+        let exceptionsByID = Dictionary(exceptions.map { ($0.id, $0) }) { first, _ in first }
+        return decisions.compactMap { decision in
+            guard let card = cardsByID[decision.cardID], let exception = exceptionsByID[card.card.exceptionID] else {
+                return nil
+            }
+            return ReviewedCard(decision: decision, card: card, exception: exception)
+        }
+    }
+
     /// Creates a reviewed card.
     public init(decision: DecisionRecord, card: StoredCard, exception: ExceptionRecord) {
         self.decision = decision

@@ -162,17 +162,10 @@ extension AppDatabase {
         ).map(DecisionRows.record)
         let cardIDs = Array(Set(decisions.map(\.cardID)))
         let cards = try SQLRequest<Row>("SELECT * FROM cards WHERE id IN \(cardIDs)").fetchAll(db).map(CardRows.card)
-        let cardsByID = Dictionary(uniqueKeysWithValues: cards.map { ($0.id, $0) })
         let exceptionIDs = cards.map(\.card.exceptionID)
         let exceptions = try SQLRequest<Row>("SELECT * FROM exceptions WHERE id IN \(exceptionIDs)").fetchAll(db)
             .map(ExceptionRows.record)
-        let exceptionsByID = Dictionary(uniqueKeysWithValues: exceptions.map { ($0.id, $0) })
-        return decisions.compactMap { decision in
-            guard let card = cardsByID[decision.cardID], let exception = exceptionsByID[card.card.exceptionID] else {
-                return nil
-            }
-            return ReviewedCard(decision: decision, card: card, exception: exception)
-        }
+        return ReviewedCard.join(decisions, cards: cards, exceptions: exceptions)
     }
 
     /// Stored exceptions without a card, oldest first.

@@ -52,18 +52,12 @@ enum WrittenName {
         return name.isEmpty ? nil : name
     }
 
-    /// The end of the last line, after its last sentence ("… Any idea where it went? Fatima"), when it is one to three
-    /// capitalised words ("Anne", "J. Przybylski", "Maria Etezadi").
+    /// The end of the last line, after its last sentence ("… Any idea where it went? Fatima"), when it reads as a
+    /// person's name (``SignatureBlock/personName(_:)``: "Anne", "J. Przybylski", "Maria Etezadi").
     private static func lastLineName(_ text: String) -> String? {
         guard let line = text.split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
         else { return nil }
-        let tail = lastSentence(String(line))
-        let words = tail.trimmingCharacters(in: .whitespaces).split(separator: " ")
-        guard (1...3).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true && $0.count > 1 }),
-            words.allSatisfy({ $0.allSatisfy { $0.isLetter || ".-'".contains($0) } }),
-            !words.contains(where: { TextWords.words(String($0)).contains(where: SignatureBlock.notPersonal.contains) })
-        else { return nil }
-        return clean(words.joined(separator: " "))
+        return SignatureBlock.personName(lastSentence(String(line)).trimmingCharacters(in: .whitespaces)).flatMap(clean)
     }
 
     /// What follows the last sentence end, dash or comma of `line`; the dot of an initial ("J. Przybylski") ends
