@@ -36,8 +36,23 @@ def wait_for_url(url, seconds=30):
 
 def check(condition, message):
     if not condition:
-        sys.exit("browser-test FAILED: " + message)
+        where = ""
+        try:
+            where = f" (browser at {call('GET', f'/session/{sid}/url')}, title {call('GET', f'/session/{sid}/title')!r})"
+        except Exception:  # the session itself may be what failed
+            pass
+        sys.exit("browser-test FAILED: " + message + where)
     print("  ok:", message)
+
+
+def poll(query, seconds=15):
+    """The query's result once it has one: a decision's transaction may still be committing after the key press."""
+    deadline = time.time() + seconds
+    while True:
+        result = query()
+        if result or time.time() >= deadline:
+            return result
+        time.sleep(0.05)
 
 
 wait_for_url(APP + "/login")
@@ -247,7 +262,7 @@ try:
     go("/login")
     call("POST", f"/session/{sid}/element/{find('#token')}/value", {"text": TOKEN})
     call("POST", f"/session/{sid}/element/{find('#sign-in')}/click", {})
-    check(find("#queue") is not None, "signed in and the queue is shown")
+    check(wait_for("#queue", 30) is not None, "signed in and the queue is shown")
     screenshot("queue.png")
     if MODE == "screenshots":
         screenshots_only()
@@ -258,12 +273,12 @@ try:
         "SELECT id FROM cards WHERE status = 'open' AND suggestion IS NOT NULL AND kind = 'warranty_claim' "
         "AND json_extract(suggestion, '$.action') IS NOT NULL ORDER BY id LIMIT 1").fetchone()[0]
     go(f"/cards/{card_id}")
-    check(find("#accept") is not None, f"card {card_id} opened with an accept button")
+    check(wait_for("#accept", 30) is not None, f"card {card_id} opened with an accept button")
     screenshot("card.png")
     call("POST", f"/session/{sid}/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": [
         {"type": "keyDown", "value": "a"}, {"type": "keyUp", "value": "a"}]}]})
-    time.sleep(1.0)
-    decision = db.execute("SELECT actor, action FROM decisions WHERE card_id = ? AND actor_kind = 'reviewer'", (card_id,)).fetchone()
+    decision = poll(lambda: db.execute(
+        "SELECT actor, action FROM decisions WHERE card_id = ? AND actor_kind = 'reviewer'", (card_id,)).fetchone())
     check(decision is not None and decision[0].startswith("browser-reviewer"), f"the decision is in the database: {decision}")
     outbox = db.execute("SELECT message_type FROM outbox WHERE idempotency_key LIKE ?", (f"review:{card_id}:%",)).fetchall()
     check(len(outbox) == 1, f"one outbox message for the accepted card: {outbox}")
@@ -273,6 +288,7 @@ try:
     script_card = db.execute(
         "SELECT c.id FROM cards c JOIN exceptions e ON e.id = c.exception_id WHERE e.event_id = 'browser-script-1'").fetchone()[0]
     go(f"/cards/{script_card}")
+    wait_for("#source-text", 30)
     shown = text("#source-text") or ""
     check("<script>document.title='owned'</script>" in shown, "the email's <script> is shown as text")
     title = call("GET", f"/session/{sid}/title")
