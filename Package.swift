@@ -121,8 +121,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "triage",
+        .target(
+            name: "TriageCommands",
             dependencies: [
                 "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageEval", "TriageDemo",
                 "TriageServer", "TriageBench", "TriageEvalStore", "TriageMetrics", "TriageDemoRun", "TriagePostgres",
@@ -133,6 +133,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(name: "triage", dependencies: ["TriageCommands"], swiftSettings: swiftSettings),
         .target(
             name: "TriageTestSupport",
             dependencies: [
@@ -189,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "triageTests",
             dependencies: [
-                "triage", "TriageCore", "TriageStore", "TriageTestSupport", "TriagePostgres", "TriageRules",
+                "triage", "TriageCommands", "TriageCore", "TriageStore", "TriageTestSupport", "TriagePostgres", "TriageRules",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),

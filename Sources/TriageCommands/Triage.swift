@@ -2,9 +2,8 @@ import ArgumentParser
 import Foundation
 
 /// The `triage` command line: every subcommand reads its flags and environment once and wires the concrete parts.
-@main
-struct Triage: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Triage: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "triage",
         abstract: "Triage retail operations exceptions: log, classify, route, pre-fill cards, measure.",
         subcommands: [
@@ -14,8 +13,11 @@ struct Triage: AsyncParsableCommand {
             BenchCommand.self, EvalCommand.self,
         ])
 
+    /// An empty command, filled in by parsing.
+    public init() {}
+
     /// Parses and runs, after a check that a mistyped subcommand gets a "did you mean" (exit 2, usage).
-    static func main() async {
+    public static func main() async {
         if let message = CommandSuggestion.message(for: Array(CommandLine.arguments.dropFirst()), root: Self.self) {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             Foundation.exit(2)
