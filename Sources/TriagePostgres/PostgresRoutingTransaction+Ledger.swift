@@ -32,14 +32,15 @@ extension PostgresRoutingTransaction {
     /// locks, sorted the same way), so two processes never each give one order a card of its own, and never deadlock
     /// on each other's orders.
     func reserveOrders(_ orderNumbers: Set<String>) throws {
-        let fresh = orderNumbers.subtracting(state.reserved)
+        // Filtered, not `subtracting`: that walks the batch's whole reserved set on every card lookup.
+        let fresh = orderNumbers.filter { !state.reserved.contains($0) }
         guard !fresh.isEmpty else { return }
         let keys = fresh.sorted().map(PostgresCardJoin.lockKey)
         try run(
             """
             SELECT COUNT(pg_advisory_xact_lock(hashtextextended(current_schema() || k, 0)))
             FROM unnest(\(keys)::text[]) k
-            """)
+            """, flushing: false)
         state.reserved.formUnion(fresh)
         try prefetch(Array(fresh))
     }
@@ -95,7 +96,7 @@ extension PostgresRoutingTransaction {
             WHERE c.order_number = \(orderNumber) AND c.kind = \(record.exception.kind.rawValue)
               AND c.status IN ('open', 'awaiting_confirmation', 'awaiting_worker')
             ORDER BY c.id
-            """)
+            """, flushing: false)
         guard !candidates.isEmpty else { return nil }
         let lines = try order(number: orderNumber)?.lines ?? []
         let ours = RequestedLines.skus(of: record, lines: lines)
@@ -112,19 +113,18 @@ extension PostgresRoutingTransaction {
             """
             INSERT INTO card_links (exception_id, card_id, linked_at) VALUES (\(exceptionID), \(cardID), \(time))
             ON CONFLICT DO NOTHING
-            """)
-        try run("UPDATE cards SET updated_at = \(time) WHERE id = \(cardID)")
+            """, flushing: false)
+        try run("UPDATE cards SET updated_at = \(time) WHERE id = \(cardID)", flushing: false)
     }
 }
 
-/// The statement for each state change an action plan makes; the SQLite store's, in PostgreSQL's words.
+/// The statement for each state change an action plan makes that `PostgresWriteBuffer` does not hold; the SQLite
+/// store's, in PostgreSQL's words.
 enum PostgresStateChange {
     static func statements(_ change: StateChange) -> [PostgresQuery] {
         switch change {
-        case .orderStatus(let number, let status):
-            return ["UPDATE orders SET status = \(status) WHERE order_number = \(number)"]
-        case .orderPostcode(let number, let postcode):
-            return ["UPDATE orders SET postcode = \(postcode) WHERE order_number = \(number)"]
+        case .orderStatus, .orderPostcode:
+            preconditionFailure("order changes go through PostgresWriteBuffer")
         case .inventoryCount(let sku, let system, let quantity):
             return [
                 """
@@ -145,7 +145,7 @@ enum PostgresStateChange {
     }
 }
 
-/// A new card's row, and the decision an auto rule's execution records (as a reviewer's would be).
+/// A new card's row (the decision an auto rule's execution records is `PostgresWriteBuffer`'s).
 struct PostgresCardRow {
     let card: NewCard
 
@@ -166,17 +166,6 @@ struct PostgresCardRow {
               \(flags), \(JSONValue.object(card.details).serialized), \(created), \(created), \(resolved),
               \(card.details["order_number"]?.text))
             ON CONFLICT (exception_id) DO NOTHING RETURNING id
-            """
-    }
-
-    func ruleDecision(cardID: Int64) -> PostgresQuery? {
-        guard card.status == .autoResolved, let rule = card.rule, let plan = card.plan else { return nil }
-        return """
-            INSERT INTO decisions (card_id, actor, actor_kind, action, parameters, edited_fields, rule_id, rule_action,
-              decided_at, seconds_to_decide)
-            VALUES (\(cardID), \("rule:\(rule.ruleID)@\(rule.ruleVersion)"), 'rule', \(plan.action),
-              \(JSONValue.object(plan.parameters).serialized), '[]', \(rule.ruleID), \(rule.action),
-              \(card.createdAt.timeIntervalSince1970), 0)
             """
     }
 }

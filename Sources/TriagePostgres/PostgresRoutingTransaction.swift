@@ -31,8 +31,19 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         /// A step failed in a transaction without savepoints.
         var stepFailed = false
 
-        init(savepoints: Bool) { self.savepoints = savepoints }
+        /// Whether writes nothing in the batch reads back wait in `buffer` (a routing batch's first run; a run with
+        /// savepoints writes each step's rows inside its savepoint, and a reviewer's decision writes at once).
+        let buffering: Bool
+        /// The writes held until the batch ends or a statement may read them.
+        var buffer = PostgresWriteBuffer()
 
+        init(savepoints: Bool, buffering: Bool) {
+            self.savepoints = savepoints
+            self.buffering = buffering && !savepoints
+        }
+
+        /// The hourly-count locks `countHourly` took (held until the transaction ends).
+        var countLocks: Set<String> = []
         /// The orders whose join locks `reserveOrders` took.
         var reserved: Set<String> = []
         /// The orders read so far (nil: no such order), with their payments and shipments: the batch's in a few
@@ -43,8 +54,32 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         var shipments: [String: [Shipment]] = [:]
     }
 
-    /// Runs one statement and returns its rows.
-    func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
+    /// Runs one statement and returns its rows, after writing what the buffer holds unless `flushing` is false
+    /// (for statements that neither read nor write the buffered tables' rows).
+    func rows(_ query: PostgresQuery, flushing: Bool = true) throws -> [PostgresRow] {
+        if flushing { try flush() }
+        return try statement(query)
+    }
+
+    /// Writes what the buffer holds. A failure in a buffering run asks for a run with savepoints, which writes each
+    /// step at once and so finds the step at fault.
+    func flush() throws {
+        guard !state.buffer.isEmpty, !state.stepFailed else { return }
+        do {
+            for query in state.buffer.drain() { _ = try statement(query) }
+        } catch {
+            if state.buffering { state.stepFailed = true }
+            throw error
+        }
+    }
+
+    /// Writes a step's held rows at once where the transaction does not buffer (a run with savepoints, a reviewer's
+    /// decision): the same statements, one step at a time.
+    private func flushUnlessBuffering() throws {
+        if !state.buffering { try flush() }
+    }
+
+    private func statement(_ query: PostgresQuery) throws -> [PostgresRow] {
         do {
             return try BlockingBridge.wait(
                 deadline: callTimeout, "routing statement", connection.query(query, logger: logger)
@@ -59,8 +94,8 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     }
 
     /// Runs one statement for its effect.
-    func run(_ query: PostgresQuery) throws {
-        _ = try rows(query)
+    func run(_ query: PostgresQuery, flushing: Bool = true) throws {
+        _ = try rows(query, flushing: flushing)
     }
 
     func order(number: String) throws -> Order? {
@@ -77,7 +112,8 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     }
 
     func product(sku: String) throws -> Product? {
-        try rows("SELECT \(unescaped: PostgresReferenceRows.productColumns) FROM products WHERE sku = \(sku)")
+        try rows(
+            "SELECT \(unescaped: PostgresReferenceRows.productColumns) FROM products WHERE sku = \(sku)", flushing: false)
             .first.map(PostgresReferenceRows.product)
     }
 
@@ -97,7 +133,8 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     }
 
     func inventory(sku: String) throws -> [InventoryCount] {
-        try rows("SELECT sku, system, quantity FROM inventory WHERE sku = \(sku) ORDER BY system").map { row in
+        try rows("SELECT sku, system, quantity FROM inventory WHERE sku = \(sku) ORDER BY system", flushing: false).map {
+            row in
             let (sku, system, quantity) = try row.decode((String, String, Int64).self)
             return InventoryCount(sku: sku, system: system, quantity: Int(quantity))
         }
@@ -108,7 +145,7 @@ struct PostgresRoutingTransaction: RoutingTransaction {
             """
             SELECT COUNT(*) FROM exceptions
             WHERE kind = \(kind.rawValue) AND source = \(source) AND reason IS NOT DISTINCT FROM \(reason)
-            """
+            """, flushing: false
         ).first?.decode(Int64.self)
         return Int(count ?? 0)
     }
@@ -122,7 +159,8 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         var records: [ExceptionRecord?] = []
         for start in stride(from: 0, to: batch.count, by: PostgresExceptionInsert.chunk) {
             let chunk = Array(batch[start..<min(start + PostgresExceptionInsert.chunk, batch.count)])
-            let ids = try PostgresExceptionInsert.ids(try rows(PostgresExceptionInsert(chunk, receivedAt: receivedAt).query))
+            let query = PostgresExceptionInsert(chunk, receivedAt: receivedAt).query
+            let ids = try PostgresExceptionInsert.ids(try rows(query, flushing: false))
             records += PostgresExceptionInsert.records(chunk, ids: ids, receivedAt: receivedAt)
         }
         return records
@@ -130,43 +168,37 @@ struct PostgresRoutingTransaction: RoutingTransaction {
 
     @discardableResult
     func writeCard(_ card: NewCard) throws -> Int64 {
-        let row = PostgresCardRow(card)
-        guard let id = try rows(row.insert).first?.decode(Int64.self) else {
-            return try rows("SELECT id FROM cards WHERE exception_id = \(card.exceptionID)").first?.decode(Int64.self) ?? 0
+        guard let id = try rows(PostgresCardRow(card).insert, flushing: false).first?.decode(Int64.self) else {
+            return try rows("SELECT id FROM cards WHERE exception_id = \(card.exceptionID)", flushing: false)
+                .first?.decode(Int64.self) ?? 0
         }
-        if let decision = row.ruleDecision(cardID: id) { try run(decision) }
+        state.buffer.ruleDecision(cardID: id, card: card)
+        try flushUnlessBuffering()
         return id
     }
 
     func execute(_ plan: ActionPlan, exceptionID: Int64, at date: Date) throws {
         for change in plan.changes {
             switch change {
-            case .orderStatus(let number, _), .orderPostcode(let number, _): state.orders[number] = nil
+            case .orderStatus(let number, let status):
+                if case .some(.some(var order)) = state.orders[number] {
+                    order.status = status
+                    state.orders[number] = .some(order)
+                }
+            case .orderPostcode(let number, _): state.orders[number] = nil
             case .inventoryCount, .refund, .returnedItems: break
             }
+            if state.buffer.orderChange(change) { continue }
+            for statement in PostgresStateChange.statements(change) { try run(statement, flushing: false) }
         }
-        for statement in plan.changes.flatMap(PostgresStateChange.statements) { try run(statement) }
-        for message in plan.messages {
-            let now = date.timeIntervalSince1970
-            try run(
-                """
-                INSERT INTO outbox (exception_id, target_system, message_type, payload, idempotency_key,
-                  next_attempt_at, created_at)
-                VALUES (\(exceptionID), \(message.targetSystem), \(message.messageType), \(message.payload.serialized),
-                  \(message.idempotencyKey), \(now), \(now))
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """)
-        }
+        for message in plan.messages { state.buffer.message(message, exceptionID: exceptionID, at: date) }
+        try flushUnlessBuffering()
     }
 
     func enqueue(exceptionID: Int64, task: AITask, at date: Date) throws {
-        let now = date.timeIntervalSince1970
-        try run(
-            """
-            INSERT INTO ai_jobs (exception_id, task, not_before, created_at, updated_at)
-            VALUES (\(exceptionID), \(task.rawValue), \(now), \(now), \(now)) ON CONFLICT (exception_id) DO NOTHING
-            """)
         state.queuedJobs = true
+        state.buffer.job(exceptionID: exceptionID, task: task, at: date)
+        try flushUnlessBuffering()
     }
 
     /// Adds to the hourly counts after taking each type and source's lock, in sorted order: a second process
@@ -174,17 +206,12 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     /// miss each other's cascade.
     func countHourly(_ counts: [CascadeKey: Int]) throws {
         let pairs = Set(counts.keys.map { ":cascade:\($0.kind.rawValue):\($0.source)" })
-        for pair in pairs.sorted() {
-            try run("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || \(pair), 0))")
+        for pair in pairs.filter({ !state.countLocks.contains($0) }).sorted() {
+            try run("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || \(pair), 0))", flushing: false)
         }
-        for (key, count) in counts.sorted(by: { ($0.key.hour, $0.key.source) < ($1.key.hour, $1.key.source) }) {
-            try run(
-                """
-                INSERT INTO exception_hours (kind, source, hour, count)
-                VALUES (\(key.kind.rawValue), \(key.source), \(key.hour.timeIntervalSince1970), \(Int64(count)))
-                ON CONFLICT (kind, source, hour) DO UPDATE SET count = exception_hours.count + excluded.count
-                """)
-        }
+        state.countLocks.formUnion(pairs)
+        state.buffer.count(counts)
+        try flushUnlessBuffering()
     }
 
     func hourlyCounts(kind: ExceptionKind, source: String, from: Date, to: Date) throws -> [Date: Int] {
@@ -206,7 +233,7 @@ struct PostgresRoutingTransaction: RoutingTransaction {
             """
             SELECT 1 FROM exceptions WHERE source = \(source) AND kind = 'integration_failure' AND reason = 'cascade'
               AND event_id LIKE \("cascade:\(kind.rawValue):%") AND occurred_at >= \(since.timeIntervalSince1970) LIMIT 1
-            """
+            """, flushing: false
         ).isEmpty
     }
 

@@ -13,18 +13,18 @@ extension PostgresStore: RoutingStore {
     public func routingTransaction<T: Sendable>(
         _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
     ) async throws -> T {
-        try await postgresTransaction(body)
+        try await postgresTransaction(buffering: true, body)
     }
 
     /// `routingTransaction`, with the PostgreSQL transaction itself, for work that runs statements of its own beside
     /// the routing port's (a reviewer's decision).
     func postgresTransaction<T: Sendable>(
-        _ body: @escaping @Sendable (PostgresRoutingTransaction) throws -> T
+        buffering: Bool = false, _ body: @escaping @Sendable (PostgresRoutingTransaction) throws -> T
     ) async throws -> T {
         var savepoints = false
         for attempt in 1... {
             do {
-                return try await routingTransactionOnce(body, savepoints: savepoints)
+                return try await routingTransactionOnce(body, savepoints: savepoints, buffering: buffering)
             } catch is StepFailed {
                 savepoints = true
             } catch where attempt < Self.routingAttempts && Self.isRetryable(error) {
@@ -46,15 +46,19 @@ extension PostgresStore: RoutingStore {
     /// Runs the body once. When a step failed in a run without savepoints, the transaction is rolled back (whatever
     /// error that left behind) and `StepFailed` asks for a run with them.
     private func routingTransactionOnce<T: Sendable>(
-        _ body: @escaping @Sendable (PostgresRoutingTransaction) throws -> T, savepoints: Bool
+        _ body: @escaping @Sendable (PostgresRoutingTransaction) throws -> T, savepoints: Bool, buffering: Bool
     ) async throws -> T {
         let (logger, timeout) = (logger, max(location.callTimeout, Self.routingStatementWait))
-        let state = PostgresRoutingTransaction.State(savepoints: savepoints)
+        let state = PostgresRoutingTransaction.State(savepoints: savepoints, buffering: buffering)
         do {
             return try await client.withTransaction(logger: logger) { connection in
                 let transaction = PostgresRoutingTransaction(
                     connection: connection, logger: logger, callTimeout: timeout, state: state)
-                let result = try await BlockingBridge.onOwnThread { try body(transaction) }
+                let result = try await BlockingBridge.onOwnThread {
+                    let result = try body(transaction)
+                    try transaction.flush()
+                    return result
+                }
                 if let failure = state.mustRetry { throw failure }
                 if state.stepFailed { throw StepFailed() }
                 if state.queuedJobs { try await Self.announceJobs(connection, logger: logger) }

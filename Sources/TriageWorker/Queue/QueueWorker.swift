@@ -38,11 +38,20 @@ public struct QueueWorker: Sendable {
     public func run(
         stop: StopSignal = StopSignal(), progress: (@Sendable (WorkerRunSummary) -> Void)? = nil
     ) async throws -> WorkerRunSummary {
+        let running = RunningJobs()
+        // The heartbeat is a child task: cancelled and awaited when the drain ends, never left running.
+        return try await withThrowingTaskGroup(of: Void.self) { companions in
+            companions.addTask { await self.beat(running) }
+            defer { companions.cancelAll() }
+            return try await drain(running, stop: stop, progress: progress)
+        }
+    }
+
+    private func drain(
+        _ running: RunningJobs, stop: StopSignal, progress: (@Sendable (WorkerRunSummary) -> Void)?
+    ) async throws -> WorkerRunSummary {
         var summary = WorkerRunSummary()
         var claimed = 0
-        let running = RunningJobs()
-        let heartbeat = Task { await beat(running) }
-        defer { heartbeat.cancel() }
         try await withThrowingTaskGroup(of: JobOutcome.self) { group in
             var inFlight = 0
             while true {
