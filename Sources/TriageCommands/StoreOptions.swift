@@ -13,12 +13,13 @@ typealias IntakeStore = RoutingStore & OutboxQueue & OutboxAdmin & ReferenceWrit
 
 /// What `triage serve` and `triage users` need from a store; both stores provide it.
 typealias ServeStore = ReviewStore & RoutingStore & OperationsStatusReading & ExceptionLogReading & HarvestReading
+    & DemoLabelReading
 
 /// Where the database and the rules file are.
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "SQLite database file (default: $TRIAGE_DB or ./triage.sqlite); \(postgresCommands) also take a postgres:// URL.")
+        help: "SQLite database file or postgres:// URL (default: $TRIAGE_DB or ./triage.sqlite).")
     var db: String?
 
     /// The database path or URL after defaults.
@@ -50,9 +51,8 @@ struct StoreOptions: ParsableArguments {
     ) async throws -> T {
         guard let location = try postgresLocation() else { return try await body(try openExisting(), nil) }
         return try await onPostgres(location, existing: true, waitForServer: waitForServer) { store in
-            let arrivals = listen ? PostgresJobArrivals(store: store) : nil
-            defer { arrivals?.stop() }
-            return try await body(store, arrivals)
+            guard listen else { return try await body(store, nil) }
+            return try await PostgresJobArrivals.listening(on: store) { try await body(store, $0) }
         }
     }
 
@@ -121,14 +121,12 @@ extension StoreOptions {
     /// cannot reach at start, as it rides out a restart while running; one-shot commands fail at once.
     static let serverWait: Duration = .seconds(60)
 
-    /// Commands that run on PostgreSQL today; the others say so instead of treating the URL as a file name.
-    static let postgresCommands =
-        "every other command (demo and simulate-decisions make and script a SQLite demo database; db copy reads one)"
-
+    /// Every store command takes a URL; only `db copy --from` (a SQLite file into PostgreSQL) must name a file, and
+    /// says so instead of treating the URL as a file name.
     private func refusePostgres() throws {
         guard PostgresLocation.isURL(databasePath) else { return }
         throw CLIError(
-            "this command works on a SQLite file only: on PostgreSQL run \(Self.postgresCommands); "
+            "\(displayName) is a PostgreSQL URL; db copy --from reads a SQLite file (`triage demo` makes one), "
                 + "see the README's PostgreSQL section")
     }
 }

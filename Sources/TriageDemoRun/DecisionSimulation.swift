@@ -3,15 +3,15 @@ import TriageCore
 import TriageDemo
 import TriageStore
 
-/// Scripted reviewer decisions on a demo database, so the weekly review has a decision log to read. Seeded: the
+/// Scripted reviewer decisions on a demo store (SQLite or PostgreSQL, through the review port), so the weekly review has a decision log to read. Seeded: the
 /// same database and seed give the same decisions.
 public struct DecisionSimulation {
-    let database: AppDatabase
+    let database: any ReviewStore & DemoLabelReading
     let count: Int
     let seed: UInt64
 
     /// A simulation deciding at most `count` open cards of `database`, its choices and timings drawn from `seed`.
-    public init(database: AppDatabase, count: Int, seed: UInt64) {
+    public init(database: any ReviewStore & DemoLabelReading, count: Int, seed: UInt64) {
         self.database = database
         self.count = count
         self.seed = seed
@@ -21,7 +21,7 @@ public struct DecisionSimulation {
     public func run() async throws -> [String: Int] {
         var random = DemoRandom(seed: seed, stream: "simulated-reviews")
         var reviewers: [String: Reviewer] = [:]
-        for user in try database.users() { reviewers[user.name] = user }
+        for user in try await database.users() { reviewers[user.name] = user }
         var queue = try await database.reviewQueue(QueueFilter(limit: 100_000), now: .distantFuture)
             .sorted { $0.card.id < $1.card.id }
         queue.shuffle(using: &random)
@@ -34,7 +34,7 @@ public struct DecisionSimulation {
             }
             guard let reviewer = reviewers[name], let context = try await database.cardContext(id: item.card.id, now: .distantPast)
             else { continue }
-            let label = try database.demoLabel(
+            let label = try await database.demoLabel(
                 source: context.exception.exception.source, eventID: context.exception.exception.eventID)
             let request = try ScriptedReviewer(context: context, labels: label?.values ?? [:]).request(random: &random)
             let opened = context.exception.exception.occurredAt.addingTimeInterval(Double.random(in: 1_800...72_000, using: &random))

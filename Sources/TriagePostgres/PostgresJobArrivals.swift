@@ -5,37 +5,46 @@ import TriageCore
 
 /// `LISTEN triage_ai_jobs` on one pooled connection, ringing a ``Doorbell`` on every notification; intake and
 /// releases `NOTIFY` it when their transaction commits. A listener whose connection drops (a restart, a terminated
-/// backend) listens again after a second, and the worker polls meanwhile.
+/// backend) listens again after a second, and the worker polls meanwhile. See `listening(on:_:)`.
 public final class PostgresJobArrivals: JobArrivals {
     /// The channel jobs are announced on.
     static let channel = "triage_ai_jobs"
 
     private let bell = Doorbell()
-    private let listener: Task<Void, Never>
 
-    /// Starts listening on `store`'s pool; stops when `stop()` is called or the pool shuts down.
-    public init(store: PostgresStore) {
-        let bell = self.bell
-        listener = Task {
-            while !Task.isCancelled {
-                do {
-                    try await store.client.withConnection { connection in
-                        try await connection.listen(on: Self.channel) { notifications in
-                            bell.ring()  // jobs may have arrived while no one listened
-                            for try await _ in notifications { bell.ring() }
-                        }
-                    }
-                } catch {
-                    if Task.isCancelled { return }
-                    store.logger.debug("job listener lost its connection, listening again in 1 s: \(PostgresStoreError.readable(error))")
-                }
-                try? await Task.sleep(for: .seconds(1))
-            }
+    private init() {}
+
+    /// Runs `body` while listening on `store`'s pool. The listener is a child task of this call: cancelled when `body`
+    /// ends, and awaited, so no listening outlives the command.
+    public static func listening<T: Sendable>(
+        on store: PostgresStore, _ body: @Sendable (PostgresJobArrivals) async throws -> T
+    ) async throws -> T {
+        let arrivals = PostgresJobArrivals()
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await arrivals.listen(on: store) }
+            defer { group.cancelAll() }
+            return try await body(arrivals)
         }
     }
 
-    /// Stops listening.
-    public func stop() { listener.cancel() }
+    /// Listens until cancelled, again a second after each lost connection.
+    private func listen(on store: PostgresStore) async {
+        let bell = self.bell
+        while !Task.isCancelled {
+            do {
+                try await store.client.withConnection { connection in
+                    try await connection.listen(on: Self.channel) { notifications in
+                        bell.ring()  // jobs may have arrived while no one listened
+                        for try await _ in notifications { bell.ring() }
+                    }
+                }
+            } catch {
+                if Task.isCancelled { return }
+                store.logger.debug("job listener lost its connection, listening again in 1 s: \(PostgresStoreError.readable(error))")
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
 
     /// Returns at the next announcement, or after `seconds`.
     public func waitForJobs(upTo seconds: Double) async {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import TriageCore
 
-extension AppDatabase {
+extension AppDatabase: DemoLabelReading {
     /// Marks this database as a demo database (seed `seed`) and stores the generator's labels apart from the
     /// exceptions; replaces what a previous demo run stored.
     public func recordDemo(seed: UInt64, labels: [ExceptionLabel], now: Date) throws {

@@ -120,6 +120,17 @@ import TriagePostgres
             let after = try await TriageProcess.run(["cards", "show", "\(card.id)", "--json", "--db", db])
             #expect(try JSONCoding.decode(StoredCard.self, from: after.stdout).card.status == .resolved, "\(db)")
         }
+
+        // Scripted demo decisions: seeded, so both stores decide the same cards the same way.
+        var tallies: [String] = []
+        for db in [twins.sqlite, twins.postgres.urlWithSchema] {
+            let run = try await TriageProcess.run(["simulate-decisions", "--count", "25", "--seed", "11", "--db", db])
+            #expect(run.status == 0, "\(run.stderr)")
+            tallies.append(String(run.stdout.prefix { $0 != ")" }))
+        }
+        #expect(tallies[0].hasPrefix("simulated 25 decisions ("), "\(tallies[0])")
+        #expect(tallies[1] == tallies[0])
+        _ = try await Self.same(["review", "--week"], twins)
     }
 
     @Test("a wrong port, database or schema is an error naming the cause at once; no store is made for a typo")

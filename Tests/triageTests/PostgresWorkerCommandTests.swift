@@ -60,11 +60,12 @@ struct PostgresWorkerCommandTests {
         try await PostgresStore.dropSchema(location, logger: logger)
     }
 
-    @Test func commandsNotYetOnPostgreSQLSayWhichAre() async throws {
+    @Test func aCopyFromAURLSaysItReadsASQLiteFile() async throws {
         let output = try await TriageProcess.run(
-            ["simulate-decisions", "--count", "1", "--db", "postgres://triage@127.0.0.1/triage"])
+            ["db", "copy", "--from", "postgres://triage:secret@127.0.0.1/triage", "--to", "postgres://triage@127.0.0.1/x"])
         #expect(output.status != 0)
-        #expect(output.stderr.contains("SQLite file only") && output.stderr.contains("every other command"))
+        #expect(output.stderr.contains("--from must be a SQLite file"))
+        #expect(!output.stderr.contains("secret"))
     }
 }
 

@@ -24,12 +24,14 @@ struct SimulateDecisionsCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let database = try store.openExisting()
-        guard try database.isDemo() else {
-            throw CLIError("\(store.databasePath) is not a demo database (no marker from `triage demo`): "
-                + "simulate-decisions decides from the demo generator's labels and never runs on real data")
+        let (count, seed, path) = (count, seed, store.displayName)
+        let tally = try await store.withServeStore(existing: true) { database in
+            guard try await database.isDemo() else {
+                throw CLIError("\(path) is not a demo database (no marker from `triage demo`): "
+                    + "simulate-decisions decides from the demo generator's labels and never runs on real data")
+            }
+            return try await DecisionSimulation(database: database, count: count, seed: seed).run()
         }
-        let tally = try await DecisionSimulation(database: database, count: count, seed: seed).run()
-        print(DecisionSimulation.summary(tally, path: store.databasePath))
+        print(DecisionSimulation.summary(tally, path: path))
     }
 }

@@ -61,8 +61,7 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     private func drain(_ database: any WorkerStore, arrivals: (any JobArrivals)?) async throws {
-        let metrics = metricsPort.map { MetricsEndpoint.serveInBackground(port: $0, operations: database) }
-        defer { metrics?.cancel() }
+        let metrics = metricsPort.map { MetricsEndpoint.service(port: $0, operations: database) }
         let engine = try llm.engine(reference: database, cache: database, concurrency: concurrency)
         var configuration = WorkerConfiguration(
             concurrency: concurrency, leaseSeconds: leaseSeconds, owner: "worker-\(getpid())", retry: .init(maxAttempts: attempts), limit: limit,
@@ -72,7 +71,8 @@ struct WorkerCommand: AsyncParsableCommand {
         let worker = QueueWorker(queue: database, engine: engine.maker, configuration: configuration, arrivals: arrivals)
         print("worker: model \(engine.modelDescription), prompts \(llm.promptsOrigin)")
         let summary = try await WorkerService.runUntilDone(
-            worker, logger: Logger(label: "triage.worker"), progress: WorkerReport.progress)
+            worker, alongside: metrics.map { [$0] } ?? [], logger: Logger(label: "triage.worker"),
+            progress: WorkerReport.progress)
         if WorkerReport.isTerminal { print("") }
         let counts = try await database.jobCounts()
         print(WorkerReport.line(summary, counts: counts))

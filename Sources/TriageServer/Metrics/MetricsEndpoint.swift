@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import TriageCore
 import TriageMetrics
 
@@ -30,18 +31,13 @@ public enum MetricsEndpoint {
             onServerRunning: { await onRunning($0.localAddress?.port ?? 0) }, logger: logger)
     }
 
-    /// Serves `/metrics` on 127.0.0.1:`port` in the background (0: any free port, printed on standard error), with
-    /// this process's own metrics bootstrapped; cancel the task to stop it.
-    public static func serveInBackground(port: Int, operations: any OperationsStatusReading) -> Task<Void, Never> {
+    /// A service serving `/metrics` on 127.0.0.1:`port` (0: any free port, printed on standard error), with this
+    /// process's own metrics bootstrapped: run it in the command's service group, which stops it with the rest.
+    public static func service(port: Int, operations: any OperationsStatusReading) -> any Service {
         let process = ProcessMetrics.bootstrap()
         let logger = Logger(label: "triage.metrics")
-        let app = application(
+        return application(
             operations: operations, process: process, host: "127.0.0.1", port: port, logger: logger,
             onRunning: { bound in FileHandle.standardError.write(Data("metrics on http://127.0.0.1:\(bound)/metrics\n".utf8)) })
-        return Task {
-            do { try await app.runService(gracefulShutdownSignals: []) } catch {
-                logger.error("metrics server stopped", metadata: ["error": "\(error)"])
-            }
-        }
     }
 }

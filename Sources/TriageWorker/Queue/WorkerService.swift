@@ -26,14 +26,17 @@ public final class WorkerService: Service {
         result.withLock { $0 = summary }
     }
 
-    /// Runs `worker` in its own service group with SIGTERM/SIGINT handling, and returns what it did.
+    /// Runs `worker` in its own service group with SIGTERM/SIGINT handling, beside `companions` (a metrics server),
+    /// which the group stops when the worker is done; returns what the worker did.
     public static func runUntilDone(
-        _ worker: QueueWorker, logger: Logger, progress: (@Sendable (WorkerRunSummary) -> Void)? = nil
+        _ worker: QueueWorker, alongside companions: [any Service] = [], logger: Logger,
+        progress: (@Sendable (WorkerRunSummary) -> Void)? = nil
     ) async throws -> WorkerRunSummary {
         let service = WorkerService(worker: worker, progress: progress)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)]
+                    + companions.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         return service.result.withLock { $0 }
