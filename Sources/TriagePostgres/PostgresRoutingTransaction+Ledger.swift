@@ -49,6 +49,7 @@ extension PostgresRoutingTransaction {
     /// batch reads them from memory. The orders' join locks are held, so no other routing changes them first.
     func prefetch(_ numbers: [String]) throws {
         for number in numbers { (state.orders[number], state.payments[number], state.shipments[number]) = (.some(nil), [], []) }
+        if state.buffering { try prefetchJoinable(numbers) }
         var lines: [String: [OrderLine]] = [:]
         for row in try rows(
             """
@@ -85,36 +86,54 @@ extension PostgresRoutingTransaction {
         }
     }
 
+    /// The undecided cards of `numbers`, oldest first, into the batch's memory (after the buffer is written, so the
+    /// batch's own cards are among them). The orders' join locks are held, so no other router adds one meanwhile.
+    private func prefetchJoinable(_ numbers: [String]) throws {
+        for number in numbers { state.joinable[number] = [] }
+        for row in try rows(
+            """
+            SELECT c.order_number, c.kind, c.id, \(unescaped: PostgresExceptionRows.columns(of: "e"))
+            FROM cards AS c JOIN exceptions AS e ON e.id = c.exception_id
+            WHERE c.order_number = ANY(\(numbers)) AND c.status = ANY(\(Self.joinableStatuses))
+            ORDER BY c.id
+            """)
+        {
+            let cells = row.makeRandomAccess()
+            let (number, kind, id) = (try cells[0].decode(String.self), try cells[1].decode(String.self), try cells[2].decode(Int64.self))
+            state.joinable[number]?.append((id, kind, try PostgresExceptionRows.record(row, offset: 3)))
+        }
+    }
+
     /// The oldest undecided card about the same order and cause as `record`, after reserving its order (nothing to
     /// do when the batch reserved it).
     func openCard(like record: ExceptionRecord, orderNumber: String) throws -> Int64? {
         try reserveOrders([orderNumber])
-        let candidates = try rows(
-            """
-            SELECT c.id, \(unescaped: PostgresExceptionRows.columns(of: "e"))
-            FROM cards AS c JOIN exceptions AS e ON e.id = c.exception_id
-            WHERE c.order_number = \(orderNumber) AND c.kind = \(record.exception.kind.rawValue)
-              AND c.status IN ('open', 'awaiting_confirmation', 'awaiting_worker')
-            ORDER BY c.id
-            """, flushing: false)
+        let kind = record.exception.kind.rawValue
+        let candidates: [(id: Int64, record: ExceptionRecord)]
+        if state.buffering, let known = state.joinable[orderNumber] {
+            candidates = known.filter { $0.kind == kind }.map { ($0.id, $0.record) }
+        } else {
+            candidates = try rows(
+                """
+                SELECT c.id, \(unescaped: PostgresExceptionRows.columns(of: "e"))
+                FROM cards AS c JOIN exceptions AS e ON e.id = c.exception_id
+                WHERE c.order_number = \(orderNumber) AND c.kind = \(kind) AND c.status = ANY(\(Self.joinableStatuses))
+                ORDER BY c.id
+                """
+            ).map { (try $0.makeRandomAccess()[0].decode(Int64.self), try PostgresExceptionRows.record($0, offset: 1)) }
+        }
         guard !candidates.isEmpty else { return nil }
         let lines = try order(number: orderNumber)?.lines ?? []
         let ours = RequestedLines.skus(of: record, lines: lines)
-        for row in candidates {
-            let theirs = RequestedLines.skus(of: try PostgresExceptionRows.record(row, offset: 1), lines: lines)
-            if RequestedLines.overlap(ours, theirs) { return try row.makeRandomAccess()[0].decode(Int64.self) }
-        }
-        return nil
+        return candidates.first { RequestedLines.overlap(ours, RequestedLines.skus(of: $0.record, lines: lines)) }?.id
     }
 
+    /// The statuses of a card a later exception joins.
+    static let joinableStatuses = CardStatus.joinable.map(\.rawValue)
+
     func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) throws {
-        let time = date.timeIntervalSince1970
-        try run(
-            """
-            INSERT INTO card_links (exception_id, card_id, linked_at) VALUES (\(exceptionID), \(cardID), \(time))
-            ON CONFLICT DO NOTHING
-            """, flushing: false)
-        try run("UPDATE cards SET updated_at = \(time) WHERE id = \(cardID)", flushing: false)
+        state.buffer.link(exceptionID: exceptionID, toCard: cardID, at: date)
+        try flushUnlessBuffering()
     }
 }
 
@@ -145,27 +164,54 @@ enum PostgresStateChange {
     }
 }
 
-/// A new card's row (the decision an auto rule's execution records is `PostgresWriteBuffer`'s).
+/// A new card's row, with the id the transaction drew for it from the cards' sequence (the decision an auto rule's
+/// execution records is `PostgresWriteBuffer`'s).
 struct PostgresCardRow {
+    let id: Int64
     let card: NewCard
 
-    init(_ card: NewCard) { self.card = card }
+    static let columns = """
+        id, exception_id, kind, decision_type, status, team, title, summary, rule_id, rule_version, rule_mode,
+          rule_action, plan, amount_cents, flags, details, created_at, updated_at, resolved_at, order_number
+        """
+    /// Bindings per row.
+    static let width = 20
 
-    var insert: PostgresQuery {
+    /// The order the card is about, if any.
+    var orderNumber: String? { card.details["order_number"]?.text }
+
+    /// Binds the row's values in `columns` order.
+    func bind(_ binds: inout PostgresBindings) {
         let created = card.createdAt.timeIntervalSince1970
         let resolved: Double? = card.status == .autoResolved ? created : nil
-        let flags = JSONValue.array(card.flags.map(JSONValue.string)).serialized
         let rule = card.rule
-        return """
-            INSERT INTO cards (exception_id, kind, decision_type, status, team, title, summary,
-              rule_id, rule_version, rule_mode, rule_action, plan, amount_cents, flags, details,
-              created_at, updated_at, resolved_at, order_number)
-            VALUES (\(card.exceptionID), \(card.kind.rawValue), \(card.decisionType.rawValue), \(card.status.rawValue),
-              \(card.team), \(card.title), \(card.summary), \(rule?.ruleID), \(rule.map { Int64($0.ruleVersion) }),
-              \(rule?.mode.rawValue), \(rule?.action), \(card.plan?.jsonValue.serialized), \(card.amountAtStake?.cents),
-              \(flags), \(JSONValue.object(card.details).serialized), \(created), \(created), \(resolved),
-              \(card.details["order_number"]?.text))
-            ON CONFLICT (exception_id) DO NOTHING RETURNING id
-            """
+        binds.append(id)
+        binds.append(card.exceptionID)
+        binds.append(card.kind.rawValue)
+        binds.append(card.decisionType.rawValue)
+        binds.append(card.status.rawValue)
+        binds.append(card.team)
+        binds.append(card.title)
+        binds.append(card.summary)
+        binds.append(rule?.ruleID)
+        binds.append(rule.map { Int64($0.ruleVersion) })
+        binds.append(rule?.mode.rawValue)
+        binds.append(rule?.action)
+        binds.append(card.plan?.jsonValue.serialized)
+        binds.append(card.amountAtStake?.cents)
+        binds.append(JSONValue.array(card.flags.map(JSONValue.string)).serialized)
+        binds.append(JSONValue.object(card.details).serialized)
+        binds.append(created)
+        binds.append(created)
+        binds.append(resolved)
+        binds.append(orderNumber)
+    }
+
+    /// One multi-row insert; a card for an exception that has one already is skipped, and the statement returns the
+    /// ids it stored.
+    static func insert(_ rows: some Collection<PostgresCardRow>) -> PostgresQuery {
+        var values = ValuesList()
+        for row in rows { values.add { row.bind(&$0) } }
+        return values.query("INSERT INTO cards (\(columns))", "ON CONFLICT (exception_id) DO NOTHING RETURNING id")
     }
 }

@@ -15,7 +15,9 @@ extension PostgresRoutingTransaction: ReviewTransaction {
                 UNION SELECT exception_id FROM card_links WHERE exception_id = ANY(\(ids))
                 """
             ).map { try $0.decode(Int64.self) })
-        return records.filter { !routed.contains($0.id) }
+        let unrouted = records.filter { !routed.contains($0.id) }
+        if state.buffering { for record in unrouted { state.stored[record.id] = record } }
+        return unrouted
     }
 
     func cardForUpdate(id: Int64) throws -> StoredCard? {

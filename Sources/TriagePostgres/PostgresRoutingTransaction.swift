@@ -52,7 +52,20 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         var orders: [String: Order?] = [:]
         var payments: [String: [Payment]] = [:]
         var shipments: [String: [Shipment]] = [:]
+        /// While buffering: the undecided cards of each prefetched order, oldest first (the database's, then the
+        /// batch's own), for the card join to read from memory.
+        var joinable: [String: [(id: Int64, kind: String, record: ExceptionRecord)]] = [:]
+        /// The exceptions this transaction stored, by id: a new card's exception, for `joinable`.
+        var stored: [Int64: ExceptionRecord] = [:]
+        /// Products and inventory counts read so far, by SKU (nil: no such product).
+        var products: [String: Product?] = [:]
+        var inventory: [String: [InventoryCount]] = [:]
+        /// Card ids drawn from the cards' sequence and not used yet, the next last.
+        var cardIDs: [Int64] = []
     }
+
+    /// Card ids drawn per statement while buffering; one at a time otherwise.
+    static let cardIDBlock = 512
 
     /// Runs one statement and returns its rows, after writing what the buffer holds unless `flushing` is false
     /// (for statements that neither read nor write the buffered tables' rows).
@@ -66,16 +79,30 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     func flush() throws {
         guard !state.buffer.isEmpty, !state.stepFailed else { return }
         do {
-            for query in state.buffer.drain() { _ = try statement(query) }
+            for write in state.buffer.drain() {
+                let written = try statement(write.query).count
+                if let expected = write.expectedRows, written != expected {
+                    throw PostgresStoreError.readable(
+                        CardAlreadyWritten(expected: expected, written: written))
+                }
+            }
         } catch {
             if state.buffering { state.stepFailed = true }
             throw error
         }
     }
 
+    /// A buffered card insert stored fewer cards than it held: another router wrote a card for one of its
+    /// exceptions first. The batch runs again with savepoints, which finds the card that is there.
+    struct CardAlreadyWritten: Error, CustomStringConvertible {
+        let expected: Int
+        let written: Int
+        var description: String { "\(expected - written) of \(expected) cards were written by another router first" }
+    }
+
     /// Writes a step's held rows at once where the transaction does not buffer (a run with savepoints, a reviewer's
     /// decision): the same statements, one step at a time.
-    private func flushUnlessBuffering() throws {
+    func flushUnlessBuffering() throws {
         if !state.buffering { try flush() }
     }
 
@@ -111,10 +138,14 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         }
     }
 
+    /// Read once per transaction: routing never changes a product.
     func product(sku: String) throws -> Product? {
-        try rows(
+        if let known = state.products[sku] { return known }
+        let product = try rows(
             "SELECT \(unescaped: PostgresReferenceRows.productColumns) FROM products WHERE sku = \(sku)", flushing: false)
             .first.map(PostgresReferenceRows.product)
+        state.products[sku] = .some(product)
+        return product
     }
 
     func payments(orderNumber: String) throws -> [Payment] {
@@ -132,12 +163,16 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         if state.orders[number] == nil { try prefetch([number]) }
     }
 
+    /// Read once per transaction, and again after a plan of this transaction changes the SKU's counts.
     func inventory(sku: String) throws -> [InventoryCount] {
-        try rows("SELECT sku, system, quantity FROM inventory WHERE sku = \(sku) ORDER BY system", flushing: false).map {
-            row in
-            let (sku, system, quantity) = try row.decode((String, String, Int64).self)
-            return InventoryCount(sku: sku, system: system, quantity: Int(quantity))
-        }
+        if let known = state.inventory[sku] { return known }
+        let counts = try rows("SELECT sku, system, quantity FROM inventory WHERE sku = \(sku) ORDER BY system", flushing: false)
+            .map { row in
+                let (sku, system, quantity) = try row.decode((String, String, Int64).self)
+                return InventoryCount(sku: sku, system: system, quantity: Int(quantity))
+            }
+        state.inventory[sku] = counts
+        return counts
     }
 
     func occurrences(source: String, kind: ExceptionKind, reason: String?) throws -> Int {
@@ -163,36 +198,83 @@ struct PostgresRoutingTransaction: RoutingTransaction {
             let ids = try PostgresExceptionInsert.ids(try rows(query, flushing: false))
             records += PostgresExceptionInsert.records(chunk, ids: ids, receivedAt: receivedAt)
         }
+        if state.buffering { for case let record? in records { state.stored[record.id] = record } }
         return records
     }
 
+    /// Buffering, the card waits with an id drawn ahead and joins the batch's memory of undecided cards; otherwise
+    /// it is written at once, and a card the exception has already is returned instead.
     @discardableResult
     func writeCard(_ card: NewCard) throws -> Int64 {
-        guard let id = try rows(PostgresCardRow(card).insert, flushing: false).first?.decode(Int64.self) else {
+        let row = PostgresCardRow(id: try nextCardID(), card: card)
+        if state.buffering {
+            state.buffer.card(row)
+            rememberJoinable(row)
+        } else if try rows(PostgresCardRow.insert([row]), flushing: false).isEmpty {
             return try rows("SELECT id FROM cards WHERE exception_id = \(card.exceptionID)", flushing: false)
                 .first?.decode(Int64.self) ?? 0
         }
-        state.buffer.ruleDecision(cardID: id, card: card)
+        state.buffer.ruleDecision(cardID: row.id, card: card)
         try flushUnlessBuffering()
-        return id
+        return row.id
+    }
+
+    /// The next card id from the cards' sequence, drawn in blocks while buffering.
+    private func nextCardID() throws -> Int64 {
+        if state.cardIDs.isEmpty {
+            let count = state.buffering ? Self.cardIDBlock : 1
+            state.cardIDs = try rows(
+                "SELECT nextval(pg_get_serial_sequence('cards', 'id')) FROM generate_series(1, \(count))", flushing: false
+            ).map { try $0.decode(Int64.self) }.reversed()
+        }
+        return state.cardIDs.removeLast()
+    }
+
+    /// Adds an undecided card of a prefetched order to the batch's memory, for the exceptions after it to join.
+    private func rememberJoinable(_ row: PostgresCardRow) {
+        guard CardStatus.joinable.contains(row.card.status), let number = row.orderNumber, state.joinable[number] != nil
+        else { return }
+        guard let record = state.stored[row.card.exceptionID] else {
+            // An exception this transaction did not store or hold: the order's cards are read again when asked for.
+            state.joinable[number] = nil
+            return
+        }
+        state.joinable[number]?.append((row.id, row.card.kind.rawValue, record))
     }
 
     func execute(_ plan: ActionPlan, exceptionID: Int64, at date: Date) throws {
         for change in plan.changes {
             switch change {
-            case .orderStatus(let number, let status):
-                if case .some(.some(var order)) = state.orders[number] {
-                    order.status = status
-                    state.orders[number] = .some(order)
+            case .orderStatus(let number, _), .orderPostcode(let number, _):
+                // Buffering, a failed step reruns the whole batch, so memory may run ahead of the database; with
+                // savepoints a step can be rolled back alone, so the order is read again instead.
+                if state.buffering, case .some(.some(let order)) = state.orders[number] {
+                    state.orders[number] = .some(Self.applying(change, to: order))
+                } else {
+                    state.orders[number] = nil
                 }
-            case .orderPostcode(let number, _): state.orders[number] = nil
-            case .inventoryCount, .refund, .returnedItems: break
+            case .inventoryCount(let sku, _, _): state.inventory[sku] = nil
+            case .refund, .returnedItems: break
             }
             if state.buffer.orderChange(change) { continue }
             for statement in PostgresStateChange.statements(change) { try run(statement, flushing: false) }
         }
         for message in plan.messages { state.buffer.message(message, exceptionID: exceptionID, at: date) }
         try flushUnlessBuffering()
+    }
+
+    /// The order as the database has it once `change` is written: the same fields its `UPDATE` sets.
+    private static func applying(_ change: StateChange, to order: Order) -> Order {
+        var order = order
+        switch change {
+        case .orderStatus(_, let status): order.status = status
+        case .orderPostcode(_, let postcode):
+            var address = order.customer.address ?? Address()
+            address.postcode = postcode
+            order.customer.address = address
+        case .inventoryCount, .refund, .returnedItems: break
+        }
+        return order
     }
 
     func enqueue(exceptionID: Int64, task: AITask, at date: Date) throws {

@@ -2,10 +2,13 @@ import Foundation
 import PostgresNIO
 import TriageCore
 
-/// The writes of a routing batch that nothing in the batch reads back: outbox messages, AI jobs, rule decisions,
-/// order status and postcode changes and hourly counts. They are kept here and sent as one multi-row statement per
-/// table when the batch ends, or before a statement that may read them, instead of one round trip each.
+/// The writes of a routing batch that the batch reads back from memory or not at all: cards (with ids drawn ahead
+/// from their sequence), links to joined cards, outbox messages, AI jobs, rule decisions, order status and postcode
+/// changes and hourly counts. They are kept here and sent as one multi-row statement per table when the batch ends,
+/// or before a statement that may read them, instead of one round trip each.
 struct PostgresWriteBuffer {
+    private var cards: [PostgresCardRow] = []
+    private var links: [(exceptionID: Int64, cardID: Int64, at: Double)] = []
     private var outbox: [(exceptionID: Int64, message: OutboxDraft, at: Double)] = []
     private var jobs: [(exceptionID: Int64, task: String, at: Double)] = []
     private var decisions: [RuleDecision] = []
@@ -15,7 +18,15 @@ struct PostgresWriteBuffer {
 
     /// Whether nothing waits to be written.
     var isEmpty: Bool {
-        outbox.isEmpty && jobs.isEmpty && decisions.isEmpty && statuses.isEmpty && postcodes.isEmpty && hours.isEmpty
+        cards.isEmpty && links.isEmpty && outbox.isEmpty && jobs.isEmpty && decisions.isEmpty && statuses.isEmpty && postcodes.isEmpty && hours.isEmpty
+    }
+
+    mutating func card(_ row: PostgresCardRow) {
+        cards.append(row)
+    }
+
+    mutating func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) {
+        links.append((exceptionID, cardID, date.timeIntervalSince1970))
     }
 
     mutating func message(_ message: OutboxDraft, exceptionID: Int64, at date: Date) {
@@ -54,10 +65,37 @@ struct PostgresWriteBuffer {
         hours.merge(counts, uniquingKeysWith: +)
     }
 
+    /// A statement to send, and for a card insert the rows it must store: fewer means a card was already there (a
+    /// second router got to the exception first), and the batch must run again, step by step.
+    struct Statement {
+        let query: PostgresQuery
+        let expectedRows: Int?
+    }
+
     /// The statements that write everything held, in an order that respects the foreign keys; the buffer empties.
-    mutating func drain() -> [PostgresQuery] {
+    mutating func drain() -> [Statement] {
         defer { self = PostgresWriteBuffer() }
-        return decisionStatements() + outboxStatements() + jobStatements() + orderStatements() + hourStatements()
+        let cardInserts = Self.chunks(cards, columns: PostgresCardRow.width).map {
+            Statement(query: PostgresCardRow.insert($0), expectedRows: $0.count)
+        }
+        let rest = linkStatements() + decisionStatements() + outboxStatements() + jobStatements() + orderStatements()
+            + hourStatements()
+        return cardInserts + rest.map { Statement(query: $0, expectedRows: nil) }
+    }
+
+    /// The links, and each joined card's last update.
+    private func linkStatements() -> [PostgresQuery] {
+        let inserts = Self.inserts(
+            links, columns: 3, "INSERT INTO card_links (exception_id, card_id, linked_at)", "ON CONFLICT DO NOTHING"
+        ) { link, binds in
+            binds.append(link.exceptionID)
+            binds.append(link.cardID)
+            binds.append(link.at)
+        }
+        var latest: [Int64: Double] = [:]
+        for link in links { latest[link.cardID] = max(latest[link.cardID] ?? 0, link.at) }
+        let pairs = latest.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return inserts + Self.updates("cards", set: "updated_at", where: "id", pairs)
     }
 
     /// Rows per statement for `columns` bindings a row, under PostgreSQL's 65,535 bindings per statement.
@@ -66,68 +104,66 @@ struct PostgresWriteBuffer {
         return stride(from: 0, to: rows.count, by: size).map { rows[$0..<min($0 + size, rows.count)] }
     }
 
-    private func decisionStatements() -> [PostgresQuery] {
-        Self.chunks(decisions, columns: 10).map { chunk in
+    /// `head VALUES (…), (…) tail` in chunks, `bind` giving each row's `columns` values.
+    private static func inserts<Row>(
+        _ rows: [Row], columns: Int, _ head: String, _ tail: String, bind: (Row, inout PostgresBindings) -> Void
+    ) -> [PostgresQuery] {
+        chunks(rows, columns: columns).map { chunk in
             var values = ValuesList()
-            for decision in chunk {
-                values.add { binds in
-                    binds.append(decision.cardID)
-                    binds.append("rule:\(decision.rule.ruleID)@\(decision.rule.ruleVersion)")
-                    binds.append("rule")
-                    binds.append(decision.plan.action)
-                    binds.append(JSONValue.object(decision.plan.parameters).serialized)
-                    binds.append("[]")
-                    binds.append(decision.rule.ruleID)
-                    binds.append(decision.rule.action)
-                    binds.append(decision.at)
-                    binds.append(0.0)
-                }
-            }
-            return values.query(
-                """
-                INSERT INTO decisions (card_id, actor, actor_kind, action, parameters, edited_fields, rule_id,
-                  rule_action, decided_at, seconds_to_decide)
-                """, "")
+            for row in chunk { values.add { bind(row, &$0) } }
+            return values.query(head, tail)
+        }
+    }
+
+    private func decisionStatements() -> [PostgresQuery] {
+        Self.inserts(
+            decisions, columns: 10,
+            """
+            INSERT INTO decisions (card_id, actor, actor_kind, action, parameters, edited_fields, rule_id,
+              rule_action, decided_at, seconds_to_decide)
+            """, ""
+        ) { decision, binds in
+            binds.append(decision.cardID)
+            binds.append("rule:\(decision.rule.ruleID)@\(decision.rule.ruleVersion)")
+            binds.append("rule")
+            binds.append(decision.plan.action)
+            binds.append(JSONValue.object(decision.plan.parameters).serialized)
+            binds.append("[]")
+            binds.append(decision.rule.ruleID)
+            binds.append(decision.rule.action)
+            binds.append(decision.at)
+            binds.append(0.0)
         }
     }
 
     private func outboxStatements() -> [PostgresQuery] {
-        Self.chunks(outbox, columns: 7).map { chunk in
-            var values = ValuesList()
-            for (exceptionID, message, at) in chunk {
-                values.add { binds in
-                    binds.append(exceptionID)
-                    binds.append(message.targetSystem)
-                    binds.append(message.messageType)
-                    binds.append(message.payload.serialized)
-                    binds.append(message.idempotencyKey)
-                    binds.append(at)
-                    binds.append(at)
-                }
-            }
-            return values.query(
-                """
-                INSERT INTO outbox (exception_id, target_system, message_type, payload, idempotency_key,
-                  next_attempt_at, created_at)
-                """, "ON CONFLICT (idempotency_key) DO NOTHING")
+        Self.inserts(
+            outbox, columns: 7,
+            """
+            INSERT INTO outbox (exception_id, target_system, message_type, payload, idempotency_key,
+              next_attempt_at, created_at)
+            """, "ON CONFLICT (idempotency_key) DO NOTHING"
+        ) { row, binds in
+            binds.append(row.exceptionID)
+            binds.append(row.message.targetSystem)
+            binds.append(row.message.messageType)
+            binds.append(row.message.payload.serialized)
+            binds.append(row.message.idempotencyKey)
+            binds.append(row.at)
+            binds.append(row.at)
         }
     }
 
     private func jobStatements() -> [PostgresQuery] {
-        Self.chunks(jobs, columns: 5).map { chunk in
-            var values = ValuesList()
-            for (exceptionID, task, at) in chunk {
-                values.add { binds in
-                    binds.append(exceptionID)
-                    binds.append(task)
-                    binds.append(at)
-                    binds.append(at)
-                    binds.append(at)
-                }
-            }
-            return values.query(
-                "INSERT INTO ai_jobs (exception_id, task, not_before, created_at, updated_at)",
-                "ON CONFLICT (exception_id) DO NOTHING")
+        Self.inserts(
+            jobs, columns: 5, "INSERT INTO ai_jobs (exception_id, task, not_before, created_at, updated_at)",
+            "ON CONFLICT (exception_id) DO NOTHING"
+        ) { job, binds in
+            binds.append(job.exceptionID)
+            binds.append(job.task)
+            binds.append(job.at)
+            binds.append(job.at)
+            binds.append(job.at)
         }
     }
 
@@ -140,16 +176,23 @@ struct PostgresWriteBuffer {
     private static func orderUpdates(_ changes: [(String, String)], column: String) -> [PostgresQuery] {
         var last: [String: String] = [:]
         for (number, value) in changes { last[number] = value }
-        return chunks(last.sorted { $0.key < $1.key }, columns: 2).map { chunk in
+        return updates("orders", set: column, where: "order_number", last.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    /// `UPDATE table SET column = v.value FROM (VALUES (key, value), …) WHERE table.keyColumn = v.key`, in chunks.
+    private static func updates<Key: PostgresNonThrowingEncodable, Value: PostgresNonThrowingEncodable>(
+        _ table: String, set column: String, where keyColumn: String, _ pairs: [(Key, Value)]
+    ) -> [PostgresQuery] {
+        chunks(pairs, columns: 2).map { chunk in
             var values = ValuesList()
-            for (number, value) in chunk {
+            for (key, value) in chunk {
                 values.add { binds in
-                    binds.append(number)
+                    binds.append(key)
                     binds.append(value)
                 }
             }
-            let update = values.query("UPDATE orders AS o SET \(column) = v.value FROM (", ") AS v(order_number, value)")
-            return PostgresQuery(unsafeSQL: update.sql + " WHERE o.order_number = v.order_number", binds: update.binds)
+            let update = values.query("UPDATE \(table) AS t SET \(column) = v.value FROM (", ") AS v(key, value)")
+            return PostgresQuery(unsafeSQL: update.sql + " WHERE t.\(keyColumn) = v.key", binds: update.binds)
         }
     }
 
@@ -158,19 +201,14 @@ struct PostgresWriteBuffer {
         let sorted = hours.sorted {
             ($0.key.kind.rawValue, $0.key.source, $0.key.hour) < ($1.key.kind.rawValue, $1.key.source, $1.key.hour)
         }
-        return Self.chunks(sorted, columns: 4).map { chunk in
-            var values = ValuesList()
-            for (key, count) in chunk {
-                values.add { binds in
-                    binds.append(key.kind.rawValue)
-                    binds.append(key.source)
-                    binds.append(key.hour.timeIntervalSince1970)
-                    binds.append(Int64(count))
-                }
-            }
-            return values.query(
-                "INSERT INTO exception_hours (kind, source, hour, count)",
-                "ON CONFLICT (kind, source, hour) DO UPDATE SET count = exception_hours.count + excluded.count")
+        return Self.inserts(
+            sorted, columns: 4, "INSERT INTO exception_hours (kind, source, hour, count)",
+            "ON CONFLICT (kind, source, hour) DO UPDATE SET count = exception_hours.count + excluded.count"
+        ) { hour, binds in
+            binds.append(hour.key.kind.rawValue)
+            binds.append(hour.key.source)
+            binds.append(hour.key.hour.timeIntervalSince1970)
+            binds.append(Int64(hour.value))
         }
     }
 }

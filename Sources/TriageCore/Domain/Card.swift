@@ -17,6 +17,9 @@ public enum CardStatus: String, Sendable, Codable, CaseIterable, Hashable {
 
     /// Whether a person may decide a card in this status (open, or awaiting confirmation of a rule's plan).
     public var awaitsDecision: Bool { self == .open || self == .awaitingConfirmation }
+
+    /// The statuses of an undecided card, which a later exception about the same order and cause joins.
+    public static let joinable: [CardStatus] = [.open, .awaitingConfirmation, .awaitingWorker]
 }
 
 /// How far a card's suggestion can be trusted, from checkable signals.
