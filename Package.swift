@@ -54,9 +54,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CCurlShim",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        .target(
             name: "TriageLLM",
             dependencies: [
-                "TriageCore",
+                "TriageCore", "CCurlShim",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

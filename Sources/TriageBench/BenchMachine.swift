@@ -13,6 +13,14 @@ public enum BenchMachine {
     /// The processor cores this process may use.
     public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
+    /// CPU seconds (user + system) this process has used so far, all threads.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// Seconds elapsed on a continuous clock since `start`.
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         (ContinuousClock.now - start).benchSeconds

@@ -73,9 +73,10 @@ public struct ThroughputBench {
                 concurrency: settings.concurrency, owner: "bench-\(getpid())", retry: .init(maxAttempts: 3), once: true)
         )
         stats.reset()
-        let start = ContinuousClock.now
+        let (start, cpuStart) = (ContinuousClock.now, BenchMachine.cpuSeconds())
         let summary = try await worker.run()
         let seconds = BenchMachine.seconds(since: start)
+        let cpu = BenchMachine.cpuSeconds() - cpuStart
         let done = try await database.jobCounts()[.done] ?? 0
         guard summary.done == settings.jobs, done == settings.jobs else {
             throw BenchError("run \(run): \(summary.done) of \(settings.jobs) jobs done (\(summary.dead) dead)")
@@ -83,8 +84,10 @@ public struct ThroughputBench {
         let rate = Double(settings.jobs) / seconds
         print(
             String(
-                format: "  run %d: %.1f jobs/s (%.1f %% of ideal), %.2f s, %d stub calls, peak %d of %d in flight",
-                run, rate, 100 * rate / settings.idealRate, seconds, stats.calls, stats.peak, settings.concurrency))
+                format: "  run %d: %.1f jobs/s (%.1f %% of ideal), %.2f s, %d stub calls, peak %d of %d in flight; "
+                    + "CPU %.2f s = %.1f %% of a core (worker, HTTP client and stub; with a slow stub: the cost of waiting)",
+                run, rate, 100 * rate / settings.idealRate, seconds, stats.calls, stats.peak, settings.concurrency, cpu,
+                100 * cpu / seconds))
         return rate
     }
 

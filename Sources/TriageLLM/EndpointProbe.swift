@@ -20,7 +20,7 @@ public struct EndpointProbe: Sendable {
 
     /// Creates a probe; it gives up after `timeout`.
     public init(
-        configuration: LLMConfiguration, transport: any HTTPTransport = URLSessionTransport(),
+        configuration: LLMConfiguration, transport: any HTTPTransport = CurlTransport(),
         timeout: Duration = .seconds(5)
     ) {
         self.configuration = configuration

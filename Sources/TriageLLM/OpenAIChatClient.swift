@@ -30,7 +30,7 @@ public struct OpenAIChatClient: RawChatClient {
     ///   - now: the wall clock, for `Retry-After` HTTP-dates.
     public init(
         configuration: LLMConfiguration,
-        transport: any HTTPTransport = URLSessionTransport(),
+        transport: any HTTPTransport = CurlTransport(),
         logger: Logger = Logger(label: "triage.llm"),
         sleep: @escaping Sleep = { try await Task.sleep(for: $0) },
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
