@@ -53,6 +53,7 @@ let package = Package(
             dependencies: ["TriageCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "CStdioShim"),
         .target(
             name: "CCurlShim",
             linkerSettings: [.linkedLibrary("curl")]
@@ -128,7 +129,7 @@ let package = Package(
         .target(
             name: "TriageCommands",
             dependencies: [
-                "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageEval", "TriageDemo",
+                "CStdioShim", "TriageCore", "TriageStore", "TriageRules", "TriageLLM", "TriageWorker", "TriageEval", "TriageDemo",
                 "TriageServer", "TriageBench", "TriageEvalStore", "TriageMetrics", "TriageDemoRun", "TriagePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

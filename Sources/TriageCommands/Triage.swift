@@ -1,4 +1,5 @@
 import ArgumentParser
+import CStdioShim
 import Foundation
 
 /// The `triage` command line: every subcommand reads its flags and environment once and wires the concrete parts.
@@ -18,6 +19,9 @@ public struct Triage: AsyncParsableCommand {
 
     /// Parses and runs, after a check that a mistyped subcommand gets a "did you mean" (exit 2, usage).
     public static func main() async {
+        // Each line goes out when it is written, to a terminal, a file, a pipe or journald alike: a worker or a demo
+        // under systemd shows its progress while it runs, not at exit.
+        cstdio_line_buffered_stdout()
         if let message = CommandSuggestion.message(for: Array(CommandLine.arguments.dropFirst()), root: Self.self) {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             Foundation.exit(2)

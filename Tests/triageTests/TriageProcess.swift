@@ -61,6 +61,16 @@ enum TriageProcess {
         return process
     }
 
+    /// Starts a run in the background with its standard output on a pipe the test reads while it runs.
+    static func startPiped(_ arguments: [String]) throws -> (process: Process, output: FileHandle) {
+        let process = configured(arguments, environment: [:])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, pipe.fileHandleForReading)
+    }
+
     private static func configured(_ arguments: [String], environment: [String: String]) -> Process {
         let process = Process()
         process.executableURL = binary

@@ -70,7 +70,10 @@ public struct QueueWorker: Sendable {
                     running.add(job)
                     group.addTask {
                         defer { running.remove(job) }
-                        return await self.process(job)
+                        let started = Date()
+                        var outcome = await self.process(job)
+                        outcome.seconds = Date().timeIntervalSince(started)
+                        return outcome
                     }
                 }
                 inFlight += jobs.count
@@ -164,7 +167,8 @@ public struct QueueWorker: Sendable {
             case .success(let value): suggestion = value
             case .failure(let failure): return try await fail(job, message: failure.message, retryable: failure.retryable)
             }
-            return try await queue.complete(job, with: suggestion, now: now()) ? .done(job.task) : .lost
+            let completed = try await queue.complete(job, with: suggestion, now: now())
+            return JobOutcome(job, completed ? .done : .lost, suggestion: suggestion)
         } catch {
             return await recordStoreError(error, job: job)
         }
@@ -176,40 +180,46 @@ public struct QueueWorker: Sendable {
         do {
             return try await fail(job, message: "store error: \(error)", retryable: true)
         } catch {
-            return .unrecorded("job \(job.id): \(error)")
+            return JobOutcome(job, .unrecorded, error: "job \(job.id): \(error)")
         }
     }
 
     private func fail(_ job: AIJob, message: String, retryable: Bool) async throws -> JobOutcome {
         let next = configuration.retry.failed(job, error: message, retryable: retryable, now: now(), jitter: jitter())
         try await queue.fail(job, next: next, now: now())
-        return next.state == .dead ? .dead : .retried
+        return JobOutcome(job, next.state == .dead ? .dead : .retried, error: message)
     }
 }
 
-/// How one job ended.
-enum JobOutcome: Sendable {
-    case done(AITask)
-    case retried
-    case dead
-    case lost
-    /// A store error that could not even be written to the job; the job is taken again when its lease expires.
-    case unrecorded(String)
+/// How one job ended, with what the worker's log line tells of it.
+struct JobOutcome: Sendable {
+    var job: FinishedJob
+    var seconds: Double {
+        get { job.seconds }
+        set { job.seconds = newValue }
+    }
+
+    init(_ job: AIJob, _ end: FinishedJob.End, suggestion: Suggestion? = nil, error: String? = nil) {
+        self.job = FinishedJob(
+            jobID: job.id, exceptionID: job.exceptionID, task: job.task, end: end, seconds: 0, model: suggestion?.model,
+            confidence: suggestion?.confidence, error: error)
+    }
 }
 
 extension WorkerRunSummary {
     mutating func record(_ outcome: JobOutcome) {
-        switch outcome {
-        case .done(let task):
+        switch outcome.job.end {
+        case .done:
             done += 1
-            doneByTask[task, default: 0] += 1
+            doneByTask[outcome.job.task, default: 0] += 1
         case .retried: retried += 1
         case .dead: dead += 1
         case .lost: lost += 1
-        case .unrecorded(let error):
+        case .unrecorded:
             lost += 1
-            storeErrors.append(error)
+            storeErrors.append(outcome.job.error ?? "")
         }
+        lastJob = outcome.job
     }
 }
 

@@ -66,7 +66,50 @@ public struct WorkerRunSummary: Sendable, Hashable {
     public var storeRetries = 0
     /// Heartbeats whose lease extension failed (the store did not answer).
     public var missedHeartbeats = 0
+    /// The job that finished last, for a log line per job.
+    public var lastJob: FinishedJob?
 
     /// An empty summary.
     public init() {}
+}
+
+/// A job as it finished, for the worker's log: one line per job.
+public struct FinishedJob: Sendable, Hashable {
+    /// How the job ended.
+    public enum End: String, Sendable, Hashable {
+        /// The card got its suggestion.
+        case done
+        /// The attempt failed and the job waits for another.
+        case retried
+        /// The job ran out of attempts.
+        case dead
+        /// Another worker took the job over (the lease ran out).
+        case lost
+        /// A store error could not even be written to the job.
+        case unrecorded
+    }
+
+    public var jobID: Int64
+    public var exceptionID: Int64
+    public var task: AITask
+    public var end: End
+    /// Seconds from taking the job to its end.
+    public var seconds: Double
+    /// The model that answered, nil when the rules decided without one.
+    public var model: String?
+    public var confidence: Confidence?
+    /// Why the attempt failed, for the ends that are failures.
+    public var error: String?
+
+    /// `job 12 warranty (exception 40): done in 1.42 s, model gemma-3-270m, confidence high`.
+    public var line: String {
+        var line = "job \(jobID) \(task.rawValue) (exception \(exceptionID)): \(end.rawValue) in "
+            + String(format: "%.2f s", seconds)
+        if end == .done {
+            line += ", " + (model.map { "model \($0)" } ?? "no model call")
+            if let confidence { line += ", confidence \(confidence.rawValue)" }
+        }
+        if let error { line += ": \(error)" }
+        return line
+    }
 }

@@ -6,11 +6,22 @@ public enum WorkerReport {
     /// True when standard output is a terminal (progress lines only there).
     public static let isTerminal = isatty(STDOUT_FILENO) != 0
 
-    /// Rewrites the progress line on a terminal; prints nothing elsewhere.
+    /// Jobs between two summary lines in a log.
+    static let summaryEvery = 50
+
+    /// On a terminal, rewrites the progress line; elsewhere (a log file, a pipe, journald) prints a line per finished
+    /// job and a running summary every `summaryEvery` jobs, each line as it happens.
     @Sendable public static func progress(_ summary: WorkerRunSummary) {
-        guard isTerminal else { return }
-        let line = "\rworker: \(summary.done) done, \(summary.retried) retried, \(summary.dead) dead"
-        FileHandle.standardOutput.write(Data(line.utf8))
+        let counts = "worker: \(summary.done) done, \(summary.retried) retried, \(summary.dead) dead"
+        guard !isTerminal else {
+            FileHandle.standardOutput.write(Data(("\r" + counts).utf8))
+            return
+        }
+        var lines = summary.lastJob.map { [$0.line] } ?? []
+        let finished = summary.done + summary.retried + summary.dead + summary.lost
+        if finished > 0, finished % summaryEvery == 0 { lines.append(counts) }
+        guard !lines.isEmpty else { return }
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// What a cron job must act on, with its exit code: 3 when the model endpoint did not answer (jobs were retried
