@@ -5,8 +5,7 @@ import TriageCore
 extension PostgresStore: DemoLabelReading {
     public func isDemo() async throws -> Bool {
         try await timed("isDemo") { [self] in
-            try await client.query("SELECT 1 FROM demo_marker WHERE id = 1", logger: logger)
-                .collect().isEmpty == false
+            try await !client.query("SELECT 1 FROM demo_marker WHERE id = 1", logger: logger).collect().isEmpty
         }
     }
 

@@ -52,7 +52,7 @@ public struct QueueWorker: Sendable {
     ) async throws -> WorkerRunSummary {
         var summary = WorkerRunSummary()
         var claimed = 0
-        try await withThrowingTaskGroup(of: JobOutcome.self) { group in
+        try await withThrowingTaskGroup(of: FinishedJob.self) { group in
             var inFlight = 0
             while true {
                 let budget = configuration.limit.map { $0 - claimed } ?? Int.max
@@ -71,9 +71,9 @@ public struct QueueWorker: Sendable {
                     group.addTask {
                         defer { running.remove(job) }
                         let started = Date()
-                        var outcome = await self.process(job)
-                        outcome.seconds = Date().timeIntervalSince(started)
-                        return outcome
+                        var finished = await self.process(job)
+                        finished.seconds = Date().timeIntervalSince(started)
+                        return finished
                     }
                 }
                 inFlight += jobs.count
@@ -157,7 +157,7 @@ public struct QueueWorker: Sendable {
         return !stop.isStopped
     }
 
-    private func process(_ job: AIJob) async -> JobOutcome {
+    private func process(_ job: AIJob) async -> FinishedJob {
         do {
             guard let record = try await queue.exception(forJob: job) else {
                 return try await fail(job, message: "exception \(job.exceptionID) not found", retryable: false)
@@ -168,7 +168,7 @@ public struct QueueWorker: Sendable {
             case .failure(let failure): return try await fail(job, message: failure.message, retryable: failure.retryable)
             }
             let completed = try await queue.complete(job, with: suggestion, now: now())
-            return JobOutcome(job, completed ? .done : .lost, suggestion: suggestion)
+            return FinishedJob(job, completed ? .done : .lost, suggestion: suggestion)
         } catch {
             return await recordStoreError(error, job: job)
         }
@@ -176,50 +176,44 @@ public struct QueueWorker: Sendable {
 
     /// Records a store error as a retryable failure; when even that write fails, the job's lease runs out and the
     /// job is taken again, and the summary keeps the error instead of dropping it.
-    private func recordStoreError(_ error: any Error, job: AIJob) async -> JobOutcome {
+    private func recordStoreError(_ error: any Error, job: AIJob) async -> FinishedJob {
         do {
             return try await fail(job, message: "store error: \(error)", retryable: true)
         } catch {
-            return JobOutcome(job, .unrecorded, error: "job \(job.id): \(error)")
+            return FinishedJob(job, .unrecorded, error: "job \(job.id): \(error)")
         }
     }
 
-    private func fail(_ job: AIJob, message: String, retryable: Bool) async throws -> JobOutcome {
+    private func fail(_ job: AIJob, message: String, retryable: Bool) async throws -> FinishedJob {
         let next = configuration.retry.failed(job, error: message, retryable: retryable, now: now(), jitter: jitter())
         try await queue.fail(job, next: next, now: now())
-        return JobOutcome(job, next.state == .dead ? .dead : .retried, error: message)
+        return FinishedJob(job, next.state == .dead ? .dead : .retried, error: message)
     }
 }
 
-/// How one job ended, with what the worker's log line tells of it.
-struct JobOutcome: Sendable {
-    var job: FinishedJob
-    var seconds: Double {
-        get { job.seconds }
-        set { job.seconds = newValue }
-    }
-
-    init(_ job: AIJob, _ end: FinishedJob.End, suggestion: Suggestion? = nil, error: String? = nil) {
-        self.job = FinishedJob(
+extension FinishedJob {
+    /// How `job` ended, with the suggestion it got or the error of its attempt; `seconds` is set by the caller.
+    init(_ job: AIJob, _ end: End, suggestion: Suggestion? = nil, error: String? = nil) {
+        self.init(
             jobID: job.id, exceptionID: job.exceptionID, task: job.task, end: end, seconds: 0, model: suggestion?.model,
             confidence: suggestion?.confidence, error: error)
     }
 }
 
 extension WorkerRunSummary {
-    mutating func record(_ outcome: JobOutcome) {
-        switch outcome.job.end {
+    mutating func record(_ job: FinishedJob) {
+        switch job.end {
         case .done:
             done += 1
-            doneByTask[outcome.job.task, default: 0] += 1
+            doneByTask[job.task, default: 0] += 1
         case .retried: retried += 1
         case .dead: dead += 1
         case .lost: lost += 1
         case .unrecorded:
             lost += 1
-            storeErrors.append(outcome.job.error ?? "")
+            storeErrors.append(job.error ?? "")
         }
-        lastJob = outcome.job
+        lastJob = job
     }
 }
 
