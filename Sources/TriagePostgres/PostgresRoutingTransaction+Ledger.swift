@@ -4,12 +4,20 @@ import TriageCore
 
 extension PostgresRoutingTransaction: OrderLedger {
     func refunded(orderNumber: String) throws -> Money {
+        if state.buffering && !state.flushed {
+            let base = try byKey(keyed.ledger(orderNumber), standIn: (Money(cents: 0), [:])).refunded
+            return base + (state.refundedHere[orderNumber] ?? Money(cents: 0))
+        }
         let cents = try rows("SELECT refunded_cents FROM orders WHERE order_number = \(orderNumber)")
             .first?.decode(Int64.self)
         return Money(cents: cents ?? 0)
     }
 
     func returnedQuantities(orderNumber: String) throws -> [String: Int] {
+        if state.buffering && !state.flushed {
+            let base = try byKey(keyed.ledger(orderNumber), standIn: (Money(cents: 0), [:])).returned
+            return base.merging(state.returnedHere[orderNumber] ?? [:], uniquingKeysWith: +)
+        }
         let pairs = try rows("SELECT sku, qty FROM order_returns WHERE order_number = \(orderNumber)").map { row in
             let (sku, qty) = try row.decode((String, Int64).self)
             return (sku, Int(qty))
@@ -35,73 +43,61 @@ extension PostgresRoutingTransaction {
         // Filtered, not `subtracting`: that walks the batch's whole reserved set on every card lookup.
         let fresh = orderNumbers.filter { !state.reserved.contains($0) }
         guard !fresh.isEmpty else { return }
-        let keys = fresh.sorted().map(PostgresCardJoin.lockKey)
-        try run(
-            """
-            SELECT COUNT(pg_advisory_xact_lock(hashtextextended(current_schema() || k, 0)))
-            FROM unnest(\(keys)::text[]) k
-            """, flushing: false)
         state.reserved.formUnion(fresh)
-        try prefetch(Array(fresh))
+        try prefetch(fresh.sorted(), locking: Set(fresh.map(PostgresCardJoin.lockKey)))
     }
 
-    /// Reads the orders (with their lines), payments and shipments of `numbers` in four statements, so routing the
-    /// batch reads them from memory. The orders' join locks are held, so no other routing changes them first.
-    func prefetch(_ numbers: [String]) throws {
+    /// Reads the orders (with their lines), payments and shipments of `numbers` in one group of statements, after
+    /// taking `locks` (the orders' join locks) in the same group, so routing the batch reads them from memory. While
+    /// buffering, the orders' undecided cards come with them, and card ids for the batch's exceptions when none are
+    /// left.
+    func prefetch(_ numbers: [String], locking locks: Set<String> = []) throws {
         for number in numbers { (state.orders[number], state.payments[number], state.shipments[number]) = (.some(nil), [], []) }
-        if state.buffering { try prefetchJoinable(numbers) }
-        var lines: [String: [OrderLine]] = [:]
-        for row in try rows(
+        var queries: [LazyQuery] = locks.isEmpty ? [] : [LazyQuery { PostgresWriteBuffer.lockQuery(locks) }]
+        let joinable = state.buffering
+        if joinable {
+            queries.append(LazyQuery {
+                """
+                SELECT c.order_number, c.kind, c.id, \(unescaped: PostgresExceptionRows.columns(of: "e"))
+                FROM cards AS c JOIN exceptions AS e ON e.id = c.exception_id
+                WHERE c.order_number = ANY(\(numbers)) AND c.status = ANY(\(Self.joinableStatuses))
+                ORDER BY c.id
+                """
+            })
+        }
+        queries += [
+            LazyQuery {
             """
             SELECT o.order_number, l.sku, l.description, l.qty, l.unit_price_cents
             FROM orders AS o JOIN order_lines AS l ON l.order_id = o.order_id
             WHERE o.order_number = ANY(\(numbers)) ORDER BY o.order_number, l.line_no
-            """)
-        {
-            let (number, line) = try PostgresReferenceRows.keyedLine(row)
-            lines[number, default: []].append(line)
-        }
-        for row in try rows(
-            "SELECT \(unescaped: PostgresReferenceRows.orderColumns) FROM orders WHERE order_number = ANY(\(numbers))")
-        {
-            let order = try PostgresReferenceRows.order(row, lines: [])
-            state.orders[order.orderNumber] = .some(try PostgresReferenceRows.order(row, lines: lines[order.orderNumber] ?? []))
-        }
-        for row in try rows(
+            """
+            },
+            LazyQuery { "SELECT \(unescaped: PostgresReferenceRows.orderColumns) FROM orders WHERE order_number = ANY(\(numbers))" },
+            LazyQuery {
             """
             SELECT \(unescaped: PostgresReferenceRows.paymentColumns) FROM payments WHERE order_number = ANY(\(numbers))
             ORDER BY order_number, updated_at DESC
-            """)
-        {
-            let payment = try PostgresReferenceRows.payment(row)
-            state.payments[payment.orderNumber, default: []].append(payment)
-        }
-        for row in try rows(
+            """
+            },
+            LazyQuery {
             """
             SELECT \(unescaped: PostgresReferenceRows.shipmentColumns) FROM shipments WHERE order_number = ANY(\(numbers))
-            """)
-        {
-            let shipment = try PostgresReferenceRows.shipment(row)
-            state.shipments[shipment.orderNumber, default: []].append(shipment)
-        }
-    }
-
-    /// The undecided cards of `numbers`, oldest first, into the batch's memory (after the buffer is written, so the
-    /// batch's own cards are among them). The orders' join locks are held, so no other router adds one meanwhile.
-    private func prefetchJoinable(_ numbers: [String]) throws {
-        for number in numbers { state.joinable[number] = [] }
-        for row in try rows(
             """
-            SELECT c.order_number, c.kind, c.id, \(unescaped: PostgresExceptionRows.columns(of: "e"))
-            FROM cards AS c JOIN exceptions AS e ON e.id = c.exception_id
-            WHERE c.order_number = ANY(\(numbers)) AND c.status = ANY(\(Self.joinableStatuses))
-            ORDER BY c.id
-            """)
-        {
-            let cells = row.makeRandomAccess()
-            let (number, kind, id) = (try cells[0].decode(String.self), try cells[1].decode(String.self), try cells[2].decode(Int64.self))
-            state.joinable[number]?.append((id, kind, try PostgresExceptionRows.record(row, offset: 3)))
+            },
+        ]
+        let drawing = state.buffering && state.cardIDs.isEmpty
+        if drawing { queries.append(LazyQuery(cardIDQuery())) }
+        let read = try decoded(queries) { results in
+            try PrefetchedOrders(results.dropFirst(locks.isEmpty ? 0 : 1), joinable: joinable, cardIDs: drawing)
         }
+        if joinable {
+            for number in numbers { state.joinable[number] = read.joinable[number] ?? [] }
+        }
+        for (number, order) in read.orders { state.orders[number] = .some(order) }
+        for (number, payments) in read.payments { state.payments[number] = payments }
+        for (number, shipments) in read.shipments { state.shipments[number] = shipments }
+        if drawing { state.cardIDs = read.cardIDs.reversed() }
     }
 
     /// The oldest undecided card about the same order and cause as `record`, after reserving its order (nothing to
@@ -124,43 +120,19 @@ extension PostgresRoutingTransaction {
         }
         guard !candidates.isEmpty else { return nil }
         let lines = try order(number: orderNumber)?.lines ?? []
-        let ours = RequestedLines.skus(of: record, lines: lines)
-        return candidates.first { RequestedLines.overlap(ours, RequestedLines.skus(of: $0.record, lines: lines)) }?.id
+        let ours = keyed.requestedSKUs(of: record, orderNumber: orderNumber, lines: lines)
+        return candidates.first {
+            RequestedLines.overlap(ours, keyed.requestedSKUs(of: $0.record, orderNumber: orderNumber, lines: lines))
+        }?.id
     }
 
     /// The statuses of a card a later exception joins.
     static let joinableStatuses = CardStatus.joinable.map(\.rawValue)
 
     func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) throws {
+        state.writes += 1
         state.buffer.link(exceptionID: exceptionID, toCard: cardID, at: date)
         try flushUnlessBuffering()
-    }
-}
-
-/// The statement for each state change an action plan makes that `PostgresWriteBuffer` does not hold; the SQLite
-/// store's, in PostgreSQL's words.
-enum PostgresStateChange {
-    static func statements(_ change: StateChange) -> [PostgresQuery] {
-        switch change {
-        case .orderStatus, .orderPostcode:
-            preconditionFailure("order changes go through PostgresWriteBuffer")
-        case .inventoryCount(let sku, let system, let quantity):
-            return [
-                """
-                INSERT INTO inventory (sku, system, quantity) VALUES (\(sku), \(system), \(Int64(quantity)))
-                ON CONFLICT (sku, system) DO UPDATE SET quantity = excluded.quantity
-                """
-            ]
-        case .refund(let number, let amount):
-            return ["UPDATE orders SET refunded_cents = refunded_cents + \(amount.cents) WHERE order_number = \(number)"]
-        case .returnedItems(let number, let quantities):
-            return quantities.sorted { $0.key < $1.key }.map { sku, qty in
-                """
-                INSERT INTO order_returns (order_number, sku, qty) VALUES (\(number), \(sku), \(Int64(qty)))
-                ON CONFLICT (order_number, sku) DO UPDATE SET qty = order_returns.qty + excluded.qty
-                """
-            }
-        }
     }
 }
 
@@ -213,5 +185,46 @@ struct PostgresCardRow {
         var values = ValuesList()
         for row in rows { values.add { row.bind(&$0) } }
         return values.query("INSERT INTO cards (\(columns))", "ON CONFLICT (exception_id) DO NOTHING RETURNING id")
+    }
+}
+
+/// The rows `prefetch` reads, decoded once per transaction (see ``StatementReplay``): orders with their lines,
+/// payments and shipments, and while buffering the orders' undecided cards and card ids drawn for the batch.
+struct PrefetchedOrders {
+    var joinable: [String: [(id: Int64, kind: String, record: ExceptionRecord)]] = [:]
+    var orders: [String: Order] = [:]
+    var payments: [String: [Payment]] = [:]
+    var shipments: [String: [Shipment]] = [:]
+    var cardIDs: [Int64] = []
+
+    init(_ results: ArraySlice<[PostgresRow]>, joinable hasJoinable: Bool, cardIDs hasCardIDs: Bool) throws {
+        var results = results
+        if hasJoinable {
+            for row in results.removeFirst() {
+                let cells = row.makeRandomAccess()
+                let (number, kind, id) = (
+                    try cells[0].decode(String.self), try cells[1].decode(String.self), try cells[2].decode(Int64.self)
+                )
+                joinable[number, default: []].append((id, kind, try PostgresExceptionRows.record(row, offset: 3)))
+            }
+        }
+        var lines: [String: [OrderLine]] = [:]
+        for row in results.removeFirst() {
+            let (number, line) = try PostgresReferenceRows.keyedLine(row)
+            lines[number, default: []].append(line)
+        }
+        for row in results.removeFirst() {
+            let order = try PostgresReferenceRows.order(row, lines: [])
+            orders[order.orderNumber] = try PostgresReferenceRows.order(row, lines: lines[order.orderNumber] ?? [])
+        }
+        for row in results.removeFirst() {
+            let payment = try PostgresReferenceRows.payment(row)
+            payments[payment.orderNumber, default: []].append(payment)
+        }
+        for row in results.removeFirst() {
+            let shipment = try PostgresReferenceRows.shipment(row)
+            shipments[shipment.orderNumber, default: []].append(shipment)
+        }
+        if hasCardIDs { cardIDs = try results.removeFirst().map { try $0.decode(Int64.self) } }
     }
 }

@@ -4,21 +4,21 @@ import PostgresNIO
 import TriageCore
 
 /// Routing work inside one PostgreSQL transaction: the SQLite store's `StoreTransaction`, statement for statement,
-/// run from the transaction's own thread (see ``BlockingBridge``).
+/// run in memory and replayed until every statement it issues is answered (see ``StatementReplay``).
 ///
 /// Several processes route at once, so it takes transaction-scoped advisory locks that SQLite's single writer never
 /// needed: the batch's orders, up front and sorted (the card join's lock, the same the worker's ack takes), and the
 /// hourly counts that cascade detection reads (per type and source).
 struct PostgresRoutingTransaction: RoutingTransaction {
-    let connection: PostgresConnection
-    let logger: Logger
-    /// Each statement's deadline (at least `PostgresStore.routingStatementWait`).
-    let callTimeout: Duration
-    /// What the body left for the store to do once it returns.
+    /// The statements earlier runs of the body sent, and their outcomes.
+    let replay: StatementReplay
+    /// What earlier runs read by key (while buffering).
+    let keyed: PostgresKeyedReads
+    /// What this run of the body read and holds, and what it left for the store to do once it returns.
     let state: State
 
-    /// Written and read on the transaction's thread only, then read by the store after the body returns.
-    final class State: @unchecked Sendable {
+    /// One run's memory: a run of the body starts with a new one.
+    final class State {
         /// The transaction queued AI jobs: workers are told once it commits.
         var queuedJobs = false
         /// A statement failed for a deadlock or a serialization failure. Routing turns a failed step into an
@@ -30,6 +30,19 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         let savepoints: Bool
         /// A step failed in a transaction without savepoints.
         var stepFailed = false
+        /// Whether a missing product asked for every product on the batch's orders.
+        var askedLineProducts = false
+        /// A read by key was answered with a stand-in: this run sends nothing and is not committed.
+        var guessing = false
+        /// Writes this run held so far: a step that fails after one asks for a run with savepoints.
+        var writes = 0
+        /// Whether this run sent held writes before it ended: reads by key then read the database again.
+        var flushed = false
+        /// The exceptions this run stored, by type, source and reason.
+        var ownOccurrences: [PostgresKeyedReads.OccurrenceKey: Int] = [:]
+        /// What this run refunded and took back per order, held until it ends.
+        var refundedHere: [String: Money] = [:]
+        var returnedHere: [String: [String: Int]] = [:]
 
         /// Whether writes nothing in the batch reads back wait in `buffer` (a routing batch's first run; a run with
         /// savepoints writes each step's rows inside its savepoint, and a reviewer's decision writes at once).
@@ -42,8 +55,6 @@ struct PostgresRoutingTransaction: RoutingTransaction {
             self.buffering = buffering && !savepoints
         }
 
-        /// The hourly-count locks `countHourly` took (held until the transaction ends).
-        var countLocks: Set<String> = []
         /// The orders whose join locks `reserveOrders` took.
         var reserved: Set<String> = []
         /// The orders read so far (nil: no such order), with their payments and shipments: the batch's in a few
@@ -70,34 +81,38 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     /// Runs one statement and returns its rows, after writing what the buffer holds unless `flushing` is false
     /// (for statements that neither read nor write the buffered tables' rows).
     func rows(_ query: PostgresQuery, flushing: Bool = true) throws -> [PostgresRow] {
-        if flushing { try flush() }
-        return try statement(query)
+        try rowGroups([LazyQuery(query)], flushing: flushing)[0]
     }
 
-    /// Writes what the buffer holds. A failure in a buffering run asks for a run with savepoints, which writes each
-    /// step at once and so finds the step at fault.
-    func flush() throws {
-        guard !state.buffer.isEmpty, !state.stepFailed else { return }
+    /// `rowGroups`, with what `decode` makes of the rows kept for the body's next runs (see ``StatementReplay``).
+    func decoded<T>(_ queries: [LazyQuery], flushing: Bool = true, _ decode: ([[PostgresRow]]) throws -> T) throws -> T {
+        let rows = try rowGroups(queries, flushing: flushing)
+        return try replay.decoding { try decode(rows) }
+    }
+
+    /// Runs statements in one group (one run of the body asks for all of them) and returns each one's rows, after
+    /// writing what the buffer holds unless `flushing` is false.
+    func rowGroups(_ queries: [LazyQuery], flushing: Bool = true) throws -> [[PostgresRow]] {
+        guard flushing, !state.buffer.isEmpty, !state.stepFailed else { return try statements(queries) }
+        let writes = state.buffer.drain()
+        state.flushed = true
         do {
-            for write in state.buffer.drain() {
-                let written = try statement(write.query).count
-                if let expected = write.expectedRows, written != expected {
-                    throw PostgresStoreError.readable(
-                        CardAlreadyWritten(expected: expected, written: written))
-                }
-            }
+            let results = try statements(writes.map(\.query) + queries)
+            for (write, rows) in zip(writes, results) { try write.check(written: rows.count) }
+            return Array(results.dropFirst(writes.count))
+        } catch let pending as StatementReplay.Pending {
+            throw pending
         } catch {
+            // A failure in a buffering run asks for a run with savepoints, which writes each step at once and so
+            // finds the step at fault.
             if state.buffering { state.stepFailed = true }
             throw error
         }
     }
 
-    /// A buffered card insert stored fewer cards than it held: another router wrote a card for one of its
-    /// exceptions first. The batch runs again with savepoints, which finds the card that is there.
-    struct CardAlreadyWritten: Error, CustomStringConvertible {
-        let expected: Int
-        let written: Int
-        var description: String { "\(expected - written) of \(expected) cards were written by another router first" }
+    /// Writes what the buffer holds.
+    func flush() throws {
+        _ = try rowGroups([])
     }
 
     /// Writes a step's held rows at once where the transaction does not buffer (a run with savepoints, a reviewer's
@@ -106,17 +121,23 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         if !state.buffering { try flush() }
     }
 
-    private func statement(_ query: PostgresQuery) throws -> [PostgresRow] {
-        do {
-            return try BlockingBridge.wait(
-                deadline: callTimeout, "routing statement", connection.query(query, logger: logger)
-            ).rows
-        } catch {
-            let readable = PostgresStoreError.readable(error)
-            if let failure = readable as? PostgresStoreError, PostgresStore.isRetryable(failure) {
-                state.mustRetry = failure
+    /// The rows of each statement, issued in this order; a failed one throws its readable error (and, for a deadlock
+    /// or a serialization failure, asks the store to run the transaction again).
+    private func statements(_ queries: [LazyQuery]) throws -> [[PostgresRow]] {
+        // A guessing run sends nothing: what it would send may rest on a stand-in.
+        if state.guessing { throw StatementReplay.Pending() }
+        return try replay.outcomes(queries).map { outcome in
+            do {
+                return try outcome.get()
+            } catch {
+                let readable = PostgresStoreError.readable(error)
+                if let failure = readable as? PostgresStoreError, PostgresStore.isRetryable(failure) {
+                    state.mustRetry = failure
+                }
+                // The transaction is aborted: a routing batch runs again with savepoints, which finds the step.
+                if state.buffering { state.stepFailed = true }
+                throw readable
             }
-            throw readable
         }
     }
 
@@ -140,6 +161,15 @@ struct PostgresRoutingTransaction: RoutingTransaction {
 
     /// Read once per transaction: routing never changes a product.
     func product(sku: String) throws -> Product? {
+        if state.buffering {
+            let known = keyed.product(sku)
+            // A plan that reads one product of an order reads its others next: ask for them all at once.
+            if known == nil && !state.askedLineProducts {
+                state.askedLineProducts = true
+                keyed.want(products: state.orders.values.lazy.compactMap { $0 }.flatMap(\.lines).map(\.sku))
+            }
+            return try byKey(known, standIn: nil)
+        }
         if let known = state.products[sku] { return known }
         let product = try rows(
             "SELECT \(unescaped: PostgresReferenceRows.productColumns) FROM products WHERE sku = \(sku)", flushing: false)
@@ -163,10 +193,17 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         if state.orders[number] == nil { try prefetch([number]) }
     }
 
-    /// Read once per transaction, and again after a plan of this transaction changes the SKU's counts.
+    /// Read once per transaction, and again after a plan of this transaction changes the SKU's counts (while
+    /// buffering, the change is applied in memory instead).
     func inventory(sku: String) throws -> [InventoryCount] {
         if let known = state.inventory[sku] { return known }
-        let counts = try rows("SELECT sku, system, quantity FROM inventory WHERE sku = \(sku) ORDER BY system", flushing: false)
+        if state.buffering && !state.flushed {
+            let counts = try byKey(keyed.inventory(sku), standIn: [])
+            state.inventory[sku] = counts
+            return counts
+        }
+        let counts = try rows(
+            "SELECT sku, system, quantity FROM inventory WHERE sku = \(sku) ORDER BY system", flushing: state.buffering)
             .map { row in
                 let (sku, system, quantity) = try row.decode((String, String, Int64).self)
                 return InventoryCount(sku: sku, system: system, quantity: Int(quantity))
@@ -176,6 +213,10 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     }
 
     func occurrences(source: String, kind: ExceptionKind, reason: String?) throws -> Int {
+        if state.buffering {
+            let key = PostgresKeyedReads.OccurrenceKey(source: source, kind: kind, reason: reason)
+            return try byKey(keyed.occurrences(key), standIn: 0) + (state.ownOccurrences[key] ?? 0)
+        }
         let count = try rows(
             """
             SELECT COUNT(*) FROM exceptions
@@ -194,12 +235,30 @@ struct PostgresRoutingTransaction: RoutingTransaction {
         var records: [ExceptionRecord?] = []
         for start in stride(from: 0, to: batch.count, by: PostgresExceptionInsert.chunk) {
             let chunk = Array(batch[start..<min(start + PostgresExceptionInsert.chunk, batch.count)])
-            let query = PostgresExceptionInsert(chunk, receivedAt: receivedAt).query
-            let ids = try PostgresExceptionInsert.ids(try rows(query, flushing: false))
-            records += PostgresExceptionInsert.records(chunk, ids: ids, receivedAt: receivedAt)
+            let query = LazyQuery { PostgresExceptionInsert(chunk, receivedAt: receivedAt).query }
+            records += try decoded([query], flushing: false) { rows in
+                PostgresExceptionInsert.records(chunk, ids: try PostgresExceptionInsert.ids(rows[0]), receivedAt: receivedAt)
+            }
         }
-        if state.buffering { for case let record? in records { state.stored[record.id] = record } }
+        if state.buffering {
+            for case let record? in records {
+                state.stored[record.id] = record
+                keyed.ownExceptions.insert(record.id)
+                let exception = record.exception
+                state.ownOccurrences[.init(source: exception.source, kind: exception.kind, reason: exception.reason), default: 0] += 1
+            }
+        }
         return records
+    }
+
+    /// A value read by key, or when no run read it yet, `standIn` (and this run is only guessing).
+    func byKey<Value>(_ known: Value?, standIn: Value) throws -> Value {
+        if replay.pending != nil { throw StatementReplay.Pending() }
+        guard let known else {
+            state.guessing = true
+            return standIn
+        }
+        return known
     }
 
     /// Buffering, the card waits with an id drawn ahead and joins the batch's memory of undecided cards; otherwise
@@ -207,6 +266,7 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     @discardableResult
     func writeCard(_ card: NewCard) throws -> Int64 {
         let row = PostgresCardRow(id: try nextCardID(), card: card)
+        state.writes += 1
         if state.buffering {
             state.buffer.card(row)
             rememberJoinable(row)
@@ -222,12 +282,16 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     /// The next card id from the cards' sequence, drawn in blocks while buffering.
     private func nextCardID() throws -> Int64 {
         if state.cardIDs.isEmpty {
-            let count = state.buffering ? Self.cardIDBlock : 1
-            state.cardIDs = try rows(
-                "SELECT nextval(pg_get_serial_sequence('cards', 'id')) FROM generate_series(1, \(count))", flushing: false
-            ).map { try $0.decode(Int64.self) }.reversed()
+            state.cardIDs = try rows(cardIDQuery(), flushing: false).map { try $0.decode(Int64.self) }.reversed()
         }
         return state.cardIDs.removeLast()
+    }
+
+    /// Draws card ids from the cards' sequence: while buffering, enough for a card per exception the batch stored or
+    /// holds, so the batch draws once; otherwise one.
+    func cardIDQuery() -> PostgresQuery {
+        let count = state.buffering ? max(Self.cardIDBlock, state.stored.count + 16) : 1
+        return "SELECT nextval(pg_get_serial_sequence('cards', 'id')) FROM generate_series(1, \(count))"
     }
 
     /// Adds an undecided card of a prefetched order to the batch's memory, for the exceptions after it to join.
@@ -244,23 +308,38 @@ struct PostgresRoutingTransaction: RoutingTransaction {
 
     func execute(_ plan: ActionPlan, exceptionID: Int64, at date: Date) throws {
         for change in plan.changes {
-            switch change {
-            case .orderStatus(let number, _), .orderPostcode(let number, _):
-                // Buffering, a failed step reruns the whole batch, so memory may run ahead of the database; with
-                // savepoints a step can be rolled back alone, so the order is read again instead.
-                if state.buffering, case .some(.some(let order)) = state.orders[number] {
-                    state.orders[number] = .some(Self.applying(change, to: order))
-                } else {
-                    state.orders[number] = nil
-                }
-            case .inventoryCount(let sku, _, _): state.inventory[sku] = nil
-            case .refund, .returnedItems: break
-            }
-            if state.buffer.orderChange(change) { continue }
-            for statement in PostgresStateChange.statements(change) { try run(statement, flushing: false) }
+            try remember(change)
+            state.buffer.change(change)
         }
+        state.writes += 1
         for message in plan.messages { state.buffer.message(message, exceptionID: exceptionID, at: date) }
         try flushUnlessBuffering()
+    }
+
+    /// Keeps memory in step with a change the buffer holds. Buffering, a failed step reruns the whole batch, so
+    /// memory may run ahead of the database; with savepoints a step can be rolled back alone, so what it changed is
+    /// read again instead.
+    private func remember(_ change: StateChange) throws {
+        switch change {
+        case .orderStatus(let number, _), .orderPostcode(let number, _):
+            if state.buffering, case .some(.some(let order)) = state.orders[number] {
+                state.orders[number] = .some(Self.applying(change, to: order))
+            } else {
+                state.orders[number] = nil
+            }
+        case .inventoryCount(let sku, let system, let quantity):
+            guard state.buffering else {
+                state.inventory[sku] = nil
+                return
+            }
+            var counts = try inventory(sku: sku).filter { $0.system != system }
+            counts.append(InventoryCount(sku: sku, system: system, quantity: quantity))
+            state.inventory[sku] = counts.sorted { $0.system < $1.system }
+        case .refund(let number, let amount):
+            state.refundedHere[number] = (state.refundedHere[number] ?? Money(cents: 0)) + amount
+        case .returnedItems(let number, let quantities):
+            state.returnedHere[number, default: [:]].merge(quantities, uniquingKeysWith: +)
+        }
     }
 
     /// The order as the database has it once `change` is written: the same fields its `UPDATE` sets.
@@ -279,33 +358,36 @@ struct PostgresRoutingTransaction: RoutingTransaction {
 
     func enqueue(exceptionID: Int64, task: AITask, at date: Date) throws {
         state.queuedJobs = true
+        state.writes += 1
         state.buffer.job(exceptionID: exceptionID, task: task, at: date)
         try flushUnlessBuffering()
     }
 
-    /// Adds to the hourly counts after taking each type and source's lock, in sorted order: a second process
-    /// counting the same type and source waits until this transaction ends, then reads its counts, so both never
-    /// miss each other's cascade.
+    /// Adds to the hourly counts when the batch's writes go (rows in sorted order, so two batches adding to the same
+    /// hours wait for each other instead of deadlocking). Cascades are checked after the transaction commits.
     func countHourly(_ counts: [CascadeKey: Int]) throws {
-        let pairs = Set(counts.keys.map { ":cascade:\($0.kind.rawValue):\($0.source)" })
-        for pair in pairs.filter({ !state.countLocks.contains($0) }).sorted() {
-            try run("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || \(pair), 0))", flushing: false)
-        }
-        state.countLocks.formUnion(pairs)
+        state.writes += 1
         state.buffer.count(counts)
         try flushUnlessBuffering()
     }
 
-    func hourlyCounts(kind: ExceptionKind, source: String, from: Date, to: Date) throws -> [Date: Int] {
-        var counts: [Date: Int] = [:]
-        for row in try rows(
+    /// One statement for every range, after taking each type and source's lock (in sorted order, in the same group):
+    /// two processes checking the same type and source for cascades check one after the other, so the second sees
+    /// the cascade the first raised.
+    func hourlyCounts(_ ranges: [HourRange]) throws -> [[Date: Int]] {
+        guard !ranges.isEmpty else { return [] }
+        var counts = [[Date: Int]](repeating: [:], count: ranges.count)
+        let locks = Set(ranges.map { ":cascade:\($0.kind.rawValue):\($0.source)" })
+        let read: PostgresQuery = """
+            SELECT r.n, h.hour, h.count
+            FROM unnest(\(ranges.map(\.kind.rawValue))::text[], \(ranges.map(\.source))::text[],
+                        \(ranges.map(\.from.timeIntervalSince1970))::float8[], \(ranges.map(\.to.timeIntervalSince1970))::float8[])
+                 WITH ORDINALITY AS r(kind, source, first, stop, n)
+            JOIN exception_hours AS h ON h.kind = r.kind AND h.source = r.source AND h.hour >= r.first AND h.hour < r.stop
             """
-            SELECT hour, count FROM exception_hours WHERE kind = \(kind.rawValue) AND source = \(source)
-              AND hour >= \(from.timeIntervalSince1970) AND hour < \(to.timeIntervalSince1970)
-            """)
-        {
-            let (hour, count) = try row.decode((Double, Int64).self)
-            counts[Date(timeIntervalSince1970: hour)] = Int(count)
+        for row in try rowGroups([LazyQuery(PostgresWriteBuffer.lockQuery(locks)), LazyQuery(read)])[1] {
+            let (index, hour, count) = try row.decode((Int64, Double, Int64).self)
+            counts[Int(index) - 1][Date(timeIntervalSince1970: hour)] = Int(count)
         }
         return counts
     }
@@ -323,10 +405,14 @@ struct PostgresRoutingTransaction: RoutingTransaction {
     /// savepoints (a batch's first run), a failure is remembered and the store runs the batch again with them.
     func isolated<T>(_ body: () throws -> T) throws -> T {
         guard state.savepoints else {
+            let writes = state.writes
             do {
                 return try body()
+            } catch let pending as StatementReplay.Pending {
+                throw pending
             } catch {
-                state.stepFailed = true
+                // A step that failed before it held a write has nothing to undo.
+                if state.writes != writes { state.stepFailed = true }
                 throw error
             }
         }
@@ -335,6 +421,8 @@ struct PostgresRoutingTransaction: RoutingTransaction {
             let result = try body()
             try run("RELEASE SAVEPOINT routing_step")
             return result
+        } catch let pending as StatementReplay.Pending {
+            throw pending
         } catch {
             try run("ROLLBACK TO SAVEPOINT routing_step")
             throw error

@@ -3,8 +3,8 @@ import PostgresNIO
 import TriageCore
 
 extension PostgresStore: RoutingStore {
-    /// Runs routing work in one transaction on a connection of the pool, the body on a thread of its own (see
-    /// ``BlockingBridge``). Workers listening for jobs are told when it commits with jobs queued.
+    /// Runs routing work in one transaction on a connection of the pool, the body replayed on memory until every
+    /// statement it issues is answered (see ``StatementReplay``), without blocking a thread. Workers listening for jobs are told when it commits with jobs queued.
     ///
     /// Batches take their order locks up front and in one order, but two processes can still wait on each other
     /// elsewhere (the same event stored by both at once, an inventory row), so PostgreSQL may pick one transaction as
@@ -43,30 +43,59 @@ extension PostgresStore: RoutingStore {
     /// Attempts per routing transaction when PostgreSQL rolls it back for a deadlock or a serialization failure.
     static let routingAttempts = 5
 
-    /// Runs the body once. When a step failed in a run without savepoints, the transaction is rolled back (whatever
-    /// error that left behind) and `StepFailed` asks for a run with them.
+    /// Runs the transaction once: the body on memory, replayed until every statement it issues is answered (see
+    /// ``StatementReplay``), then the writes it held. When a step failed in a run without savepoints, the transaction
+    /// is rolled back (whatever error that left behind) and `StepFailed` asks for a run with them.
     private func routingTransactionOnce<T: Sendable>(
         _ body: @escaping @Sendable (PostgresRoutingTransaction) throws -> T, savepoints: Bool, buffering: Bool
     ) async throws -> T {
-        let (logger, timeout) = (logger, max(location.callTimeout, Self.routingStatementWait))
-        let state = PostgresRoutingTransaction.State(savepoints: savepoints, buffering: buffering)
+        let (logger, deadline) = (logger, max(location.callTimeout, Self.routingStatementWait))
         do {
             return try await client.withTransaction(logger: logger) { connection in
-                let transaction = PostgresRoutingTransaction(
-                    connection: connection, logger: logger, callTimeout: timeout, state: state)
-                let result = try await BlockingBridge.onOwnThread {
-                    let result = try body(transaction)
-                    try transaction.flush()
+                let (replay, keyed) = (StatementReplay(), PostgresKeyedReads())
+                while true {
+                    replay.rewind()
+                    let state = PostgresRoutingTransaction.State(savepoints: savepoints, buffering: buffering)
+                    let outcome = Result {
+                        try body(PostgresRoutingTransaction(replay: replay, keyed: keyed, state: state))
+                    }
+                    if replay.pending != nil || keyed.isWanting {
+                        try await replay.send(on: connection, logger: logger, deadline: deadline)
+                        try await keyed.fetch(on: connection, logger: logger, deadline: deadline)
+                        continue
+                    }
+                    if let failure = state.mustRetry { throw failure }
+                    if state.stepFailed { throw StepFailed() }
+                    let result = try outcome.get()
+                    try await Self.write(state, on: connection, logger: logger, deadline: deadline)
+                    if state.queuedJobs { try await Self.announceJobs(connection, logger: logger) }
+                    logger.debug("routing transaction committing", metadata: ["runs": "\(replay.runs)"])
                     return result
                 }
-                if let failure = state.mustRetry { throw failure }
-                if state.stepFailed { throw StepFailed() }
-                if state.queuedJobs { try await Self.announceJobs(connection, logger: logger) }
-                return result
             }
+        } catch is StepFailed where !savepoints {
+            throw StepFailed()
         } catch {
-            if state.stepFailed && !savepoints { throw StepFailed() }
             throw PostgresStoreError.readable(error)
+        }
+    }
+
+    /// Sends the writes a finished body held, in one go; a failure in a buffering run asks for a run with savepoints.
+    private static func write(
+        _ state: PostgresRoutingTransaction.State, on connection: PostgresConnection, logger: Logger, deadline: Duration
+    ) async throws {
+        for write in state.buffer.drain() {
+            do {
+                let query = write.query.make()
+                let rows = try await withDeadline(deadline, "routing statement") {
+                    try await connection.query(query, logger: logger).get().rows
+                }
+                try write.check(written: rows.count)
+            } catch where state.buffering && !(error is PostgresDeadlineExceeded) {
+                let readable = PostgresStoreError.readable(error)
+                if let failure = readable as? PostgresStoreError, isRetryable(failure) { throw failure }
+                throw StepFailed()
+            }
         }
     }
 

@@ -14,11 +14,15 @@ struct PostgresWriteBuffer {
     private var decisions: [RuleDecision] = []
     private var statuses: [(orderNumber: String, status: String)] = []
     private var postcodes: [(orderNumber: String, postcode: String)] = []
+    private var counts: [InventoryKey: Int] = [:]
+    private var refunds: [String: Int64] = [:]
+    private var returns: [ReturnKey: Int] = [:]
     private var hours: [CascadeKey: Int] = [:]
 
     /// Whether nothing waits to be written.
     var isEmpty: Bool {
         cards.isEmpty && links.isEmpty && outbox.isEmpty && jobs.isEmpty && decisions.isEmpty && statuses.isEmpty && postcodes.isEmpty && hours.isEmpty
+            && counts.isEmpty && refunds.isEmpty && returns.isEmpty
     }
 
     mutating func card(_ row: PostgresCardRow) {
@@ -51,14 +55,38 @@ struct PostgresWriteBuffer {
         let at: Double
     }
 
-    /// An order change, if `change` is one this buffer holds; false for the others, which are written at once.
-    mutating func orderChange(_ change: StateChange) -> Bool {
+    /// A state change an action plan makes: the last status, postcode or count of each row wins; refunds and
+    /// returned quantities add up.
+    mutating func change(_ change: StateChange) {
         switch change {
         case .orderStatus(let number, let status): statuses.append((number, status))
         case .orderPostcode(let number, let postcode): postcodes.append((number, postcode))
-        case .inventoryCount, .refund, .returnedItems: return false
+        case .inventoryCount(let sku, let system, let quantity): counts[InventoryKey(sku: sku, system: system)] = quantity
+        case .refund(let number, let amount): refunds[number, default: 0] += amount.cents
+        case .returnedItems(let number, let quantities):
+            for (sku, qty) in quantities { returns[ReturnKey(orderNumber: number, sku: sku), default: 0] += qty }
         }
-        return true
+    }
+
+    private struct InventoryKey: Hashable, Comparable {
+        let sku: String
+        let system: String
+        static func < (a: Self, b: Self) -> Bool { (a.sku, a.system) < (b.sku, b.system) }
+    }
+
+    private struct ReturnKey: Hashable, Comparable {
+        let orderNumber: String
+        let sku: String
+        static func < (a: Self, b: Self) -> Bool { (a.orderNumber, a.sku) < (b.orderNumber, b.sku) }
+    }
+
+    /// Takes these transaction-scoped advisory locks in one statement, in sorted order, so two transactions taking
+    /// some of the same wait for each other instead of deadlocking.
+    static func lockQuery(_ keys: Set<String>) -> PostgresQuery {
+        """
+        SELECT COUNT(pg_advisory_xact_lock(hashtextextended(current_schema() || k, 0)))
+        FROM unnest(\(keys.sorted())::text[]) k
+        """
     }
 
     mutating func count(_ counts: [CascadeKey: Int]) {
@@ -68,15 +96,29 @@ struct PostgresWriteBuffer {
     /// A statement to send, and for a card insert the rows it must store: fewer means a card was already there (a
     /// second router got to the exception first), and the batch must run again, step by step.
     struct Statement {
-        let query: PostgresQuery
+        let query: LazyQuery
         let expectedRows: Int?
+
+        /// Throws when the statement stored fewer rows than it must have.
+        func check(written: Int) throws {
+            guard let expectedRows, written != expectedRows else { return }
+            throw PostgresStoreError.readable(CardAlreadyWritten(expected: expectedRows, written: written))
+        }
+    }
+
+    /// A buffered card insert stored fewer cards than it held: another router wrote a card for one of its
+    /// exceptions first. The batch runs again with savepoints, which finds the card that is there.
+    struct CardAlreadyWritten: Error, CustomStringConvertible {
+        let expected: Int
+        let written: Int
+        var description: String { "\(expected - written) of \(expected) cards were written by another router first" }
     }
 
     /// The statements that write everything held, in an order that respects the foreign keys; the buffer empties.
     mutating func drain() -> [Statement] {
         defer { self = PostgresWriteBuffer() }
         let cardInserts = Self.chunks(cards, columns: PostgresCardRow.width).map {
-            Statement(query: PostgresCardRow.insert($0), expectedRows: $0.count)
+            chunk in Statement(query: LazyQuery { PostgresCardRow.insert(chunk) }, expectedRows: chunk.count)
         }
         let rest = linkStatements() + decisionStatements() + outboxStatements() + jobStatements() + orderStatements()
             + hourStatements()
@@ -84,7 +126,7 @@ struct PostgresWriteBuffer {
     }
 
     /// The links, and each joined card's last update.
-    private func linkStatements() -> [PostgresQuery] {
+    private func linkStatements() -> [LazyQuery] {
         let inserts = Self.inserts(
             links, columns: 3, "INSERT INTO card_links (exception_id, card_id, linked_at)", "ON CONFLICT DO NOTHING"
         ) { link, binds in
@@ -106,16 +148,19 @@ struct PostgresWriteBuffer {
 
     /// `head VALUES (…), (…) tail` in chunks, `bind` giving each row's `columns` values.
     private static func inserts<Row>(
-        _ rows: [Row], columns: Int, _ head: String, _ tail: String, bind: (Row, inout PostgresBindings) -> Void
-    ) -> [PostgresQuery] {
+        _ rows: [Row], columns: Int, _ head: String, _ tail: String,
+        bind: @escaping (Row, inout PostgresBindings) -> Void
+    ) -> [LazyQuery] {
         chunks(rows, columns: columns).map { chunk in
-            var values = ValuesList()
-            for row in chunk { values.add { bind(row, &$0) } }
-            return values.query(head, tail)
+            LazyQuery {
+                var values = ValuesList()
+                for row in chunk { values.add { bind(row, &$0) } }
+                return values.query(head, tail)
+            }
         }
     }
 
-    private func decisionStatements() -> [PostgresQuery] {
+    private func decisionStatements() -> [LazyQuery] {
         Self.inserts(
             decisions, columns: 10,
             """
@@ -136,7 +181,7 @@ struct PostgresWriteBuffer {
         }
     }
 
-    private func outboxStatements() -> [PostgresQuery] {
+    private func outboxStatements() -> [LazyQuery] {
         Self.inserts(
             outbox, columns: 7,
             """
@@ -154,7 +199,7 @@ struct PostgresWriteBuffer {
         }
     }
 
-    private func jobStatements() -> [PostgresQuery] {
+    private func jobStatements() -> [LazyQuery] {
         Self.inserts(
             jobs, columns: 5, "INSERT INTO ai_jobs (exception_id, task, not_before, created_at, updated_at)",
             "ON CONFLICT (exception_id) DO NOTHING"
@@ -168,12 +213,39 @@ struct PostgresWriteBuffer {
     }
 
     /// One `UPDATE … FROM (VALUES …)` per column; an order changed twice keeps its last value.
-    private func orderStatements() -> [PostgresQuery] {
+    private func orderStatements() -> [LazyQuery] {
         Self.orderUpdates(statuses.map { ($0.orderNumber, $0.status) }, column: "status")
             + Self.orderUpdates(postcodes.map { ($0.orderNumber, $0.postcode) }, column: "postcode")
+            + Self.updates(
+                "orders", set: "refunded_cents", to: "t.refunded_cents + v.value", where: "order_number",
+                refunds.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            + inventoryStatements() + returnStatements()
     }
 
-    private static func orderUpdates(_ changes: [(String, String)], column: String) -> [PostgresQuery] {
+    private func inventoryStatements() -> [LazyQuery] {
+        Self.keyedCounts(
+            counts.sorted { $0.key < $1.key }.map { ($0.key.sku, $0.key.system, $0.value) },
+            "INSERT INTO inventory (sku, system, quantity)",
+            "ON CONFLICT (sku, system) DO UPDATE SET quantity = excluded.quantity")
+    }
+
+    private func returnStatements() -> [LazyQuery] {
+        Self.keyedCounts(
+            returns.sorted { $0.key < $1.key }.map { ($0.key.orderNumber, $0.key.sku, $0.value) },
+            "INSERT INTO order_returns (order_number, sku, qty)",
+            "ON CONFLICT (order_number, sku) DO UPDATE SET qty = order_returns.qty + excluded.qty")
+    }
+
+    /// Rows of two key columns and a count.
+    private static func keyedCounts(_ rows: [(String, String, Int)], _ head: String, _ tail: String) -> [LazyQuery] {
+        inserts(rows, columns: 3, head, tail) { row, binds in
+            binds.append(row.0)
+            binds.append(row.1)
+            binds.append(Int64(row.2))
+        }
+    }
+
+    private static func orderUpdates(_ changes: [(String, String)], column: String) -> [LazyQuery] {
         var last: [String: String] = [:]
         for (number, value) in changes { last[number] = value }
         return updates("orders", set: column, where: "order_number", last.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
@@ -181,9 +253,10 @@ struct PostgresWriteBuffer {
 
     /// `UPDATE table SET column = v.value FROM (VALUES (key, value), …) WHERE table.keyColumn = v.key`, in chunks.
     private static func updates<Key: PostgresNonThrowingEncodable, Value: PostgresNonThrowingEncodable>(
-        _ table: String, set column: String, where keyColumn: String, _ pairs: [(Key, Value)]
-    ) -> [PostgresQuery] {
-        chunks(pairs, columns: 2).map { chunk in
+        _ table: String, set column: String, to value: String = "v.value", where keyColumn: String,
+        _ pairs: [(Key, Value)]
+    ) -> [LazyQuery] {
+        chunks(pairs, columns: 2).map { chunk in LazyQuery {
             var values = ValuesList()
             for (key, value) in chunk {
                 values.add { binds in
@@ -191,13 +264,13 @@ struct PostgresWriteBuffer {
                     binds.append(value)
                 }
             }
-            let update = values.query("UPDATE \(table) AS t SET \(column) = v.value FROM (", ") AS v(key, value)")
+            let update = values.query("UPDATE \(table) AS t SET \(column) = \(value) FROM (", ") AS v(key, value)")
             return PostgresQuery(unsafeSQL: update.sql + " WHERE t.\(keyColumn) = v.key", binds: update.binds)
-        }
+        } }
     }
 
-    /// Sorted like the locks `countHourly` takes, so two batches adding to the same hours wait instead of deadlocking.
-    private func hourStatements() -> [PostgresQuery] {
+    /// Sorted, so two batches adding to the same hours wait for each other instead of deadlocking.
+    private func hourStatements() -> [LazyQuery] {
         let sorted = hours.sorted {
             ($0.key.kind.rawValue, $0.key.source, $0.key.hour) < ($1.key.kind.rawValue, $1.key.source, $1.key.hour)
         }

@@ -102,14 +102,17 @@ struct StoreTransaction: RoutingTransaction {
         }
     }
 
-    func hourlyCounts(kind: ExceptionKind, source: String, from: Date, to: Date) throws -> [Date: Int] {
+    func hourlyCounts(_ ranges: [HourRange]) throws -> [[Date: Int]] {
         let statement = try db.cachedStatement(
             sql: "SELECT hour, count FROM exception_hours WHERE kind = ? AND source = ? AND hour >= ? AND hour < ?")
-        var counts: [Date: Int] = [:]
-        let rows = try Row.fetchCursor(
-            statement, arguments: [kind.rawValue, source, from.timeIntervalSince1970, to.timeIntervalSince1970])
-        while let row = try rows.next() { counts[Date(timeIntervalSince1970: row["hour"])] = row["count"] }
-        return counts
+        return try ranges.map { range in
+            var counts: [Date: Int] = [:]
+            let rows = try Row.fetchCursor(
+                statement,
+                arguments: [range.kind.rawValue, range.source, range.from.timeIntervalSince1970, range.to.timeIntervalSince1970])
+            while let row = try rows.next() { counts[Date(timeIntervalSince1970: row["hour"])] = row["count"] }
+            return counts
+        }
     }
 
     func cascadeRaised(kind: ExceptionKind, source: String, since: Date) throws -> Bool {
@@ -167,4 +170,7 @@ extension AppDatabase: RoutingStore {
     ) async throws -> T {
         try await writer.write { db in try body(StoreTransaction(db: db)) }
     }
+
+    /// SQLite has one writer.
+    public var writesOneAtATime: Bool { true }
 }

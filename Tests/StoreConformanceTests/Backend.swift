@@ -60,7 +60,10 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// Runs `body` on a fresh, empty store of this kind: an in-memory SQLite database, or a new schema of the
     /// test database dropped afterwards.
-    func withStore<T: Sendable>(_ body: @Sendable (any QueueStoreUnderTest) async throws -> T) async throws -> T {
+    /// `logger`, when given, is the PostgreSQL store's (by default warnings only).
+    func withStore<T: Sendable>(
+        logger given: Logger? = nil, _ body: @Sendable (any QueueStoreUnderTest) async throws -> T
+    ) async throws -> T {
         switch self {
         case .sqlite:
             return try await body(try AppDatabase.inMemory())
@@ -72,8 +75,8 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
             location.schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
             // The test process runs every suite at once on few threads; a call may wait for one, not for the server.
             location.callTimeout = .seconds(300)
-            var logger = Logger(label: "test.postgres")
-            logger.logLevel = .warning
+            var logger = given ?? Logger(label: "test.postgres")
+            if given == nil { logger.logLevel = .warning }
             try await PostgresStore.resetSchema(location, logger: logger)
             let result = try await PostgresStore.withStore(location, logger: logger) { try await body($0) }
             try await PostgresStore.dropSchema(location, logger: logger)

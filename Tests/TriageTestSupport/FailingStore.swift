@@ -12,6 +12,8 @@ public struct FailingStore: RoutingStore {
         self.poisonOrder = poisonOrder
     }
 
+    public var writesOneAtATime: Bool { inner.writesOneAtATime }
+
     public func routingTransaction<T: Sendable>(
         _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
     ) async throws -> T {
@@ -62,8 +64,8 @@ struct FailingTransaction: RoutingTransaction {
         try inner.enqueue(exceptionID: exceptionID, task: task, at: at)
     }
     func countHourly(_ counts: [CascadeKey: Int]) throws { try inner.countHourly(counts) }
-    func hourlyCounts(kind: ExceptionKind, source: String, from: Date, to: Date) throws -> [Date: Int] {
-        try inner.hourlyCounts(kind: kind, source: source, from: from, to: to)
+    func hourlyCounts(_ ranges: [HourRange]) throws -> [[Date: Int]] {
+        try inner.hourlyCounts(ranges)
     }
     func cascadeRaised(kind: ExceptionKind, source: String, since: Date) throws -> Bool {
         try inner.cascadeRaised(kind: kind, source: source, since: since)

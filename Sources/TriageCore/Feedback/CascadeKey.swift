@@ -19,3 +19,18 @@ public struct CascadeKey: Sendable, Hashable {
         self.init(kind: kind, source: source, hour: Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 3600).rounded(.down) * 3600))
     }
 }
+
+/// The hours in `[from, to)` of one exception type from one source, whose counts cascade detection reads.
+public struct HourRange: Sendable, Hashable {
+    public var kind: ExceptionKind
+    public var source: String
+    public var from: Date
+    public var to: Date
+
+    public init(kind: ExceptionKind, source: String, from: Date, to: Date) {
+        self.kind = kind
+        self.source = source
+        self.from = from
+        self.to = to
+    }
+}

@@ -36,8 +36,9 @@ public protocol RoutingTransaction: ReferenceLookup, OrderLedger {
     func enqueue(exceptionID: Int64, task: AITask, at: Date) throws
     /// Adds newly stored exceptions to the hourly counts per type and source.
     func countHourly(_ counts: [CascadeKey: Int]) throws
-    /// The hourly counts of a type from a source for the hours in `[from, to)`, by the hour's start.
-    func hourlyCounts(kind: ExceptionKind, source: String, from: Date, to: Date) throws -> [Date: Int]
+    /// The hourly counts of each range's type and source for its hours, by the hour's start, in the order asked: all
+    /// the types and sources of a batch in one read.
+    func hourlyCounts(_ ranges: [HourRange]) throws -> [[Date: Int]]
     /// Whether a cascade of this type from this source was raised at or after `since`.
     func cascadeRaised(kind: ExceptionKind, source: String, since: Date) throws -> Bool
     /// Runs `body` so that, when it throws, what it wrote is undone and the transaction goes on (a savepoint).
@@ -77,4 +78,13 @@ extension RoutingTransaction {
 public protocol RoutingStore: Sendable {
     /// Runs `body` in one write transaction; everything it wrote is committed together or not at all.
     func routingTransaction<T: Sendable>(_ body: @escaping @Sendable (any RoutingTransaction) throws -> T) async throws -> T
+    /// Whether one transaction writes at a time (SQLite): a batch then checks its cascades before it commits. A store
+    /// written by several processes at once checks them in a transaction of its own, after the batch commits, so the
+    /// check reads every process's counts and no lock is held while a batch routes.
+    var writesOneAtATime: Bool { get }
+}
+
+extension RoutingStore {
+    /// Several writers at once, unless the store says otherwise.
+    public var writesOneAtATime: Bool { false }
 }

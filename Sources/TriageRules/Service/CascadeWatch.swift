@@ -8,25 +8,32 @@ struct CascadeWatch {
     /// A cascade already raised for the same type and source within this many hours is not raised again.
     static let quietHours = 6.0
 
-    /// Counts `records` into the hourly totals and returns the cascade exceptions to store and route.
+    /// Adds `records` to the hourly totals, in the transaction that routes them.
+    func count(_ records: [ExceptionRecord], in transaction: any RoutingTransaction) throws {
+        let counts = Self.counts(records)
+        if !counts.isEmpty { try transaction.countHourly(counts) }
+    }
+
+    /// The cascade exceptions to store and route that `records` complete, read from the hourly totals once the
+    /// transaction that counted them has committed: of two batches committed at once, the one checked last sees both.
     func check(_ records: [ExceptionRecord], in transaction: any RoutingTransaction) throws -> [NewException] {
-        var counts: [CascadeKey: Int] = [:]
-        // Connector failures are escalated one by one with their occurrence count already; a cascade is about
-        // business exceptions arriving far faster than usual.
-        for record in records where record.exception.kind != .integrationFailure {
-            counts[Self.key(record.exception), default: 0] += 1
-        }
+        let counts = Self.counts(records)
         guard !counts.isEmpty else { return [] }
-        try transaction.countHourly(counts)
         var raised: [NewException] = []
         let days = Double(policy.cascadeBaselineDays)
-        for (pair, keys) in Dictionary(grouping: counts.keys, by: { [$0.kind.rawValue, $0.source] }) {
-            let hours = keys.map(\.hour).sorted()
-            guard let first = hours.first, let last = hours.last, let kind = keys.first?.kind else { continue }
-            // One read per type and source a batch: the hours of the batch and the baseline days before them.
-            let table = try transaction.hourlyCounts(
-                kind: kind, source: pair[1], from: first.addingTimeInterval(-days * 86_400), to: last.addingTimeInterval(3600))
-            for key in keys.sorted(by: { $0.hour < $1.hour }) where raised.allSatisfy({ !$0.eventID.hasPrefix(Self.prefix(key)) }) {
+        let pairs = Dictionary(grouping: counts.keys, by: { [$0.kind.rawValue, $0.source] }).values.map { keys in
+            keys.sorted { $0.hour < $1.hour }
+        }.filter { !$0.isEmpty }.sorted { ($0[0].kind.rawValue, $0[0].source) < ($1[0].kind.rawValue, $1[0].source) }
+        // One read for the batch: the hours of each type and source, and the baseline days before them.
+        let tables = try transaction.hourlyCounts(
+            pairs.map { keys in
+                HourRange(
+                    kind: keys[0].kind, source: keys[0].source, from: keys[0].hour.addingTimeInterval(-days * 86_400),
+                    to: keys[keys.count - 1].hour.addingTimeInterval(3600))
+            })
+        for (keys, table) in zip(pairs, tables) {
+            // One cascade per type and source a batch, at its first hour over the baseline.
+            for key in keys where !raised.contains(where: { $0.source == key.source && $0.eventID.hasPrefix(Self.prefix(key)) }) {
                 if let cascade = try cascade(key, counts: table, in: transaction) { raised.append(cascade) }
             }
         }
@@ -47,6 +54,16 @@ struct CascadeWatch {
                 "cascade_kind": .string(key.kind.rawValue), "count": .number(Double(count)),
                 "baseline_per_hour": .number((baseline * 10).rounded() / 10), "hour": .string(ISODate.format(key.hour)),
             ])
+    }
+
+    /// How many of `records` fall in each hour of each type and source. Connector failures are escalated one by one
+    /// with their occurrence count already; a cascade is about business exceptions arriving far faster than usual.
+    private static func counts(_ records: [ExceptionRecord]) -> [CascadeKey: Int] {
+        var counts: [CascadeKey: Int] = [:]
+        for record in records where record.exception.kind != .integrationFailure {
+            counts[key(record.exception), default: 0] += 1
+        }
+        return counts
     }
 
     static func prefix(_ key: CascadeKey) -> String { "cascade:\(key.kind.rawValue):" }

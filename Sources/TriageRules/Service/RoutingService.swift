@@ -16,9 +16,9 @@ public struct RoutingService: Sendable {
     }
 
     /// Stores and routes a batch in one transaction; duplicates (same source and event id) are counted and
-    /// skipped, so ingesting the same batch twice changes nothing.
+    /// skipped, so ingesting the same batch twice changes nothing. Then raises the cascades the batch completes.
     public func ingest(_ batch: [NewException], now: Date) async throws -> RoutingSummary {
-        try await store.routingTransaction { transaction in
+        let (summary, stored) = try await store.routingTransaction { transaction in
             var summary = RoutingSummary()
             var stored: [ExceptionRecord] = []
             for record in try transaction.insert(batch, receivedAt: now) {
@@ -29,12 +29,16 @@ public struct RoutingService: Sendable {
                 stored.append(record)
             }
             summary.merge(try route(stored: stored, in: transaction, now: now))
-            return summary
+            return (summary, stored)
         }
+        var total = summary
+        total.merge(try await raiseCascades(after: stored, now: now))
+        return total
     }
 
-    /// Routes exceptions stored in this transaction (or stored earlier without a card), then raises one escalated
-    /// card per cascade they complete: an hourly count far above the source's usual for that type.
+    /// Routes exceptions stored in this transaction (or stored earlier without a card) and adds them to the hourly
+    /// counts; once the transaction commits, `raiseCascades(after:now:)` checks those counts (on a store with one
+    /// writer, this transaction checks them).
     public func route(stored records: [ExceptionRecord], in transaction: any RoutingTransaction, now: Date) throws
         -> RoutingSummary
     {
@@ -47,6 +51,29 @@ public struct RoutingService: Sendable {
             }
             summary.count(try routeIsolated(record, in: transaction, now: now))
         }
+        try CascadeWatch(policy: table.review).count(records, in: transaction)
+        if store.writesOneAtATime { summary.merge(try raiseCascades(after: records, in: transaction, now: now)) }
+        return summary
+    }
+
+    /// Raises one escalated card per cascade that committed `records` complete: an hourly count far above the
+    /// source's usual for that type. On a store with several writers this is a transaction of its own, after the
+    /// routing one has committed, so it reads every process's counts and holds no lock while a batch routes; the
+    /// cascade's event id names its hour, so two processes checking at once store it once. A store with one writer
+    /// checked them in the routing transaction (nothing to do here).
+    public func raiseCascades(after records: [ExceptionRecord], now: Date) async throws -> RoutingSummary {
+        guard !store.writesOneAtATime, records.contains(where: { $0.exception.kind != .integrationFailure }) else {
+            return RoutingSummary()
+        }
+        return try await store.routingTransaction { transaction in
+            try raiseCascades(after: records, in: transaction, now: now)
+        }
+    }
+
+    private func raiseCascades(after records: [ExceptionRecord], in transaction: any RoutingTransaction, now: Date) throws
+        -> RoutingSummary
+    {
+        var summary = RoutingSummary()
         for cascade in try CascadeWatch(policy: table.review).check(records, in: transaction) {
             guard let record = try transaction.insert(cascade, receivedAt: now) else { continue }
             summary.countCascade(try routeIsolated(record, in: transaction, now: now))

@@ -58,9 +58,12 @@ public final class WebhookRouter: Service, Sendable {
     @discardableResult
     static func route(_ records: [ExceptionRecord], service: RoutingService, now: Date, logger: Logger) async -> Bool {
         do {
-            _ = try await service.store.routingTransaction { transaction in
-                try service.route(stored: try transaction.holdUnrouted(records), in: transaction, now: now)
+            let routed = try await service.store.routingTransaction { transaction in
+                let held = try transaction.holdUnrouted(records)
+                _ = try service.route(stored: held, in: transaction, now: now)
+                return held
             }
+            _ = try await service.raiseCascades(after: routed, now: now)
             return true
         } catch {
             logger.error("routing stored webhook exceptions failed; the next start retries them", metadata: ["count": "\(records.count)", "error": "\(error)"])
