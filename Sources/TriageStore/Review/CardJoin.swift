@@ -12,20 +12,26 @@ struct CardJoin {
     /// The oldest undecided card about `orderNumber` of `kind` whose items overlap those of `record` (or either
     /// side names none), other than card `excluded`.
     func oldestOpenCard(like record: ExceptionRecord, orderNumber: String, excluding excluded: Int64?) throws -> Int64? {
-        let rows = try Row.fetchAll(
+        let cards = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT c.id, e.* FROM cards c JOIN exceptions e ON e.id = c.exception_id
+                    SELECT c.id, c.exception_id FROM cards c
                     WHERE c.order_number = ? AND c.kind = ?
                       AND c.status IN ('open', 'awaiting_confirmation', 'awaiting_worker') AND c.id IS NOT ?
                     ORDER BY c.id
                     """),
             arguments: [orderNumber, record.exception.kind.rawValue, excluded])
-        guard !rows.isEmpty else { return nil }
+        guard let oldest = cards.first else { return nil }
         let lines = try OrderRow.fetch(db, number: orderNumber)?.lines ?? []
         let ours = RequestedLines.skus(of: record, lines: lines)
-        for row in rows where RequestedLines.overlap(ours, RequestedLines.skus(of: try ExceptionRows.record(row), lines: lines)) {
-            return row["id"]
+        // A request that names no items overlaps every card: the oldest is the one, and no other is read.
+        if ours.isEmpty { return oldest["id"] }
+        let exception = try db.cachedStatement(sql: "SELECT * FROM exceptions WHERE id = ?")
+        for card in cards {
+            guard let row = try Row.fetchOne(exception, arguments: [card["exception_id"] as Int64]) else { continue }
+            if RequestedLines.overlap(ours, RequestedLines.skus(of: try ExceptionRows.record(row), lines: lines)) {
+                return card["id"]
+            }
         }
         return nil
     }
