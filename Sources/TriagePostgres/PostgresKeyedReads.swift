@@ -89,7 +89,7 @@ final class PostgresKeyedReads {
     /// Reads everything asked for, in one group of statements (one per occurrence key), each within `deadline`.
     func fetch(on connection: PostgresConnection, logger: Logger, deadline: Duration) async throws {
         let query = { (query: PostgresQuery) in
-            try await withDeadline(deadline, "routing read") { try await connection.query(query, logger: logger).get().rows }
+            try await StatementReplay.rows(of: query, on: connection, logger: logger, deadline: deadline)
         }
         if !wantedProducts.isEmpty {
             let skus = Array(wantedProducts)

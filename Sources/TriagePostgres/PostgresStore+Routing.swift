@@ -86,10 +86,8 @@ extension PostgresStore: RoutingStore {
     ) async throws {
         for write in state.buffer.drain() {
             do {
-                let query = write.query.make()
-                let rows = try await withDeadline(deadline, "routing statement") {
-                    try await connection.query(query, logger: logger).get().rows
-                }
+                let rows = try await StatementReplay.rows(
+                    of: write.query.make(), on: connection, logger: logger, deadline: deadline)
                 try write.check(written: rows.count)
             } catch where state.buffering && !(error is PostgresDeadlineExceeded) {
                 let readable = PostgresStoreError.readable(error)

@@ -61,12 +61,9 @@ final class StatementReplay {
             let query = lazy.make()
             let outcome: Result<[PostgresRow], any Error>
             do {
-                outcome = .success(
-                    try await withDeadline(deadline, "routing statement") {
-                        try await connection.query(query, logger: logger).get().rows
-                    })
-            } catch is PostgresDeadlineExceeded {
-                throw PostgresDeadlineExceeded(operation: "routing statement", deadline: deadline)
+                outcome = .success(try await Self.rows(of: query, on: connection, logger: logger, deadline: deadline))
+            } catch let late as PostgresDeadlineExceeded {
+                throw late
             } catch {
                 outcome = .failure(error)
             }
@@ -74,6 +71,13 @@ final class StatementReplay {
             if case .failure = outcome { break }
         }
         pending = nil
+    }
+
+    /// Runs one routing statement on the transaction's connection within `deadline` and returns its rows.
+    static func rows(
+        of query: PostgresQuery, on connection: PostgresConnection, logger: Logger, deadline: Duration
+    ) async throws -> [PostgresRow] {
+        try await withDeadline(deadline, "routing statement") { try await connection.query(query, logger: logger).get().rows }
     }
 
     /// What `decode` makes of the group that ends at the current position: made by the first run that reaches it,
