@@ -23,7 +23,7 @@ public enum BenchMachine {
 
     /// Seconds elapsed on a continuous clock since `start`.
     static func seconds(since start: ContinuousClock.Instant) -> Double {
-        (ContinuousClock.now - start).benchSeconds
+        (ContinuousClock.now - start).seconds
     }
 
     /// The value at quantile `q` (0…1) of already sorted values, nearest rank.

@@ -27,7 +27,7 @@ public struct ThroughputBench {
         }
 
         /// The best possible rate: every slot busy with one call of the stub's latency.
-        var idealRate: Double { Double(concurrency) / latency.benchSeconds }
+        var idealRate: Double { Double(concurrency) / latency.seconds }
     }
 
     let settings: Settings
@@ -97,12 +97,5 @@ public struct ThroughputBench {
             baseURL: url, model: "stub-model", timeout: .seconds(30), maxAttempts: 3,
             concurrencyLimit: settings.concurrency)
         return OpenAIChatClient(configuration: configuration)
-    }
-}
-
-extension Duration {
-    /// The duration in seconds as a `Double`.
-    var benchSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -70,7 +70,7 @@ public struct RouteBench {
         guard outcome.summary.inserted == count else {
             throw BenchError("bench stored \(outcome.summary.inserted) of \(count) exceptions")
         }
-        return Double(count) / elapsed.benchSeconds
+        return Double(count) / elapsed.seconds
     }
 
     /// One run on PostgreSQL: the schema emptied, the reference data copied in from a SQLite file, then `streams`
@@ -96,7 +96,7 @@ public struct RouteBench {
             }
             let elapsed = ContinuousClock.now - start
             guard stored == count else { throw BenchError("bench stored \(stored) of \(count) exceptions") }
-            return Double(count) / elapsed.benchSeconds
+            return Double(count) / elapsed.seconds
         }
     }
 

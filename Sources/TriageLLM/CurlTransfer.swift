@@ -1,6 +1,7 @@
 import CCurlShim
 import Foundation
 import Synchronization
+import TriageCore
 
 /// One HTTP exchange on a libcurl easy handle: its options, the reply gathered by libcurl's callbacks on the
 /// transfer loop's thread, and the caller waiting for it.
@@ -123,13 +124,5 @@ final class CurlTransfer: @unchecked Sendable {
             transfer.headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
         }
         return size * count
-    }
-}
-
-extension Duration {
-    /// The duration in seconds as a `Double`.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -33,21 +33,9 @@ final class PostgresKeyedReads {
         !(wantedProducts.isEmpty && wantedInventory.isEmpty && wantedOccurrences.isEmpty && wantedLedgers.isEmpty)
     }
 
-    /// The lines of its order an exception asks about (`RequestedLines.skus`), worked out once per transaction: every
-    /// run of the body joins the same exceptions to the same cards.
-    func requestedSKUs(of record: ExceptionRecord, orderNumber: String, lines: [OrderLine]) -> Set<String> {
-        let key = RequestKey(exceptionID: record.id, orderNumber: orderNumber)
-        if let known = requested[key] { return known }
-        let skus = RequestedLines.skus(of: record, lines: lines)
-        requested[key] = skus
-        return skus
-    }
-
-    private struct RequestKey: Hashable {
-        let exceptionID: Int64
-        let orderNumber: String
-    }
-    private var requested: [RequestKey: Set<String>] = [:]
+    /// The lines of its order each exception asks about, worked out once per transaction: every run of the body joins
+    /// the same exceptions to the same cards.
+    let requested = RequestedLines.Memo()
 
     /// A type, source and reason of exception, as `occurrences` counts them.
     struct OccurrenceKey: Hashable {

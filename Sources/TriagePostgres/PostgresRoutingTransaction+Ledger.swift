@@ -120,9 +120,9 @@ extension PostgresRoutingTransaction {
         }
         guard !candidates.isEmpty else { return nil }
         let lines = try order(number: orderNumber)?.lines ?? []
-        let ours = keyed.requestedSKUs(of: record, orderNumber: orderNumber, lines: lines)
+        let ours = keyed.requested.skus(of: record, orderNumber: orderNumber, lines: lines)
         return candidates.first {
-            RequestedLines.overlap(ours, keyed.requestedSKUs(of: $0.record, orderNumber: orderNumber, lines: lines))
+            RequestedLines.overlap(ours, keyed.requested.skus(of: $0.record, orderNumber: orderNumber, lines: lines))
         }?.id
     }
 

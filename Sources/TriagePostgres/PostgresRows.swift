@@ -67,7 +67,7 @@ enum PostgresExceptionRows {
         let exception = NewException(
             source: source, eventID: eventID, kind: exceptionKind, reason: reason,
             occurredAt: Date(timeIntervalSince1970: occurredAt), orderNumber: orderNumber, handlingMinutes: minutes,
-            text: text, payload: try JSONCoding.decode([String: JSONValue].self, from: payload))
+            text: text, payload: try JSONParser.object(payload))
         return ExceptionRecord(id: id, exception: exception, receivedAt: Date(timeIntervalSince1970: receivedAt))
     }
 }

@@ -68,7 +68,7 @@ enum ExceptionRows {
 
     static func record(_ row: Row) throws -> ExceptionRecord {
         let payloadText: String = row["payload"]
-        let payload = try JSONCoding.decode([String: JSONValue].self, from: payloadText)
+        let payload = try JSONParser.object(payloadText)
         let exception = NewException(
             source: row["source"], eventID: row["event_id"],
             kind: ExceptionKind(rawValue: row["kind"]) ?? .integrationFailure, reason: row["reason"],

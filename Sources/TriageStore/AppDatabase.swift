@@ -41,6 +41,9 @@ public final class AppDatabase: Sendable {
             // Reads map the file instead of copying pages through read(2); the page cache holds hot index pages.
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             try db.execute(sql: "PRAGMA cache_size = -32768")
+            // Each routed exception runs in a savepoint; its undo pages (the statement journal) stay in memory
+            // instead of a temporary file written a page at a time.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

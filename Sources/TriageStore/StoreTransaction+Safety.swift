@@ -41,7 +41,7 @@ extension StoreTransaction {
 
     /// The oldest undecided card about the same order and cause as `record` (see ``CardJoin``).
     func openCard(like record: ExceptionRecord, orderNumber: String) throws -> Int64? {
-        try CardJoin(db: db).oldestOpenCard(like: record, orderNumber: orderNumber, excluding: nil)
+        try CardJoin(db: db, memo: joins).oldestOpenCard(like: record, orderNumber: orderNumber, excluding: nil)
     }
 
     /// Joins an exception to a card instead of giving it one of its own.

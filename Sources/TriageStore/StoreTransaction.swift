@@ -8,6 +8,8 @@ import TriageCore
 /// prepares each statement once.
 struct StoreTransaction: RoutingTransaction {
     let db: Database
+    /// What this transaction already read for joining cards.
+    var joins = CardJoinMemo()
 
     func holdUnrouted(_ records: [ExceptionRecord]) throws -> [ExceptionRecord] {
         let ids = records.map(\.id)
@@ -64,7 +66,9 @@ struct StoreTransaction: RoutingTransaction {
             exception.handlingMinutes, exception.text, payload,
         ])
         guard db.changesCount > 0 else { return nil }
-        return ExceptionRecord(id: db.lastInsertedRowID, exception: exception, receivedAt: receivedAt)
+        let record = ExceptionRecord(id: db.lastInsertedRowID, exception: exception, receivedAt: receivedAt)
+        joins.remember(record)
+        return record
     }
 
     @discardableResult

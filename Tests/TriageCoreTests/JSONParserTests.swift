@@ -36,4 +36,11 @@ import Testing
         #expect(files.flatMap(\.exceptions).map(\.line) == [1, 2, 3, 4, 6, 7])
         #expect(files.flatMap(\.rejected).map(\.line) == [5])
     }
+
+    @Test func readsAStoredObjectAsJSONDecoderDoes() throws {
+        let stored = CanonicalJSON.string(["items": [["sku": "A-1", "qty": 2]], "note": "é \"q\"\n", "n": nil])
+        let decoded = try JSONDecoder().decode([String: JSONValue].self, from: Data(stored.utf8))
+        #expect(try JSONParser.object(stored) == decoded)
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.object("[1]") }
+    }
 }

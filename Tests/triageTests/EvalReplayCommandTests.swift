@@ -17,3 +17,18 @@ import Testing
         #expect(try Data(contentsOf: copy) == before)
     }
 }
+
+/// Issue 27: off a terminal, `eval run` writes a line as each suite's run starts and ends.
+@Suite struct EvalProgressLineTests {
+    @Test func aRunIntoAFileWritesALinePerSuiteRun() async throws {
+        let output = try await TriageProcess.run([
+            "eval", "run", "--no-llm", "--limit", "2", "--suite", "eval/suites/returns.json",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = output.stderr.split(separator: "\n").filter { $0.hasPrefix("eval: ") }
+        #expect(lines.count == 2, "\(output.stderr)")
+        #expect(lines.first?.contains("[no_llm]: 2 case(s)") == true, "\(output.stderr)")
+        #expect(lines.last?.contains("2 case(s) done in") == true, "\(output.stderr)")
+        #expect(!output.stderr.contains("\r"))
+    }
+}

@@ -98,14 +98,14 @@ struct EvalRunCommand: AsyncParsableCommand {
         let loaded = try badInput { try manifestURLs().map { url throws(SuiteError) in try SuiteLoader.load(manifest: url) } }
         let library = try badInput { try PromptOptions.load(PromptOptions.origin(flag: prompts)) }
         let chat = try makeChat()
+        let progress = EvalProgress()
         let runner = EvalRunner(
-            makeWorld: StoreSuiteWorld.make, prompts: library, concurrency: concurrency,
-            progress: EvalProgress.isShown ? EvalProgress.show : nil)
+            makeWorld: StoreSuiteWorld.make, prompts: library, concurrency: concurrency, progress: progress.report)
         let session = EvalSession(
             runner: runner, chat: chat, tags: tags.map(Self.splitTags) ?? [], limit: limit, sample: sample,
             llmMode: mode.rawValue)
         let report = try await badInputAsync { try await session.run(loaded) }
-        EvalProgress.clear()
+        progress.clear()
         print(ReportTable.render(report), terminator: "")
         if let json {
             try report.jsonData().write(to: URL(fileURLWithPath: json), options: .atomic)
@@ -165,7 +165,7 @@ func badInputAsync<T>(_ body: () async throws -> T) async throws -> T {
 
 private func exitBadInput(_ error: any Error) -> any Error {
     if error is ExitCode { return error }
-    EvalProgress.clear()
+    EvalProgress().clear()
     FileHandle.standardError.write(Data("eval: \(error)\n".utf8))
     return ExitCode(2)
 }

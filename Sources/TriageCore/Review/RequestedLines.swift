@@ -23,12 +23,33 @@ public struct RequestedLines: Sendable {
 
     /// Whether `line` is one the request names.
     public func names(_ line: OrderLine) -> Bool {
+        names(Line(line))
+    }
+
+    /// Whether `line`, its words read, is one the request names.
+    public func names(_ line: Line) -> Bool {
         if reasons.contains("SKU \(line.sku)") { return true }
-        let sku = TextWords.words(line.sku)
-        if !sku.isEmpty, sku.allSatisfy(words.contains), sku.joined().count >= 4 { return true }
-        let name = Set(TextWords.words(line.description).filter { $0.count >= 3 && !$0.allSatisfy(\.isNumber) })
-        let shared = name.intersection(words).count
-        return shared >= 2 || (name.count == 1 && shared == 1)
+        if !line.skuWords.isEmpty, line.skuWords.allSatisfy(words.contains), line.skuWords.joined().count >= 4 {
+            return true
+        }
+        let shared = line.nameWords.intersection(words).count
+        return shared >= 2 || (line.nameWords.count == 1 && shared == 1)
+    }
+
+    /// An order line's words, read once for checking it against many requests: its SKU's words and the words of its
+    /// product name that can name it (three letters or more, not only digits).
+    public struct Line: Sendable {
+        /// The line's SKU.
+        public let sku: String
+        let skuWords: [String]
+        let nameWords: Set<String>
+
+        /// Reads `line`'s words.
+        public init(_ line: OrderLine) {
+            sku = line.sku
+            skuWords = TextWords.words(line.sku)
+            nameWords = Set(TextWords.words(line.description).filter { $0.count >= 3 && !$0.allSatisfy(\.isNumber) })
+        }
     }
 }
 
@@ -36,6 +57,11 @@ extension RequestedLines {
     /// The SKUs an exception is about, for joining cards of one order and cause: those its payload's `items` give,
     /// and the order lines its text or its items' descriptions name. Empty when it names no items.
     public static func skus(of record: ExceptionRecord, lines: [OrderLine]) -> Set<String> {
+        skus(of: record, lines: lines.map(Line.init))
+    }
+
+    /// The same, for lines whose words are read.
+    public static func skus(of record: ExceptionRecord, lines: [Line]) -> Set<String> {
         guard let items = record.exception.payload["items"]?.array else { return [] }
         let skus = items.compactMap { $0.object?["sku"]?.text }.filter { !$0.isEmpty }
         let named = RequestedLines(exception: record, reasons: [])
@@ -45,5 +71,38 @@ extension RequestedLines {
     /// Whether two requests share a cause: either names no items, or they name an item in common.
     public static func overlap(_ ours: Set<String>, _ theirs: Set<String>) -> Bool {
         ours.isEmpty || theirs.isEmpty || !ours.isDisjoint(with: theirs)
+    }
+}
+
+extension RequestedLines {
+    /// The SKUs each exception asks about (`RequestedLines.skus`), worked out once per routing transaction: a batch
+    /// compares every new exception about an order with each undecided card of that order, and reading an exception's
+    /// words is the costly part. An exception's text and its order's lines do not change within a transaction.
+    public final class Memo {
+        private struct Key: Hashable {
+            let exceptionID: Int64
+            let orderNumber: String
+        }
+        private var known: [Key: Set<String>] = [:]
+        private var lines: [String: [Line]] = [:]
+
+        /// An empty memo, for one transaction.
+        public init() {}
+
+        /// The SKUs of `orderNumber`'s `lines` that `record` asks about.
+        public func skus(of record: ExceptionRecord, orderNumber: String, lines: [OrderLine]) -> Set<String> {
+            let key = Key(exceptionID: record.id, orderNumber: orderNumber)
+            if let skus = known[key] { return skus }
+            let skus = RequestedLines.skus(of: record, lines: read(lines, of: orderNumber))
+            known[key] = skus
+            return skus
+        }
+
+        private func read(_ orderLines: [OrderLine], of orderNumber: String) -> [Line] {
+            if let read = lines[orderNumber] { return read }
+            let read = orderLines.map(Line.init)
+            lines[orderNumber] = read
+            return read
+        }
     }
 }

@@ -200,3 +200,14 @@ public struct JSONParser {
 
     private func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
 }
+
+extension JSONParser {
+    /// The members of a JSON object's text, such as a payload the store wrote; a text that is not an object fails at
+    /// offset 0. Parses bytes directly, several times faster than `JSONDecoder` for `[String: JSONValue]`.
+    public static func object(_ text: String) throws(Failure) -> [String: JSONValue] {
+        guard case .object(let members) = try parse(text.utf8) else {
+            throw Failure(offset: 0, reason: "not a JSON object")
+        }
+        return members
+    }
+}

@@ -25,6 +25,11 @@ public enum TextWords {
     /// The folded text (apostrophes dropped) and where each of its ``words(_:)`` lies in it, for looking at what
     /// surrounds a word ("5 x" before a product name).
     public static func tokens(_ text: String) -> (folded: String, ranges: [Range<String.Index>]) {
+        asciiTokens(text) ?? unicodeTokens(text)
+    }
+
+    /// ``tokens(_:)`` of any text, Character by Character.
+    static func unicodeTokens(_ text: String) -> (folded: String, ranges: [Range<String.Index>]) {
         let folded = fold(text).replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
         var ranges: [Range<String.Index>] = []
         var start: String.Index?
@@ -37,6 +42,33 @@ public enum TextWords {
                 start = nil
             }
             index = folded.index(after: index)
+        }
+        if let begun = start { ranges.append(begun..<folded.endIndex) }
+        return (folded, ranges)
+    }
+
+    /// ``tokens(_:)`` of a text of ASCII only, read byte by byte: there folding is lower-casing, and a word is a run
+    /// of letters and digits. Nil when the text has any other character.
+    static func asciiTokens(_ text: String) -> (folded: String, ranges: [Range<String.Index>])? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            guard byte != UInt8(ascii: "'") else { continue }
+            bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        }
+        let folded = String(decoding: bytes, as: UTF8.self)
+        var ranges: [Range<String.Index>] = []
+        var start: String.Index?
+        var index = folded.utf8.startIndex
+        for byte in bytes {
+            let isWord = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            if isWord, start == nil { start = index }
+            if !isWord, let begun = start {
+                ranges.append(begun..<index)
+                start = nil
+            }
+            index = folded.utf8.index(after: index)
         }
         if let begun = start { ranges.append(begun..<folded.endIndex) }
         return (folded, ranges)

@@ -5,7 +5,7 @@ import TriageWorker
 /// Runs suites through the production worker code — the same `SuggestionEngine` the AI queue drains with — and
 /// scores the answers. Nothing here decides a case: it only stores the input, asks the engine and compares.
 public struct EvalRunner: Sendable {
-    /// Reports progress: cases done and total, for one run.
+    /// Reports progress: cases done (0 as a run starts) and total, for one run.
     public typealias Progress = @Sendable (_ suite: String, _ variant: RunVariant, _ done: Int, _ total: Int) -> Void
 
     let makeWorld: SuiteWorldFactory
@@ -40,6 +40,7 @@ public struct EvalRunner: Sendable {
                 group.addTask { (index, await Self.evaluate(entry, record: record, engine: engine)) }
                 next += 1
             }
+            progress?(suite.name, variant, 0, cases.count)
             for _ in 0..<concurrency { launch() }
             var done = 0
             while let (index, result) = try await group.next() {

@@ -8,6 +8,8 @@ import TriageCore
 /// that name no items join on order and kind alone.
 struct CardJoin {
     let db: Database
+    /// What this transaction already read; a fresh one for a single join.
+    var memo = CardJoinMemo()
 
     /// The oldest undecided card about `orderNumber` of `kind` whose items overlap those of `record` (or either
     /// side names none), other than card `excluded`.
@@ -22,14 +24,13 @@ struct CardJoin {
                     """),
             arguments: [orderNumber, record.exception.kind.rawValue, excluded])
         guard let oldest = cards.first else { return nil }
-        let lines = try OrderRow.fetch(db, number: orderNumber)?.lines ?? []
-        let ours = RequestedLines.skus(of: record, lines: lines)
+        let lines = try memo.lines(of: orderNumber, in: db)
+        let ours = memo.requested.skus(of: record, orderNumber: orderNumber, lines: lines)
         // A request that names no items overlaps every card: the oldest is the one, and no other is read.
         if ours.isEmpty { return oldest["id"] }
-        let exception = try db.cachedStatement(sql: "SELECT * FROM exceptions WHERE id = ?")
         for card in cards {
-            guard let row = try Row.fetchOne(exception, arguments: [card["exception_id"] as Int64]) else { continue }
-            if RequestedLines.overlap(ours, RequestedLines.skus(of: try ExceptionRows.record(row), lines: lines)) {
+            guard let theirs = try memo.exception(card["exception_id"], in: db) else { continue }
+            if RequestedLines.overlap(ours, memo.requested.skus(of: theirs, orderNumber: orderNumber, lines: lines)) {
                 return card["id"]
             }
         }
@@ -43,10 +44,10 @@ struct CardJoin {
     func joinMatchedOrder(exceptionID: Int64, orderNumber: String, now: Date) throws -> Int64? {
         guard let cardID = try Int64.fetchOne(
             db, sql: "SELECT id FROM cards WHERE exception_id = ?", arguments: [exceptionID]),
-            let row = try Row.fetchOne(db, sql: "SELECT * FROM exceptions WHERE id = ?", arguments: [exceptionID])
+            let record = try memo.exception(exceptionID, in: db)
         else { return nil }
         try db.execute(sql: "UPDATE cards SET order_number = ? WHERE id = ?", arguments: [orderNumber, cardID])
-        guard let survivor = try oldestOpenCard(like: try ExceptionRows.record(row), orderNumber: orderNumber, excluding: cardID)
+        guard let survivor = try oldestOpenCard(like: record, orderNumber: orderNumber, excluding: cardID)
         else { return nil }
         try db.execute(sql: "UPDATE cards SET updated_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, survivor])
         try db.execute(
