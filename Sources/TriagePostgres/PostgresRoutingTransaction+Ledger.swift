@@ -119,11 +119,13 @@ extension PostgresRoutingTransaction {
             ).map { (try $0.makeRandomAccess()[0].decode(Int64.self), try PostgresExceptionRows.record($0, offset: 1)) }
         }
         guard !candidates.isEmpty else { return nil }
-        let lines = try order(number: orderNumber)?.lines ?? []
-        let ours = keyed.requested.skus(of: record, orderNumber: orderNumber, lines: lines)
-        return candidates.first {
-            RequestedLines.overlap(ours, keyed.requested.skus(of: $0.record, orderNumber: orderNumber, lines: lines))
-        }?.id
+        let lines = { try order(number: orderNumber)?.lines ?? [] }
+        let ours = try keyed.requested.skus(of: record, orderNumber: orderNumber, lines: lines)
+        for candidate in candidates
+        where RequestedLines.overlap(ours, try keyed.requested.skus(of: candidate.record, orderNumber: orderNumber, lines: lines)) {
+            return candidate.id
+        }
+        return nil
     }
 
     /// The statuses of a card a later exception joins.

@@ -64,6 +64,17 @@ enum OrderRow {
         return try Row.fetchAll(statement, arguments: [orderID]).map { line(from: $0) }
     }
 
+    /// The lines of order `number`, without its header: one statement.
+    static func lines(_ db: Database, orderNumber: String) throws -> [OrderLine] {
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT l.sku, l.description, l.qty, l.unit_price_cents
+                FROM orders o JOIN order_lines l ON l.order_id = o.order_id
+                WHERE o.order_number = ? ORDER BY l.line_no
+                """)
+        return try Row.fetchAll(statement, arguments: [orderNumber]).map { line(from: $0) }
+    }
+
     /// A line from `sku, description, qty, unit_price_cents` (after `order_id` when `offset` is 1), by position.
     private static func line(from row: Row, offset: Int = 0) -> OrderLine {
         OrderLine(

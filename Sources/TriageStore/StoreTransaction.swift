@@ -73,7 +73,14 @@ struct StoreTransaction: RoutingTransaction {
 
     @discardableResult
     func writeCard(_ card: NewCard) throws -> Int64 {
-        try CardWriter(db: db).insert(card)
+        let id = try CardWriter(db: db).insert(card)
+        joins.wrote(card, id: id)
+        return id
+    }
+
+    /// Reads the undecided cards of the batch's orders at once, for the card join.
+    func reserveOrders(_ orderNumbers: Set<String>) throws {
+        try joins.readOpenCards(of: orderNumbers, in: db)
     }
 
     func execute(_ plan: ActionPlan, exceptionID: Int64, at date: Date) throws {
@@ -155,15 +162,21 @@ struct StoreTransaction: RoutingTransaction {
 }
 
 extension StoreTransaction {
-    /// Runs `body` in a savepoint: rolled back when it throws, so the rest of the transaction still commits.
+    /// Runs `body` in a savepoint: rolled back when it throws, so the rest of the transaction still commits. Its
+    /// statements are prepared once per connection (GRDB's `inSavepoint` prepares them per call, which cost more than
+    /// a routed exception's card write). When the rollback itself fails, its error ends the transaction.
     func isolated<T>(_ body: () throws -> T) throws -> T {
-        var outcome: Result<T, any Error> = .failure(CancellationError())
-        try db.inSavepoint {
-            outcome = Result { try body() }
-            if case .failure = outcome { return .rollback }
-            return .commit
+        try db.cachedStatement(sql: "SAVEPOINT routed").execute()
+        let value: T
+        do {
+            value = try body()
+        } catch {
+            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT routed").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT routed").execute()
+            throw error
         }
-        return try outcome.get()
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT routed").execute()
+        return value
     }
 }
 

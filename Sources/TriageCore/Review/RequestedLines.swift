@@ -89,18 +89,22 @@ extension RequestedLines {
         /// An empty memo, for one transaction.
         public init() {}
 
-        /// The SKUs of `orderNumber`'s `lines` that `record` asks about.
-        public func skus(of record: ExceptionRecord, orderNumber: String, lines: [OrderLine]) -> Set<String> {
+        /// The SKUs of `orderNumber`'s lines that `record` asks about; `lines` is called only for an exception that
+        /// lists items, and once per order.
+        public func skus(of record: ExceptionRecord, orderNumber: String, lines: () throws -> [OrderLine]) rethrows
+            -> Set<String>
+        {
             let key = Key(exceptionID: record.id, orderNumber: orderNumber)
             if let skus = known[key] { return skus }
-            let skus = RequestedLines.skus(of: record, lines: read(lines, of: orderNumber))
+            let skus = record.exception.payload["items"]?.array == nil
+                ? [] : RequestedLines.skus(of: record, lines: try read(lines, of: orderNumber))
             known[key] = skus
             return skus
         }
 
-        private func read(_ orderLines: [OrderLine], of orderNumber: String) -> [Line] {
+        private func read(_ orderLines: () throws -> [OrderLine], of orderNumber: String) rethrows -> [Line] {
             if let read = lines[orderNumber] { return read }
-            let read = orderLines.map(Line.init)
+            let read = try orderLines().map(Line.init)
             lines[orderNumber] = read
             return read
         }

@@ -14,24 +14,17 @@ struct CardJoin {
     /// The oldest undecided card about `orderNumber` of `kind` whose items overlap those of `record` (or either
     /// side names none), other than card `excluded`.
     func oldestOpenCard(like record: ExceptionRecord, orderNumber: String, excluding excluded: Int64?) throws -> Int64? {
-        let cards = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT c.id, c.exception_id FROM cards c
-                    WHERE c.order_number = ? AND c.kind = ?
-                      AND c.status IN ('open', 'awaiting_confirmation', 'awaiting_worker') AND c.id IS NOT ?
-                    ORDER BY c.id
-                    """),
-            arguments: [orderNumber, record.exception.kind.rawValue, excluded])
+        let cards = try memo.openCards(of: orderNumber, kind: record.exception.kind.rawValue, in: db)
+            .filter { $0.id != excluded }
         guard let oldest = cards.first else { return nil }
-        let lines = try memo.lines(of: orderNumber, in: db)
-        let ours = memo.requested.skus(of: record, orderNumber: orderNumber, lines: lines)
+        let lines = { try memo.lines(of: orderNumber, in: db) }
+        let ours = try memo.requested.skus(of: record, orderNumber: orderNumber, lines: lines)
         // A request that names no items overlaps every card: the oldest is the one, and no other is read.
-        if ours.isEmpty { return oldest["id"] }
+        if ours.isEmpty { return oldest.id }
         for card in cards {
-            guard let theirs = try memo.exception(card["exception_id"], in: db) else { continue }
-            if RequestedLines.overlap(ours, memo.requested.skus(of: theirs, orderNumber: orderNumber, lines: lines)) {
-                return card["id"]
+            guard let theirs = try memo.exception(card.exceptionID, in: db) else { continue }
+            if RequestedLines.overlap(ours, try memo.requested.skus(of: theirs, orderNumber: orderNumber, lines: lines)) {
+                return card.id
             }
         }
         return nil

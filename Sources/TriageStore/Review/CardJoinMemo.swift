@@ -2,10 +2,19 @@ import Foundation
 import GRDB
 import TriageCore
 
-/// What a routing transaction has already read for joining cards: the lines of each order, the exceptions it stored,
-/// and the SKUs each exception asks about. None of them changes within the transaction, so a batch of thousands of
-/// exceptions about a few hundred orders reads each order's lines once and decodes no exception it stored itself.
+/// What a routing transaction has already read for joining cards: each order's undecided cards and lines, the
+/// exceptions it stored, and the SKUs each exception asks about. Within one transaction on SQLite's single writer only
+/// this transaction changes them, and routing only adds cards, so a batch of thousands of exceptions about a few
+/// hundred orders reads each order's cards and lines once and decodes no exception it stored itself.
 final class CardJoinMemo {
+    /// An undecided card, as the join compares it.
+    struct OpenCard {
+        let id: Int64
+        let exceptionID: Int64
+        let kind: String
+    }
+
+    private var openCards: [String: [OpenCard]] = [:]
     private var lines: [String: [OrderLine]] = [:]
     private var stored: [Int64: ExceptionRecord] = [:]
     /// The SKUs each exception asks about, per order.
@@ -16,10 +25,44 @@ final class CardJoinMemo {
         stored[record.id] = record
     }
 
+    /// Reads the undecided cards of these orders, a few hundred orders per statement.
+    func readOpenCards(of numbers: Set<String>, in db: Database) throws {
+        let wanted = numbers.filter { openCards[$0] == nil }.sorted()
+        for start in stride(from: 0, to: wanted.count, by: 500) {
+            let chunk = Array(wanted[start..<min(start + 500, wanted.count)])
+            for number in chunk { openCards[number] = [] }
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, exception_id, kind, order_number FROM cards
+                    WHERE order_number IN (\(databaseQuestionMarks(count: chunk.count)))
+                      AND status IN ('open', 'awaiting_confirmation', 'awaiting_worker')
+                    ORDER BY id
+                    """, arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                openCards[row[3], default: []].append(OpenCard(id: row[0], exceptionID: row[1], kind: row[2]))
+            }
+        }
+    }
+
+    /// The undecided cards of order `number` of `kind`, oldest first.
+    func openCards(of number: String, kind: String, in db: Database) throws -> [OpenCard] {
+        if openCards[number] == nil { try readOpenCards(of: [number], in: db) }
+        return openCards[number, default: []].filter { $0.kind == kind }
+    }
+
+    /// Notes a card this transaction wrote, so later exceptions about its order can join it.
+    func wrote(_ card: NewCard, id: Int64) {
+        guard CardStatus.joinable.contains(card.status), let number = card.details["order_number"]?.text,
+            openCards[number] != nil
+        else { return }
+        openCards[number, default: []].append(OpenCard(id: id, exceptionID: card.exceptionID, kind: card.kind.rawValue))
+    }
+
     /// The lines of order `number`, read once.
     func lines(of number: String, in db: Database) throws -> [OrderLine] {
         if let known = lines[number] { return known }
-        let read = try OrderRow.fetch(db, number: number)?.lines ?? []
+        let read = try OrderRow.lines(db, orderNumber: number)
         lines[number] = read
         return read
     }
