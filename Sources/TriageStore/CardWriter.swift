@@ -23,7 +23,8 @@ struct CardWriter {
             card.rule?.action,
         ]
         arguments += [
-            card.plan?.jsonValue.serialized, card.amountAtStake?.cents, JSONValue.array(card.flags.map(JSONValue.string)).serialized,
+            card.plan?.jsonValue.serialized, card.amountAtStake?.cents,
+            card.flags.isEmpty ? "[]" : JSONValue.array(card.flags.map(JSONValue.string)).serialized,
             JSONValue.object(card.details).serialized,
             created, created, resolved, card.details["order_number"]?.text,
         ]

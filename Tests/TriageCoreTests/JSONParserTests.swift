@@ -37,6 +37,13 @@ import Testing
         #expect(files.flatMap(\.rejected).map(\.line) == [5])
     }
 
+    @Test func chunksCanStartSmallAndDoubleUpToTheBatchSize() {
+        let text = (1...40).map { "{\"n\":\($0)}" }.joined(separator: "\n")
+        let chunks = JSONLinesReader.chunks(of: Data(text.utf8), lines: 10, startingWith: 2)
+        #expect(chunks.map(\.firstLine) == [1, 3, 7, 15, 25, 35])
+        #expect(chunks.map { $0.data.split(separator: 0x0A).count } == [2, 4, 8, 10, 10, 6])
+    }
+
     @Test func readsAStoredObjectAsJSONDecoderDoes() throws {
         let stored = CanonicalJSON.string(["items": [["sku": "A-1", "qty": 2]], "note": "é \"q\"\n", "n": nil])
         let decoded = try JSONDecoder().decode([String: JSONValue].self, from: Data(stored.utf8))

@@ -8,10 +8,16 @@ import Testing
 struct MoneyRangeTests {
     @Test("ordinary amounts parse to exact cents", arguments: [
         ("48.48", Int64(4848)), ("-3", -300), ("1,234.50", 123_450), ("1.234,50", 123_450), ("(12.00)", -1200),
-        ("9999999999999.99", 999_999_999_999_999),
+        ("9999999999999.99", 999_999_999_999_999), ("12.5", 1250), ("0012.3456", 1235), ("1.234", 123), (".5", 50),
+        ("7", 700), ("7.", 700),
     ])
     func ordinary(_ text: String, _ cents: Int64) {
         #expect(Money(text)?.cents == cents)
+    }
+
+    @Test("a plain decimal with five fraction digits, or nothing, is not money", arguments: ["12.34567", ""])
+    func notPlain(_ text: String) {
+        #expect(Money(text) == nil)
     }
 
     @Test("17 to 20 digit strings are out of range, not a trap", arguments: [

@@ -14,21 +14,24 @@ public struct JSONLinesReader: Sendable {
         self.firstLine = firstLine
     }
 
-    /// Splits a file's bytes at line ends into chunks of about `lines` lines, each with its first line number.
-    public static func chunks(of data: Data, lines: Int) -> [(firstLine: Int, data: Data)] {
+    /// Splits a file's bytes at line ends into chunks of about `lines` lines, each with its first line number. With
+    /// `first`, the first chunk holds that many lines and each next one twice the last, up to `lines`.
+    public static func chunks(of data: Data, lines: Int, startingWith first: Int? = nil) -> [(firstLine: Int, data: Data)] {
         let bytes = [UInt8](data)
         var chunks: [(Int, Data)] = []
         var start = 0
         var line = 1
+        var size = max(1, min(first ?? lines, lines))
         while start < bytes.count {
             var end = start
             var count = 0
-            while end < bytes.count && count < lines {
+            while end < bytes.count && count < size {
                 while end < bytes.count && bytes[end] != 0x0A { end += 1 }
                 end = min(end + 1, bytes.count)
                 count += 1
             }
             chunks.append((line, Data(bytes[start..<end])))
+            size = min(size * 2, lines)
             line += count
             start = end
         }

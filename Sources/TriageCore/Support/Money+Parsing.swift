@@ -47,6 +47,7 @@ extension Money {
 
     /// Cents from a decimal string; exponent forms and NaN/infinity are named, not guessed at.
     static func parseCents(_ raw: String) throws(MoneyError) -> Int64 {
+        if let plain = plainDecimal(raw) { return try cents(whole: plain.whole, fraction: plain.fraction) }
         var text = raw.trimmingCharacters(in: .whitespaces).filter { !groupSeparators.contains($0) }
         var negative = false
         if text.hasPrefix("-") || text.hasPrefix("(") && text.hasSuffix(")") {
@@ -61,6 +62,27 @@ extension Money {
         guard fraction.count <= 4, fraction.allSatisfy(\.isNumber) else { throw .notMoney }
         let cents = try cents(whole: whole, fraction: fraction)
         return negative ? -cents : cents
+    }
+
+    /// Whole units and fraction digits of the most common amount, "1234.5" (ASCII digits and at most one point with at
+    /// most four digits after it), read on its bytes; nil for anything else, which the full reading handles.
+    private static func plainDecimal(_ raw: String) -> (whole: String, fraction: String)? {
+        var point: Int?
+        var count = 0
+        for byte in raw.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard point == nil else { return nil }
+                point = count
+            } else if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                return nil
+            }
+            count += 1
+        }
+        guard count > 0 else { return nil }
+        guard let point else { return (raw, "") }
+        guard count - point - 1 <= 4 else { return nil }
+        let bytes = Array(raw.utf8)
+        return (String(decoding: bytes[..<point], as: UTF8.self), String(decoding: bytes[(point + 1)...], as: UTF8.self))
     }
 
     /// Whole units and fraction digits, at the decimal separator if there is one.

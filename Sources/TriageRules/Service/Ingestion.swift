@@ -24,7 +24,7 @@ public struct IngestOutcome: Sendable {
 /// Reads an exception file and routes its valid records in batches, one transaction a batch.
 ///
 /// JSON Lines files are parsed a batch ahead on another core while the current batch is stored and routed,
-/// so parsing costs no wall time on a machine with two cores.
+/// so parsing costs no wall time on a machine with two cores; the first batches are small, so routing starts at once.
 public struct Ingestion: Sendable {
     /// Routes and stores each batch.
     public let service: RoutingService
@@ -47,7 +47,9 @@ public struct Ingestion: Sendable {
                 summary: try await route(file.exceptions.map(\.exception), now: now), rejected: file.rejected,
                 rowsRead: file.rowsRead)
         }
-        let chunks = JSONLinesReader.chunks(of: data, lines: batchSize)
+        // Small batches first: routing starts after a few hundred lines are parsed, not a whole batch, and each next
+        // batch (twice the last) is parsed while the one before routes.
+        let chunks = JSONLinesReader.chunks(of: data, lines: batchSize, startingWith: batchSize / 16)
         var outcome = IngestOutcome()
         var next = chunks.first.map { chunk in Task.detached { Self.parse(chunk, fileName: name) } }
         for index in chunks.indices {
