@@ -46,6 +46,6 @@ extension StoreTransaction {
 
     /// Joins an exception to a card instead of giving it one of its own.
     func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) throws {
-        try CardJoin(db: db).link(exceptionID: exceptionID, toCard: cardID, at: date)
+        try joins.link(exceptionID: exceptionID, toCard: cardID, at: date, in: db)
     }
 }

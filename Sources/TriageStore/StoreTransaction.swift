@@ -185,7 +185,12 @@ extension AppDatabase: RoutingStore {
     public func routingTransaction<T: Sendable>(
         _ body: @escaping @Sendable (any RoutingTransaction) throws -> T
     ) async throws -> T {
-        try await writer.write { db in try body(StoreTransaction(db: db)) }
+        try await writer.write { db in
+            let transaction = StoreTransaction(db: db)
+            let result = try body(transaction)
+            try transaction.joins.markChangedCards(in: db)
+            return result
+        }
     }
 
     /// SQLite has one writer.

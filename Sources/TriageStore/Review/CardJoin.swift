@@ -49,13 +49,4 @@ struct CardJoin {
                 """, arguments: [survivor, now.timeIntervalSince1970, WorkerCardText.joined(survivor), cardID])
         return survivor
     }
-
-    /// Joins an exception to a card as its history, and marks the card as changed.
-    func link(exceptionID: Int64, toCard cardID: Int64, at date: Date) throws {
-        try db.cachedStatement(
-            sql: "INSERT INTO card_links (exception_id, card_id, linked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
-        ).execute(arguments: [exceptionID, cardID, date.timeIntervalSince1970])
-        try db.cachedStatement(sql: "UPDATE cards SET updated_at = ? WHERE id = ?")
-            .execute(arguments: [date.timeIntervalSince1970, cardID])
-    }
 }
