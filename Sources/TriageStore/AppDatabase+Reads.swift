@@ -63,7 +63,7 @@ extension AppDatabase {
 enum ExceptionRows {
     /// The stored exception with this id, read on `db`.
     static func fetch(_ db: Database, id: Int64) throws -> ExceptionRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM exceptions WHERE id = ?", arguments: [id]).map(record)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM exceptions WHERE id = ?"), arguments: [id]).map(record)
     }
 
     static func record(_ row: Row) throws -> ExceptionRecord {

@@ -9,7 +9,7 @@ import TriageCore
 struct StoreTransaction: RoutingTransaction {
     let db: Database
     /// What this transaction already read for joining cards.
-    var joins = CardJoinMemo()
+    let joins = CardJoinMemo()
 
     func holdUnrouted(_ records: [ExceptionRecord]) throws -> [ExceptionRecord] {
         let ids = records.map(\.id)

@@ -22,11 +22,16 @@ public struct CascadeKey: Sendable, Hashable {
 
 /// The hours in `[from, to)` of one exception type from one source, whose counts cascade detection reads.
 public struct HourRange: Sendable, Hashable {
+    /// The exception type.
     public var kind: ExceptionKind
+    /// The source that reported it.
     public var source: String
+    /// The first hour's start.
     public var from: Date
+    /// The end, exclusive.
     public var to: Date
 
+    /// Creates a range.
     public init(kind: ExceptionKind, source: String, from: Date, to: Date) {
         self.kind = kind
         self.source = source

@@ -57,15 +57,15 @@ extension RequestedLines {
     /// The SKUs an exception is about, for joining cards of one order and cause: those its payload's `items` give,
     /// and the order lines its text or its items' descriptions name. Empty when it names no items.
     public static func skus(of record: ExceptionRecord, lines: [OrderLine]) -> Set<String> {
-        skus(of: record, lines: lines.map(Line.init))
+        skus(of: record) { lines.map(Line.init) }
     }
 
-    /// The same, for lines whose words are read.
-    public static func skus(of record: ExceptionRecord, lines: [Line]) -> Set<String> {
+    /// The same, for lines whose words are read; `lines` is called only when the exception lists items.
+    public static func skus(of record: ExceptionRecord, lines: () throws -> [Line]) rethrows -> Set<String> {
         guard let items = record.exception.payload["items"]?.array else { return [] }
         let skus = items.compactMap { $0.object?["sku"]?.text }.filter { !$0.isEmpty }
         let named = RequestedLines(exception: record, reasons: [])
-        return Set(skus).union(lines.filter(named.names).map(\.sku))
+        return Set(skus).union(try lines().filter(named.names).map(\.sku))
     }
 
     /// Whether two requests share a cause: either names no items, or they name an item in common.
@@ -96,8 +96,7 @@ extension RequestedLines {
         {
             let key = Key(exceptionID: record.id, orderNumber: orderNumber)
             if let skus = known[key] { return skus }
-            let skus = record.exception.payload["items"]?.array == nil
-                ? [] : RequestedLines.skus(of: record, lines: try read(lines, of: orderNumber))
+            let skus = try RequestedLines.skus(of: record) { try read(lines, of: orderNumber) }
             known[key] = skus
             return skus
         }

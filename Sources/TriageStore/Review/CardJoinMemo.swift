@@ -14,6 +14,9 @@ final class CardJoinMemo {
         let kind: String
     }
 
+    /// `CardStatus.joinable` as an SQL list.
+    private static let joinableStatuses = CardStatus.joinable.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
     private var openCards: [String: [OpenCard]] = [:]
     private var lines: [String: [OrderLine]] = [:]
     private var stored: [Int64: ExceptionRecord] = [:]
@@ -40,7 +43,7 @@ final class CardJoinMemo {
                 sql: """
                     SELECT id, exception_id, kind, order_number FROM cards
                     WHERE order_number IN (\(databaseQuestionMarks(count: chunk.count)))
-                      AND +status IN ('open', 'awaiting_confirmation', 'awaiting_worker')
+                      AND +status IN (\(Self.joinableStatuses))
                     ORDER BY id
                     """, arguments: StatementArguments(chunk))
             while let row = try rows.next() {
@@ -93,7 +96,6 @@ final class CardJoinMemo {
     /// Exception `id`: from memory when this transaction stored it, else read.
     func exception(_ id: Int64, in db: Database) throws -> ExceptionRecord? {
         if let record = stored[id] { return record }
-        let statement = try db.cachedStatement(sql: "SELECT * FROM exceptions WHERE id = ?")
-        return try Row.fetchOne(statement, arguments: [id]).map(ExceptionRows.record)
+        return try ExceptionRows.fetch(db, id: id)
     }
 }
