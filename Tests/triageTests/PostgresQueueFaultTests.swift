@@ -10,7 +10,7 @@ import TriagePostgres
 /// carries its suggestion. Needs `TRIAGE_TEST_POSTGRES` (see StoreConformanceTests).
 @Suite(.serialized, .timeLimit(.minutes(10)))
 struct PostgresQueueFaultTests {
-    static let jobs = 20_000
+    static let jobs = 40_000
     static let kills = 100
 
     static var enabled: Bool {
