@@ -186,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "TriageServerTests",
             dependencies: [
-                "TriageServer", "TriageCore", "TriageStore", "TriageRules", "TriageDemo", "TriageWorker",
+                "TriageServer", "TriageCore", "TriageStore", "TriageRules", "TriageDemo", "TriageWorker", "TriageTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -62,7 +62,7 @@ enum PromptOptions {
         do {
             return try PromptLibrary.load(from: origin)
         } catch {
-            throw CLIError("cannot load prompts from \(origin): \(error)")
+            throw CLIError.badInput("cannot load prompts from \(origin): \(error)")
         }
     }
 }
@@ -76,7 +76,7 @@ enum LLMProbe {
         } catch {
             throw CLIError(
                 "the LLM endpoint at \(configuration.baseURL.absoluteString) does not answer (\(error.reason)). Start the "
-                    + "local one with `scripts/local-llm start`, point TRIAGE_LLM_BASE_URL at another, or pass --no-llm "
+                    + "local one with `\(LocalLLMHint.startCommand)`, point TRIAGE_LLM_BASE_URL at another, or pass --no-llm "
                     + "for the deterministic path only.")
         }
     }

@@ -38,7 +38,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try PostgresLocation(url: databasePath)
         } catch {
-            throw CLIError("bad --db (or TRIAGE_DB): \(error)")
+            throw CLIError.badInput("bad --db (or TRIAGE_DB): \(error)")
         }
     }
 
@@ -125,7 +125,7 @@ extension StoreOptions {
     /// says so instead of treating the URL as a file name.
     private func refusePostgres() throws {
         guard PostgresLocation.isURL(databasePath) else { return }
-        throw CLIError(
+        throw CLIError.badInput(
             "\(displayName) is a PostgreSQL URL; db copy --from reads a SQLite file (`triage demo` makes one), "
                 + "see the README's PostgreSQL section")
     }
@@ -148,13 +148,8 @@ struct RulesOptions: ParsableArguments {
         do {
             return try RoutingTable.load(from: origin)
         } catch {
-            throw CLIError("\(error)")
+            throw CLIError.badInput("\(error)")
         }
     }
 }
 
-/// An error the command line prints as it is, without a stack or internals.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

@@ -1,12 +1,14 @@
 import ArgumentParser
 import CStdioShim
 import Foundation
+import TriageCore
 
 /// The `triage` command line: every subcommand reads its flags and environment once and wires the concrete parts.
 public struct Triage: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "triage",
         abstract: "Triage retail operations exceptions: log, classify, route, pre-fill cards, measure.",
+        version: TriageVersion.current,
         subcommands: [
             DemoCommand.self, LoadCommand.self, IngestCommand.self, RulesCommand.self, ReportCommand.self,
             WorkerCommand.self, OutboxCommand.self, CardsCommand.self, UsersCommand.self, ServeCommand.self,
@@ -34,10 +36,9 @@ public struct Triage: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            // Usage and validation errors exit 2 like every other bad input (ArgumentParser's default is 64).
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            guard let (status, message) = ExitStatus.of(error) else { exit(withError: error) }
+            if let message, !message.isEmpty { FileHandle.standardError.write(Data("Error: \(message)\n".utf8)) }
+            Foundation.exit(status)
         }
     }
 }

@@ -26,35 +26,54 @@ public struct DemoWorkerStage {
         self.dbPath = dbPath
     }
 
-    /// Drains the sample of each task, then prints the pre-filled cards and what is still queued.
-    public func run() async throws {
-        print("\nAI worker: \(perTask) job(s) per task through \(modelDescription)")
+    /// Drains the sample of each task, then prints the pre-filled cards and what is still queued. Returns the jobs
+    /// that went dead (ran out of attempts): the demo exits 1 when there are any.
+    @discardableResult
+    public func run() async throws -> Int {
+        print("\nAI worker: a sample of \(perTask) job(s) per task through \(modelDescription)"
+            + (noLLM ? "" : ", and a few more of a task until the model has worked on one of its cards"))
+        var done: [String: Int] = [:]
+        var dead = 0
         for task in AITask.allCases {
-            let configuration = WorkerConfiguration(
-                concurrency: 2, owner: "demo-\(getpid())", retry: .init(maxAttempts: 2), limit: perTask, once: true,
-                task: task)
-            let worker = QueueWorker(queue: database, engine: engine, configuration: configuration)
-            var summary = try await worker.run(progress: WorkerReport.progress)
-            // The model is asked only where the checks leave something open, so a small sample may never reach it:
-            // take a few more jobs of the task until one card shows the model at work.
-            var extra = 0
-            while !noLLM, try modelCards(task) == 0, extra < Self.showcaseJobs {
-                var one = configuration
-                one.limit = 1
-                let more = try await QueueWorker(queue: database, engine: engine, configuration: one).run()
-                guard more.done + more.dead > 0 else { break }
-                summary.done += more.done
-                summary.dead += more.dead
-                extra += 1
-            }
+            let summary = try await drain(task)
+            done[task.rawValue] = summary.done
+            dead += summary.dead
             if WorkerReport.isTerminal { print("") }
             let asked = noLLM ? "" : ", the model asked on \(try modelCards(task)) (the checks decided the rest)"
             print("  \(task.rawValue): \(summary.done) card(s) pre-filled, \(summary.dead) dead\(asked)")
         }
         try printCards()
         let counts = try await database.jobCounts()
+        let total = done.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        print("pre-filled in this run: \(total); dead: \(dead)")
         print("\n\(counts[.queued] ?? 0) unstructured exceptions still queued. Drain the rest with:")
-        print("  triage worker --db \(dbPath) --once --concurrency 2")
+        print("  triage worker --db \(dbPath) --once --concurrency 2\(noLLM ? " --no-llm" : "")")
+        if dead > 0 {
+            print("\(dead) job(s) went dead (out of attempts): their cards wait for a person; the worker log above "
+                + "names each error, and `triage status --db \(dbPath)` counts them")
+        }
+        return dead
+    }
+
+    /// The task's sample, then (with a model) one more job at a time until a card shows the model at work: the model
+    /// is asked only where the checks leave something open, so a small sample may never reach it.
+    private func drain(_ task: AITask) async throws -> WorkerRunSummary {
+        let configuration = WorkerConfiguration(
+            concurrency: 2, owner: "demo-\(getpid())", retry: .init(maxAttempts: 2), limit: perTask, once: true,
+            task: task)
+        var summary = try await QueueWorker(queue: database, engine: engine, configuration: configuration)
+            .run(progress: WorkerReport.progress)
+        var extra = 0
+        while !noLLM, try modelCards(task) == 0, extra < Self.showcaseJobs {
+            var one = configuration
+            one.limit = 1
+            let more = try await QueueWorker(queue: database, engine: engine, configuration: one).run()
+            guard more.done + more.dead > 0 else { break }
+            summary.done += more.done
+            summary.dead += more.dead
+            extra += 1
+        }
+        return summary
     }
 
     /// How many more jobs of a task the demo takes to show one card the model worked on.
@@ -69,12 +88,10 @@ public struct DemoWorkerStage {
 
     private func printCards() throws {
         let cards = try database.cards(statuses: [.open], limit: 100_000).filter { $0.suggestion != nil || $0.card.flags.contains("worker_failed") }
-        var perTask: [String: Int] = [:]
         var rows: [[String]] = []
         var shown: [String: Int] = [:]
         for stored in cards.reversed() {
             let task = stored.card.details["ai_task"]?.text ?? stored.card.kind.rawValue
-            perTask[task, default: 0] += 1
             // Every card the model worked on, and the task's first few that the checks decided alone.
             guard stored.model != nil || shown[task, default: 0] < self.perTask else { continue }
             shown[task, default: 0] += 1
@@ -84,9 +101,7 @@ public struct DemoWorkerStage {
                 stored.model ?? "-", String((stored.promptVersion ?? "-").prefix(12)),
             ])
         }
-        print("\nCards pre-filled by the AI worker:")
+        print("\nCards pre-filled by the AI worker (each one the model worked on, and the first \(perTask) per task the checks decided):")
         print(TextTable.render(header: ["card", "kind", "suggested", "confidence", "model", "prompt version"], rows: rows), terminator: "")
-        let counts = perTask.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        print("cards per task: \(counts)")
     }
 }

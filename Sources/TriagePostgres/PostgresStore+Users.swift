@@ -37,6 +37,38 @@ extension PostgresStore {
         }
     }
 
+    /// Removes a user, ending their sessions and releasing their card locks; nil when no user has that name.
+    public func removeUser(name: String) async throws -> Reviewer? {
+        try await timed("removeUser") { [self] in
+            try await client.withTransaction(logger: logger) { connection in
+                let rows = try await connection.query(
+                    "SELECT \(unescaped: PostgresReviewRows.userColumns) FROM users WHERE name = \(name) FOR UPDATE",
+                    logger: logger)
+                guard let user = try await rows.collect().first.map(PostgresReviewRows.reviewer) else { return nil }
+                try await connection.query("DELETE FROM card_locks WHERE user_id = \(user.id)", logger: logger)
+                // Their sessions go with them (ON DELETE CASCADE).
+                try await connection.query("DELETE FROM users WHERE id = \(user.id)", logger: logger)
+                return user
+            }
+        }
+    }
+
+    /// Replaces a user's token hash and ends their sessions; nil when no user has that name.
+    public func rotateToken(name: String, tokenHash: String) async throws -> Reviewer? {
+        try await timed("rotateToken") { [self] in
+            try await client.withTransaction(logger: logger) { connection in
+                let rows = try await connection.query(
+                    """
+                    UPDATE users SET token_hash = \(tokenHash) WHERE name = \(name)
+                    RETURNING \(unescaped: PostgresReviewRows.userColumns)
+                    """, logger: logger)
+                guard let user = try await rows.collect().first.map(PostgresReviewRows.reviewer) else { return nil }
+                try await connection.query("DELETE FROM sessions WHERE user_id = \(user.id)", logger: logger)
+                return user
+            }
+        }
+    }
+
     /// The reviewer whose token hashes to `tokenHash`.
     public func reviewer(tokenHash: String) async throws -> Reviewer? {
         try await timed("reviewer") { [self] in

@@ -7,6 +7,8 @@ public enum ReviewServer {
     /// The router with every route.
     public static func router(_ context: ReviewContext) throws -> Router<TriageRequestContext> {
         let router = Router(context: TriageRequestContext.self)
+        router.add(middleware: AccessLogMiddleware(logger: context.logger))
+        HealthEndpoint.register(on: router, store: context.store)
         APIRoutes(context: context).register(on: router)
         WebRoutes(context: context, templates: try PageTemplates()).register(on: router)
         WebhookRoutes(context: context).register(on: router)

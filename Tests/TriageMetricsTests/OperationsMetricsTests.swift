@@ -38,5 +38,7 @@ struct OperationsMetricsTests {
         #expect(OperationsStatus.errorClass(ChatError.http(model: "m", status: 503).description) == "http_5xx")
         #expect(OperationsStatus.errorClass(ChatError.transport(model: "m", message: "refused").description) == "unreachable")
         #expect(OperationsStatus.errorClass(ChatError.invalidResponse(model: "m", message: "x").description) == "invalid_response")
+        // The worker's `--job-deadline` failure (QueueWorker+Deadline) is its own class, not "other".
+        #expect(OperationsStatus.errorClass("no suggestion within the job deadline of 120 s") == "job_deadline")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TriageCore
 import TriageStore
@@ -53,6 +54,31 @@ import TriageStore
         #expect(retried.stdout.contains("requeued #2 gateway"))
         #expect(try AppDatabase.open(path: db).outboxMessages(state: .pending).map(\.id) == [2])
         #expect(try await TriageProcess.run(["outbox", "retry", "--db", db]).status == 2)
+    }
+
+    @Test("messages waiting on backoff after a 503 are reported with their next attempt, by deliver and by list")
+    func waitingMessagesAreNamed() async throws {
+        let folder = try TriageProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try await outboxDatabase(in: folder, systems: ["erp", "erp"])
+        try await withOutboxStub { port, _ in
+            let endpoint = ["--endpoint", "erp=http://127.0.0.1:\(port)/unavailable", "--max-wait", "0"]
+            let first = try await TriageProcess.run(["outbox", "deliver", "--db", db] + endpoint)
+            #expect(first.status == 1, "\(first.stdout)")
+            #expect(first.stdout.contains("2 message(s) wait on backoff"), "\(first.stdout)")
+            // Later in the backoff (an hour, whatever the clock did meanwhile), a run finds nothing due: it attempts
+            // nothing and still says what waits and until when.
+            try await AppDatabase.open(path: db).writer.write { db in
+                try db.execute(sql: "UPDATE outbox SET next_attempt_at = ?", arguments: [Date().timeIntervalSince1970 + 3_600])
+            }
+            let second = try await TriageProcess.run(["outbox", "deliver", "--db", db] + endpoint)
+            #expect(second.stdout.contains("0 delivered, 0 failed, 0 to retry"), "\(second.stdout)")
+            #expect(second.stdout.contains("2 message(s) wait on backoff after a failed attempt; the next is due at 20"))
+        }
+        let list = try await TriageProcess.run(["outbox", "list", "--db", db])
+        #expect(list.stdout.contains("NEXT ATTEMPT"))
+        let next = try #require(try AppDatabase.open(path: db).outboxMessages(state: .pending).first?.nextAttemptAt)
+        #expect(list.stdout.contains(ISODate.format(next)), "\(list.stdout)")
     }
 
     @Test func theConfigFileSendsSecretHeadersWithoutPrintingThem() async throws {

@@ -10,7 +10,8 @@ final class StubInbox: Sendable {
     let keys = Mutex<[String]>([])
 }
 
-/// A loopback receiver: `POST /ok` accepts and records the `X-Key` header, `POST /refuse` answers 400.
+/// A loopback receiver: `POST /ok` accepts and records the `X-Key` header, `POST /refuse` answers 400,
+/// `POST /unavailable` 503 (retried after a backoff).
 func withOutboxStub(_ body: @Sendable (_ port: Int, _ inbox: StubInbox) async throws -> Void) async throws {
     let inbox = StubInbox()
     let router = Router()
@@ -19,6 +20,7 @@ func withOutboxStub(_ body: @Sendable (_ port: Int, _ inbox: StubInbox) async th
         return Response(status: .ok)
     }
     router.post("/refuse") { _, _ -> Response in Response(status: .badRequest) }
+    router.post("/unavailable") { _, _ -> Response in Response(status: .serviceUnavailable) }
     try await LoopbackServer.run(router) { port in try await body(port, inbox) }
 }
 

@@ -51,7 +51,7 @@ struct BenchQueueCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let target = db ?? ProcessInfo.processInfo.environment["TRIAGE_DB"] else {
-            throw CLIError("name the store with --db PATH_OR_URL (or TRIAGE_DB)")
+            throw CLIError.badInput("name the store with --db PATH_OR_URL (or TRIAGE_DB)")
         }
         let settings = QueueBench.Settings(
             store: try QueueBenchStore(target), jobs: jobs, processes: processCounts, batch: batch,
@@ -76,7 +76,7 @@ struct BenchQueueDrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let target = ProcessInfo.processInfo.environment[QueueBench.storeVariable] else {
-            throw CLIError("\(QueueBench.storeVariable) is not set: run `triage bench queue` instead")
+            throw CLIError.badInput("\(QueueBench.storeVariable) is not set: run `triage bench queue` instead")
         }
         var drain = QueueDrain(
             store: try QueueBenchStore(target), owner: owner, batch: batch, concurrency: concurrency, ack: ack)

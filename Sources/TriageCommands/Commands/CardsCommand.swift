@@ -10,20 +10,22 @@ struct CardsCommand: AsyncParsableCommand {
         subcommands: [List.self, Show.self, Accept.self, Edit.self, Reject.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List cards, newest first.")
+        static let configuration = CommandConfiguration(
+            abstract: "The open queue in the web queue's order (filters as there); --status lists cards of any status, newest first.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var rules: RulesOptions
 
-        @Option(help: "Only cards with this status (open, awaiting_confirmation, awaiting_worker, auto_resolved, resolved).")
+        @Option(help: "Cards with this status instead of the open queue (open, awaiting_confirmation, awaiting_worker, auto_resolved, resolved, joined), newest first.")
         var status: [CardStatus] = []
 
         @Option(help: "Only cards of this exception kind.")
         var kind: ExceptionKind?
 
-        @Option(help: "Only open cards of this team (as the web queue filters).")
+        @Option(help: "Only open cards of this team (a team the routing table names).")
         var team: String?
 
-        @Option(help: "Only open cards of this decision type (binary, judgment, escalated).")
+        @Option(help: "Only open cards of this decision type (binary, judgment, escalated, unstructured).")
         var decision: DecisionType?
 
         @Option(help: "Only open cards with an AI suggestion of this confidence (high, medium, low).")
@@ -38,12 +40,11 @@ struct CardsCommand: AsyncParsableCommand {
         @Option(help: "How many cards at most.")
         var limit = 50
 
-        @Flag(help: "Print JSON.")
+        @Flag(help: "Print JSON (the cards only).")
         var json = false
 
-        /// The web queue's filters, when any is given: then the list is the reviewer queue (open cards).
-        var queueFilter: QueueFilter? {
-            guard team != nil || decision != nil || confidence != nil || minAgeHours != nil || search != nil else { return nil }
+        /// The web queue's filters over the open cards.
+        var queueFilter: QueueFilter {
             var filter = QueueFilter(
                 kind: kind, decisionType: decision, team: team, confidence: confidence, minAgeHours: minAgeHours, limit: limit)
             filter.search = search
@@ -54,15 +55,26 @@ struct CardsCommand: AsyncParsableCommand {
             if let minAgeHours, !(0...87_600).contains(minAgeHours) {
                 throw ValidationError("--min-age-hours must be a number of hours from 0 to 87600")
             }
+            if !status.isEmpty, team != nil || decision != nil || confidence != nil || minAgeHours != nil || search != nil {
+                throw ValidationError("--status lists cards of any status by kind only; --team, --decision, --confidence, --min-age-hours and --search filter the open queue")
+            }
         }
 
         func run() async throws {
+            if let team, let problem = try rules.load().problem(team: team) { throw CLIError.badInput("--team: \(problem)") }
             let (filter, statuses, kind, limit) = (queueFilter, status, kind, limit)
-            let cards = try await store.withServeStore(existing: true) { database in
-                if let filter { return try await database.reviewQueue(filter, now: Date()).map(\.card) }
-                return try await database.cards(statuses: statuses, kind: kind, limit: limit)
+            let listing = try await store.withServeStore(existing: true) { database in
+                guard statuses.isEmpty else {
+                    let cards = try await database.cards(statuses: statuses, kind: kind, limit: limit)
+                    return (cards, "\(cards.count) card(s) with status \(statuses.map(\.rawValue).joined(separator: " or ")), newest first")
+                }
+                let cards = try await database.reviewQueue(filter, now: Date()).map(\.card)
+                let total = try await QueueTotal.count(filter, in: database)
+                return (cards, "showing \(cards.count) of \(total) open card(s), in queue order (money at stake, then age)")
             }
-            print(try json ? JSONCoding.string(cards) : CardText.list(cards))
+            guard !json else { return print(try JSONCoding.string(listing.0)) }
+            print(CardText.list(listing.0), terminator: "")
+            print(listing.1)
         }
     }
 
@@ -87,6 +99,21 @@ struct CardsCommand: AsyncParsableCommand {
                 return print(String(decoding: try encoder.encode(context.card), as: UTF8.self))
             }
             print(CardText.render(context.card, exception: context.exception, joined: context.linked), terminator: "")
+        }
+    }
+}
+
+/// How many open cards a queue filter matches, counted a page of 500 at a time in queue order.
+enum QueueTotal {
+    static func count(_ filter: QueueFilter, in store: any ReviewStore) async throws -> Int {
+        var page = filter
+        (page.limit, page.after) = (500, nil)
+        var total = 0
+        while true {
+            let items = try await store.reviewQueue(page, now: Date())
+            total += items.count
+            guard items.count == page.limit, let last = items.last else { return total }
+            page.after = QueueCursor(after: last.card, preferTeam: nil)
         }
     }
 }

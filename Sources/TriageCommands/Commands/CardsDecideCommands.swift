@@ -16,12 +16,12 @@ struct DecisionOptions: ParsableArguments {
         let name = reviewer
         let outcome = try await store.withServeStore(existing: true) { database in
             guard let reviewer = try await database.users().first(where: { $0.name == name }) else {
-                throw CLIError("no user named \(name); add one with `triage users add`")
+                throw UsersCommand.noUser(name, in: store)
             }
             do {
                 return try await database.decide(request, by: reviewer, planner: ReviewPlanner(), now: Date())
             } catch let error as ReviewError {
-                throw CLIError(error.description)
+                throw CLIError(error)
             }
         }
         print(try json ? JSONCoding.string(outcome) : CardText.outcome(outcome))
@@ -60,7 +60,7 @@ extension CardsCommand {
             var values: [String: JSONValue] = [:]
             for pair in parameters {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw CLIError("--set \(pair): expected key=value") }
+                guard parts.count == 2 else { throw CLIError.badInput("--set \(pair): expected key=value") }
                 values[parts[0]] = Self.value(parts[1])
             }
             try await decision.decide(

@@ -37,7 +37,7 @@ struct DBCopyCommand: AsyncParsableCommand {
     func run() async throws {
         let source = try StoreOptions(db: from).openExisting()
         let target = try StoreOptions(db: to).postgresLocation()
-        guard let target else { throw CLIError("--to must be a postgres:// URL, not \(to)") }
+        guard let target else { throw CLIError.badInput("--to must be a postgres:// URL, not \(to)") }
         let started = ContinuousClock.now
         do {
             let counts = try await PostgresStore.withStore(target) { store in

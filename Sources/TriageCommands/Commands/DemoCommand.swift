@@ -28,7 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
         let folder = URL(fileURLWithPath: out)
         let paths = DemoPaths(folder: folder)
         if !force && FileManager.default.fileExists(atPath: paths.database.path) {
-            throw CLIError(
+            throw CLIError.badInput(
                 "\(paths.database.path) already holds a demo database (its users and decisions would be lost); "
                     + "pass --force to replace it, or --out another folder")
         }
@@ -36,15 +36,17 @@ struct DemoCommand: AsyncParsableCommand {
         let table = try rules.load()
         let started = Date()
         let database = try await DemoRun(paths: paths, seed: seed, table: table, rulesOrigin: rules.origin).run()
+        var dead = 0
         if llmSample > 0 {
             if !llm.noLLM { try await LLMProbe.requireReachable() }
             let engine = try llm.engine(reference: database, cache: database, concurrency: 2)
-            try await DemoWorkerStage(
+            dead = try await DemoWorkerStage(
                 database: database, engine: engine.maker, modelDescription: engine.modelDescription, noLLM: llm.noLLM,
                 perTask: llmSample, dbPath: paths.database.path
             ).run()
         }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         print("\ndatabase: \(paths.database.path) (\(seconds) s). Next: triage report --db \(paths.database.path)")
+        if dead > 0 { throw ExitCode(ExitStatus.needsAttention.rawValue) }
     }
 }

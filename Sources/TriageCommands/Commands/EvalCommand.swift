@@ -77,6 +77,9 @@ struct EvalRunCommand: AsyncParsableCommand {
     @Option(help: "Prompts folder (default: $TRIAGE_PROMPTS, ./prompts if present, else the built-in prompts).")
     var prompts: String?
 
+    @Flag(help: "Go ahead with a run that may call the model more than \(Self.callsWithoutYes) times.")
+    var yes = false
+
     @Option(help: "Seconds before an LLM call times out.")
     var llmTimeout: Double = 120
 
@@ -98,6 +101,7 @@ struct EvalRunCommand: AsyncParsableCommand {
         let loaded = try badInput { try manifestURLs().map { url throws(SuiteError) in try SuiteLoader.load(manifest: url) } }
         let library = try badInput { try PromptOptions.load(PromptOptions.origin(flag: prompts)) }
         let chat = try makeChat()
+        try confirmModelCalls(loaded, calling: chat != nil && mode != .replay)
         let progress = EvalProgress()
         let runner = EvalRunner(
             makeWorld: StoreSuiteWorld.make, prompts: library, concurrency: concurrency, progress: progress.report)
@@ -116,9 +120,31 @@ struct EvalRunCommand: AsyncParsableCommand {
 
     var mode: CacheMode { replay ? .replay : record ? .record : recordMissing ? .readThrough : .live }
 
-    private func manifestURLs() throws(SuiteError) -> [URL] {
+    private func manifestURLs() throws -> [URL] {
         guard suites.isEmpty else { return suites.map { URL(fileURLWithPath: $0) } }
-        return try SuiteLoader.manifests(in: URL(fileURLWithPath: "eval/suites"))
+        let folder = URL(fileURLWithPath: "eval/suites")
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            throw CLIError.badInput(
+                "no suites here: \(FileManager.default.currentDirectoryPath) has no eval/suites folder. Pass a suite "
+                    + "manifest with --suite PATH/suite.json (repeatable), or run from the folder that holds eval/")
+        }
+        return try SuiteLoader.manifests(in: folder)
+    }
+
+    /// The most cases a run may send to the model without `--yes`.
+    static let callsWithoutYes = 50
+
+    /// A run that may call the model on more than ``callsWithoutYes`` cases says how many and wants `--yes`: each
+    /// call takes seconds to minutes on a local model.
+    private func confirmModelCalls(_ loaded: [Suite], calling: Bool) throws {
+        guard calling, !yes else { return }
+        let cases = loaded.map { $0.selecting(tags: tags.map(Self.splitTags) ?? [], limit: limit, sample: sample).count }
+            .reduce(0, +)
+        guard cases > Self.callsWithoutYes else { return }
+        throw CLIError.badInput(
+            "this run may call the model up to \(cases) times (one per case the checks leave open, over "
+                + "\(loaded.count) suite(s)); pass --yes to go ahead, or narrow it with --limit N, --sample N or --tags, "
+                + "or use --replay (recorded answers) or --no-llm")
     }
 
     /// The model client: nil for --no-llm; the endpoint, through the response cache for --replay and --record.

@@ -27,7 +27,7 @@ struct EvalHarvestCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        guard let date = ISODate.parse(since) else { throw CLIError("--since: not an ISO 8601 date: \(since)") }
+        guard let date = ISODate.parse(since) else { throw CLIError.badInput("--since: not an ISO 8601 date: \(since)") }
         let (out, task) = (out, task)
         try await store.withServeStore(existing: true) { database in
             try await HarvestWriter(database: database, out: out, task: task).run(since: date, named: since)

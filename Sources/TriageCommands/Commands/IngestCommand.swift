@@ -21,7 +21,7 @@ struct IngestCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw CLIError("no such file: \(file)")
+            throw CLIError.badInput("no such file: \(file)")
         }
         guard !isDirectory.boolValue else {
             printError("triage: \(file) is a directory, not a file")

@@ -17,7 +17,7 @@ struct LoadCommand: AsyncParsableCommand {
 
     func run() async throws {
         let folder = URL(fileURLWithPath: directory)
-        guard !ReferenceFiles.present(in: folder).isEmpty else { throw CLIError("no fixture files found in \(directory)") }
+        guard !ReferenceFiles.present(in: folder).isEmpty else { throw CLIError.badInput("no fixture files found in \(directory)") }
         let results = try await store.withIntakeStore { try await $0.loadReference(directory: folder) }
         var rejected = 0
         for result in results {

@@ -42,19 +42,21 @@ struct OutboxCommand: AsyncParsableCommand {
             let (policy, maxWait, leaseSeconds) = (
                 OutboxDeliveryPolicy(maxAttempts: maxAttempts, baseDelay: 1), maxWait, leaseSeconds
             )
-            let total = try await store.withIntakeStore(waitForServer: true) { queue in
+            let (total, pending) = try await store.withIntakeStore(waitForServer: true) { queue in
                 var relay = OutboxRelay(queue: queue, sink: destination.sink(), policy: policy)
                 relay.leaseSeconds = leaseSeconds
-                return try await relay.deliverUntilSettled(maxWait: maxWait)
+                let total = try await relay.deliverUntilSettled(maxWait: maxWait)
+                return (total, try await queue.outboxEntries(OutboxFilter(state: .pending, limit: 100_000)).entries)
             }
             OutboxText.failureLines(total).forEach { print($0) }
             print(OutboxText.summaryLine(total, target: destination.description))
+            if let waiting = OutboxText.waitingLine(pending, now: Date()) { print(waiting) }
             if total.hasFailures { throw ExitCode(1) }
         }
 
         private func resolveDestination() throws -> OutboxDestination {
-            guard maxAttempts >= 1 else { throw CLIError("--max-attempts must be at least 1") }
-            guard leaseSeconds > 0 else { throw CLIError("--lease-seconds must be positive") }
+            guard maxAttempts >= 1 else { throw CLIError.badInput("--max-attempts must be at least 1") }
+            guard leaseSeconds > 0 else { throw CLIError.badInput("--lease-seconds must be positive") }
             if try store.postgresLocation() != nil, sink == nil, endpoints.endpoint.isEmpty,
                 try endpoints.loadConfiguration() == nil
             {
@@ -63,7 +65,7 @@ struct OutboxCommand: AsyncParsableCommand {
                         + "--outbox-config) or a file with --sink")
             }
             if sink != nil, !endpoints.endpoint.isEmpty || endpoints.outboxConfig != nil {
-                throw CLIError("--sink writes a file: it cannot be combined with --endpoint or --outbox-config")
+                throw CLIError.badInput("--sink writes a file: it cannot be combined with --endpoint or --outbox-config")
             }
             let flags = try endpoints.parsedFlags()
             let configuration = sink == nil ? try endpoints.loadConfiguration() : nil
@@ -88,7 +90,7 @@ struct OutboxEndpointOptions: ParsableArguments {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, let url = URL(string: parts[1]),
                 ["http", "https"].contains(url.scheme?.lowercased()), url.host != nil
-            else { throw CLIError("--endpoint must be SYSTEM=URL with an http(s) URL, got \(entry)") }
+            else { throw CLIError.badInput("--endpoint must be SYSTEM=URL with an http(s) URL, got \(entry)") }
             result[parts[0]] = url
         }
         return result
@@ -101,7 +103,7 @@ struct OutboxEndpointOptions: ParsableArguments {
             flag: outboxConfig, variable: "TRIAGE_OUTBOX", environment: environment, defaultName: "outbox.yaml")
         guard let path = origin.path else { return nil }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw CLIError("outbox configuration not found: \(origin)")
+            throw CLIError.badInput("outbox configuration not found: \(origin)")
         }
         return try OutboxConfiguration.load(path: path, environment: environment)
     }

@@ -31,11 +31,11 @@ struct OutboxListCommand: AsyncParsableCommand {
     }
 
     private func makeFilter() throws -> OutboxFilter {
-        guard limit >= 1 else { throw CLIError("--limit must be at least 1") }
+        guard limit >= 1 else { throw CLIError.badInput("--limit must be at least 1") }
         var parsed: OutboxState?
         if let state {
             guard let value = OutboxState(rawValue: state) else {
-                throw CLIError("--state must be pending, failed or delivered, got \(state)")
+                throw CLIError.badInput("--state must be pending, failed or delivered, got \(state)")
             }
             parsed = value
         }

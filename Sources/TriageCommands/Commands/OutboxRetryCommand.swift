@@ -47,12 +47,12 @@ struct OutboxRetryCommand: AsyncParsableCommand {
     }
 
     private func parsedIDs() throws -> [Int64] {
-        if allFailed, !ids.isEmpty { throw CLIError("give message ids or --all-failed, not both") }
-        if !allFailed, ids.isEmpty { throw CLIError("give message ids or --all-failed") }
-        if system != nil, !allFailed { throw CLIError("--system only goes with --all-failed") }
+        if allFailed, !ids.isEmpty { throw CLIError.badInput("give message ids or --all-failed, not both") }
+        if !allFailed, ids.isEmpty { throw CLIError.badInput("give message ids or --all-failed") }
+        if system != nil, !allFailed { throw CLIError.badInput("--system only goes with --all-failed") }
         return try ids.map { text in
             guard let id = Int64(text.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
-                throw CLIError("not a message id: \(text)")
+                throw CLIError.badInput("not a message id: \(text)")
             }
             return id
         }

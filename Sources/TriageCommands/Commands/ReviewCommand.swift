@@ -14,7 +14,7 @@ struct ReviewCommand: AsyncParsableCommand {
     @Flag(help: "Review one week (the only period so far; kept for the playbook's wording).")
     var week = false
 
-    @Argument(help: "The week's last day (ISO 8601; default: the day of the newest exception).")
+    @Argument(help: "The week's last day (ISO 8601; default: the Sunday that ended the last full week, UTC).")
     var date: String?
 
     @Option(help: "Write the whole review as JSON to this file.")
@@ -28,15 +28,20 @@ struct ReviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let table = try rules.load()
-        var lastDay: Date?
+        var lastDay = Self.lastFullWeekEnd(before: Date())
         if let date {
-            guard let day = ISODate.parse(date) else { throw CLIError("not an ISO 8601 date: \(date)") }
+            guard let day = ISODate.parse(date) else { throw CLIError.badInput("--week: not an ISO 8601 date (YYYY-MM-DD): \(date)") }
             lastDay = day
         }
-        let review = try await store.withServeStore(existing: true) { [lastDay] database in
-            try await WeeklyReviewService.review(store: database, table: table, lastDay: lastDay)
+        let (review, newest) = try await store.withServeStore(existing: true) { [lastDay] database in
+            (try await WeeklyReviewService.review(store: database, table: table, lastDay: lastDay),
+             try await database.latestExceptionDate())
         }
         print(review.text)
+        if let newest, newest < lastDay.addingTimeInterval(-6 * 86_400) {
+            let day = String(ISODate.format(newest).prefix(10))
+            print("\nThe log's newest exception is from \(day), before this week: `triage review --week \(day)` reviews the week ending then.")
+        }
         if let json {
             let encoder = JSONCoding.encoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -51,5 +56,13 @@ struct ReviewCommand: AsyncParsableCommand {
             }
             print("CSV: \(review.tables.count) files in \(csv)")
         }
+    }
+
+    /// The Sunday (UTC) that ended the last full Monday-to-Sunday week before `now`.
+    static func lastFullWeekEnd(before now: Date) -> Date {
+        let day = (now.timeIntervalSince1970 / 86_400).rounded(.down)
+        // 1970-01-01 was a Thursday: (day + 3) mod 7 counts from Monday (0) to Sunday (6).
+        let fromMonday = (Int(day) + 3) % 7
+        return Date(timeIntervalSince1970: (day - Double(fromMonday + 1)) * 86_400)
     }
 }

@@ -24,7 +24,7 @@ struct RulesCommand: AsyncParsableCommand {
             } catch {
                 for problem in error.problems { printError(problem.description) }
                 printError("\(file): \(error.problems.count) problem(s)")
-                throw ExitCode(1)
+                throw ExitCode(2)
             }
         }
     }
@@ -43,7 +43,7 @@ struct RulesCommand: AsyncParsableCommand {
             do {
                 text = try RoutingTable.text(at: origin)
             } catch {
-                throw CLIError("cannot read \(origin): \(error.localizedDescription)")
+                throw CLIError.badInput("cannot read \(origin): \(error.localizedDescription)")
             }
             print("# routing table: \(origin)")
             print("# \(table.rules.count) rules, valid")

@@ -47,6 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
             replayWindow: replayWindow, lockSeconds: lockSeconds, secureCookies: secureCookies)
         configured.publicOrigins = publicOrigin.map { $0.components(separatedBy: "://").last ?? $0 }
         let (rules, settings, store, host, port) = (try rules.load(), configured, store, host, port)
+        if let warning = Self.exposureWarning(host: host, secureCookies: secureCookies) { printError(warning) }
         try await store.withServeStore(waitForServer: true) { database in
             let context = ReviewContext(
                 store: database, routing: database, table: rules, settings: settings, logger: logger,
@@ -74,6 +75,15 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "triage.serve")
         logger.logLevel = .info
         return logger
+    }
+
+    /// A warning for an address other machines can reach: tokens and session cookies then cross the network, so it
+    /// belongs behind HTTPS; nil for loopback.
+    static func exposureWarning(host: String, secureCookies: Bool) -> String? {
+        guard !["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) else { return nil }
+        let cookies = secureCookies ? "" : ", and pass --secure-cookies"
+        return "triage serve: warning: listening on \(host), reachable from other machines. Sign-in tokens and session "
+            + "cookies cross the network: serve it behind an HTTPS reverse proxy (docs/deployment.md)\(cookies)."
     }
 
     /// True for the bind failure a second server on the same port gets (EADDRINUSE), however NIO wraps it.

@@ -27,7 +27,7 @@ struct SimulateDecisionsCommand: AsyncParsableCommand {
         let (count, seed, path) = (count, seed, store.displayName)
         let tally = try await store.withServeStore(existing: true) { database in
             guard try await database.isDemo() else {
-                throw CLIError("\(path) is not a demo database (no marker from `triage demo`): "
+                throw CLIError.badInput("\(path) is not a demo database (no marker from `triage demo`): "
                     + "simulate-decisions decides from the demo generator's labels and never runs on real data")
             }
             return try await DecisionSimulation(database: database, count: count, seed: seed).run()

@@ -49,7 +49,7 @@ public struct OperationsStatus: Sendable, Hashable, Codable {
     public var latencyCounts: [Int] = []
     /// The sum of their latencies in seconds.
     public var latencySum = 0.0
-    /// Failed model calls by class (`timeout`, `unreachable`, `http_429`, `http_5xx`, `invalid_response`, …), from
+    /// Failed model calls by class (`timeout`, `job_deadline`, `unreachable`, `http_429`, `http_5xx`, `invalid_response`, …), from
     /// the jobs' last errors.
     public var llmErrors: [String: Int] = [:]
     /// Cards decided, by who decided (`reviewer`, `rule`) and action.
@@ -69,6 +69,8 @@ public struct OperationsStatus: Sendable, Hashable, Codable {
     public static func errorClass(_ message: String) -> String {
         let text = message.lowercased()
         if text.contains("timed out") { return "timeout" }
+        // The worker's own limit on one attempt (`--job-deadline`), worded in QueueWorker+Deadline.
+        if text.contains("job deadline") { return "job_deadline" }
         if text.contains("unreachable") { return "unreachable" }
         if let range = text.range(of: "answered http ") {
             let status = text[range.upperBound...].prefix(3)

@@ -150,6 +150,12 @@ public protocol ReviewStore: Sendable {
     ) async throws -> Reviewer
     /// Every user (without token hashes), by name.
     func users() async throws -> [Reviewer]
+    /// Removes the user named `name`: their sessions end and the cards they hold are released; their decisions keep
+    /// their name. Nil when no user has that name.
+    func removeUser(name: String) async throws -> Reviewer?
+    /// Gives the user named `name` a new token (its hash) and ends their sessions, so the old token and every browser
+    /// signed in with it stop working. Nil when no user has that name.
+    func rotateToken(name: String, tokenHash: String) async throws -> Reviewer?
     /// The reviewer whose token hashes to `tokenHash`.
     func reviewer(tokenHash: String) async throws -> Reviewer?
     /// Starts a session for a reviewer; the caller keeps the id, the store only its hash.

@@ -4,11 +4,11 @@ extension CardText {
         let rows = cards.map { stored in
             [
                 "\(stored.id)", stored.card.kind.rawValue, stored.card.decisionType.rawValue,
-                stored.card.status.rawValue, stored.card.team, String(stored.card.title.prefix(60)),
-                stored.model ?? "",
+                stored.card.status.rawValue, stored.card.team, stored.confidence?.rawValue ?? "-",
+                TextClip.words(stored.card.title, limit: 60), stored.model ?? "",
             ]
         }
-        return TextTable.render(header: ["id", "kind", "decision", "status", "team", "title", "model"], rows: rows)
+        return TextTable.render(header: ["id", "kind", "decision", "status", "team", "confidence", "title", "model"], rows: rows)
     }
 
     /// One line for a decision made from the terminal: the action, the fields edited and the outbox messages.

@@ -1,4 +1,5 @@
 import Foundation
+import TriageCore
 
 /// The gates `triage eval run` applies after its report, each with the text it prints: every case answered, and the
 /// calibration target. (The baseline gate is ``BaselineComparison``.)
@@ -25,7 +26,7 @@ public enum EvalGates {
         guard replay else {
             return Verdict(pass: false, text: "\neval: \(errored.count) cases errored in \(suites): the model endpoint \(endpointDescription()) did not "
                 + "answer or replied with something unusable (the errors are listed above). Start it "
-                + "(`scripts/local-llm start`), or run with --replay or --no-llm. RESULT: incomplete run")
+                + "(`\(LocalLLMHint.startCommand)`), or run with --replay or --no-llm. RESULT: incomplete run")
         }
         return Verdict(pass: false, text: "\nreplay: \(errored.count) cases errored (no recorded response, or an invalid one) in \(suites); "
             + "record them with --record-missing. RESULT: incomplete replay")

@@ -9,7 +9,10 @@ public enum RoutingOutcomeText {
         guard let routed else { return "outcome: no card yet (the exception has not been routed)" }
         let (stored, card) = (routed.card, routed.card.card)
         var lines = ["outcome: card \(stored.id) · \(card.decisionType.rawValue) · \(card.status.rawValue) · team \(card.team)"]
-        if routed.joined {
+        if let survivor = stored.joinedTo {
+            lines[0] = "outcome: card \(stored.id) joined card \(survivor) (an undecided card about the same order and "
+                + "cause); decide on card \(survivor)"
+        } else if routed.joined {
             lines[0] = "outcome: joined card \(stored.id) (an earlier event about the same order and cause) · "
                 + "\(card.decisionType.rawValue) · \(card.status.rawValue) · team \(card.team)"
         }

@@ -36,6 +36,15 @@ public struct RoutingTable: Sendable {
         teams[kind] ?? "operations"
     }
 
+    /// Every team that owns a kind, by name: the teams a user, a queue filter or a card can belong to.
+    public var knownTeams: [String] { Set(teams.values).sorted() }
+
+    /// Why `team` is not one of this table's teams (naming them), or nil when it is.
+    public func problem(team: String) -> String? {
+        knownTeams.contains(team)
+            ? nil : "no team \(team) in the routing table (\(file)); teams: \(knownTeams.joined(separator: ", "))"
+    }
+
     /// The rule with this id.
     public func rule(id: String) -> Rule? {
         rules.first { $0.id == id }

@@ -38,7 +38,7 @@ struct APIRoutes {
     }
 
     private func queue(_ request: Request, _ route: TriageRequestContext) async throws -> Response {
-        let filter = try QueueFilters.parse(request.query, preferTeam: try route.signedIn().team)
+        let filter = try QueueFilters.parse(request, preferTeam: try route.signedIn().team, teams: context.table.knownTeams)
         let items = try await context.store.reviewQueue(filter, now: context.now())
         let counts = Dictionary(uniqueKeysWithValues: try await context.store.openCounts().map { ($0.key.rawValue, $0.value) })
         return try Responses.json(QueuePayload(cards: items, openCounts: counts, next: QueuePage.next(items, filter)?.token))
@@ -106,29 +106,5 @@ enum QueuePage {
     static func next(_ items: [QueueItem], _ filter: QueueFilter) -> QueueCursor? {
         guard items.count == filter.limit, let last = items.last else { return nil }
         return QueueCursor(after: last.card, preferTeam: filter.preferTeam)
-    }
-}
-
-/// Queue filters from query parameters; a bad value is a 400 naming the parameter.
-enum QueueFilters {
-    static func parse(_ query: (String) -> String?, preferTeam: String?) throws -> QueueFilter {
-        var filter = QueueFilter(preferTeam: preferTeam)
-        filter.kind = try value("kind", query, ExceptionKind.init(rawValue:))
-        filter.decisionType = try value("decision_type", query, DecisionType.init(rawValue:))
-        filter.confidence = try value("confidence", query, Confidence.init(rawValue:))
-        filter.team = query("team")
-        filter.search = query("q").map { String($0.prefix(200)) }
-        // A number of hours from 0 to ten years: NaN, infinities and negatives are a 400, not an empty queue.
-        filter.minAgeHours = try value("min_age_hours", query) { Double($0).flatMap { (0...87_600).contains($0) ? $0 : nil } }
-        filter.rule = query("rule")
-        filter.after = try value("after", query, QueueCursor.init(token:))
-        filter.limit = try value("limit", query, Int.init).map { min(max($0, 1), 500) } ?? 200
-        return filter
-    }
-
-    private static func value<T>(_ name: String, _ query: (String) -> String?, _ make: (String) -> T?) throws -> T? {
-        guard let text = query(name) else { return nil }
-        guard let value = make(text) else { throw HTTPFailure(.badRequest, "query parameter \(name) has a bad value") }
-        return value
     }
 }

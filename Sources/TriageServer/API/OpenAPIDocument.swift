@@ -32,14 +32,14 @@ enum OpenAPIDocument {
           "paths": {
             "/api/v1/openapi.json": {"get": {"security": [], "summary": "This document", "responses": {"200": {"description": "the OpenAPI 3.1 document"}}}},
             "/api/v1/me": {"get": {"summary": "The signed-in reviewer", "responses": {"200": {"description": "reviewer"}, "401": {"$ref": "#/components/responses/Unauthorized"}}}},
-            "/api/v1/cards": {"get": {"summary": "Open cards, your team first, then money at stake, then age",
+            "/api/v1/cards": {"get": {"summary": "Open cards, your team first, then money at stake, then age; an unknown parameter is a 400",
               "parameters": [
                 {"name": "kind", "in": "query", "schema": {"type": "string"}},
-                {"name": "decision_type", "in": "query", "schema": {"type": "string", "enum": ["binary", "judgment", "escalated", "unstructured"]}},
-                {"name": "team", "in": "query", "schema": {"type": "string"}},
+                {"name": "decision", "in": "query", "description": "also read as decision_type", "schema": {"type": "string", "enum": ["binary", "judgment", "escalated", "unstructured"]}},
+                {"name": "team", "in": "query", "description": "a team the routing table names", "schema": {"type": "string"}},
                 {"name": "confidence", "in": "query", "schema": {"type": "string", "enum": ["low", "medium", "high"]}},
                 {"name": "min_age_hours", "in": "query", "schema": {"type": "number"}},
-                {"name": "q", "in": "query", "description": "an order number (with or without #), an event id, or text such as a customer's name or e-mail", "schema": {"type": "string", "maxLength": 200}},
+                {"name": "search", "in": "query", "description": "also read as q; an order number (with or without #), an event id, or text such as a customer's name or e-mail", "schema": {"type": "string", "maxLength": 200}},
                 {"name": "rule", "in": "query", "description": "only cards made by this rule id", "schema": {"type": "string"}},
                 {"name": "after", "in": "query", "description": "keyset paging: the `next` value of the previous page", "schema": {"type": "string"}},
                 {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 500}}],

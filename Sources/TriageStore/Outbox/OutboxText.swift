@@ -4,13 +4,14 @@ import TriageCore
 /// What the outbox commands print: a table, JSON lines, delivery failures and the summary line.
 public enum OutboxText {
     /// A readable table of entries, with a note when more match than are shown.
-    public static func table(_ entries: [OutboxEntry], total: Int) -> String {
-        let header = ["ID", "SYSTEM", "TYPE", "STATE", "ATTEMPTS", "LAST ERROR", "CREATED"]
+    public static func table(_ entries: [OutboxEntry], total: Int, now: Date = Date()) -> String {
+        let header = ["ID", "SYSTEM", "TYPE", "STATE", "ATTEMPTS", "NEXT ATTEMPT", "LAST ERROR", "CREATED"]
         let rows = entries.map { entry -> [String] in
             let message = entry.message
             return [
                 String(message.id), message.targetSystem, message.messageType, message.state.rawValue,
-                String(message.attempts), shortened(message.lastError ?? "-", to: 60), ISODate.format(entry.createdAt),
+                String(message.attempts), nextAttempt(message, now: now), shortened(message.lastError ?? "-", to: 60),
+                ISODate.format(entry.createdAt),
             ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
@@ -48,6 +49,21 @@ public enum OutboxText {
             line += "; left \(summary.pendingWithoutEndpoint) pending for \(systems): no endpoint configured"
         }
         return line
+    }
+
+    /// When a pending message is tried next: "due" when it may go now, its time while it waits on backoff.
+    static func nextAttempt(_ message: OutboxMessage, now: Date) -> String {
+        guard message.state == .pending else { return "-" }
+        return message.nextAttemptAt > now ? ISODate.format(message.nextAttemptAt) : "due"
+    }
+
+    /// The messages a failed attempt left waiting on backoff, and when the first of them is tried again; nil when
+    /// none wait. The delivery summary ends with it, so "0 to retry" never hides messages a later run will send.
+    public static func waitingLine(_ pending: [OutboxEntry], now: Date) -> String? {
+        let waiting = pending.map(\.message).filter { $0.state == .pending && $0.nextAttemptAt > now }
+        guard let next = waiting.map(\.nextAttemptAt).min() else { return nil }
+        return "\(waiting.count) message(s) wait on backoff after a failed attempt; the next is due at "
+            + "\(ISODate.format(next)): run `triage outbox deliver` again then (`triage outbox list --state pending` lists them)"
     }
 
     static func shortened(_ text: String, to length: Int) -> String {

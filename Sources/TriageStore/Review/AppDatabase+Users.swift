@@ -26,6 +26,31 @@ extension AppDatabase {
         try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY name").map(Self.reviewer) }
     }
 
+    /// Removes a user, ending their sessions and releasing their card locks; nil when no user has that name.
+    public func removeUser(name: String) async throws -> Reviewer? {
+        try await writer.write { db in
+            guard let user = try Self.user(named: name, in: db) else { return nil }
+            try db.execute(sql: "DELETE FROM card_locks WHERE user_id = ?", arguments: [user.id])
+            try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [user.id])
+            try db.execute(sql: "DELETE FROM users WHERE id = ?", arguments: [user.id])
+            return user
+        }
+    }
+
+    /// Replaces a user's token hash and ends their sessions; nil when no user has that name.
+    public func rotateToken(name: String, tokenHash: String) async throws -> Reviewer? {
+        try await writer.write { db in
+            guard let user = try Self.user(named: name, in: db) else { return nil }
+            try db.execute(sql: "UPDATE users SET token_hash = ? WHERE id = ?", arguments: [tokenHash, user.id])
+            try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [user.id])
+            return user
+        }
+    }
+
+    private static func user(named name: String, in db: Database) throws -> Reviewer? {
+        try Row.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name]).map(reviewer)
+    }
+
     /// The reviewer whose token hashes to `tokenHash`.
     public func reviewer(tokenHash: String) async throws -> Reviewer? {
         try await writer.read { db in

@@ -32,7 +32,7 @@ public enum WorkerReport {
     ) -> (code: Int32, message: String)? {
         if summary.retried > 0, summary.done == 0 {
             return (3, "worker: the model endpoint (\(endpoint)) did not answer; \(summary.retried) attempts failed and "
-                + "their jobs stay queued. Start it (`scripts/local-llm start`), point TRIAGE_LLM_BASE_URL at a running "
+                + "their jobs stay queued. Start it (`\(LocalLLMHint.startCommand)`), point TRIAGE_LLM_BASE_URL at a running "
                 + "one, or run with --no-llm.")
         }
         if summary.dead > 0 {
