@@ -133,6 +133,17 @@ struct ShopWebhookShopifyTests {
     }
 }
 
+@Suite("Shop webhooks: which postcodes hold an order")
+struct ShopWebhookPostcodeTests {
+    @Test("spacing and case are not a problem; a letter in a ZIP or a short postcode is", arguments: [
+        ("k2p0s0", "CA", false), ("40003-1234", "US", false), ("m1 1ae", "GB", false),
+        ("787O1", "US", true), ("4000", "US", true), ("K2P 0S", "CA", true),
+    ])
+    func postcodeProblem(zip: String, country: String, malformed: Bool) {
+        #expect((ShopifyEvent.postcodeProblem(zip, country: country) != nil) == malformed, "\(zip) \(country)")
+    }
+}
+
 extension Array {
     /// The single element, or nil when there are none or several.
     var only: Element? { count == 1 ? first : nil }
