@@ -57,6 +57,8 @@ enum ShopPayloadDecoder {
 
     /// `refundLineItems[0].subtotalSet` as `refund_line_items[0].subtotal_set`.
     static func snakeCase(_ name: String) -> String {
-        name.reduce(into: "") { text, letter in text += letter.isUppercase ? "_" + letter.lowercased() : String(letter) }
+        name.reduce(into: "") { text, letter in
+            text += letter.isUppercase ? "_" + letter.lowercased() : String(letter)
+        }
     }
 }

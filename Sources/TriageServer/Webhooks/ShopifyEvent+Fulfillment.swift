@@ -39,7 +39,8 @@ extension ShopifyEvent {
             orderNumber: fulfillment.orderNumber,
             payload: [
                 "connector": .string(connector), "error": .string("fulfillment_\(status)"),
-                "message": .string("Shopify reports fulfillment \(fulfillment.name ?? String(fulfillment.id)) as \(status)"),
+                "message": .string(
+                    "Shopify reports fulfillment \(fulfillment.name ?? String(fulfillment.id)) as \(status)"),
                 "fulfillment_id": .id(fulfillment.id), "shopify_order_id": .id(fulfillment.orderId),
             ])
     }

@@ -57,7 +57,8 @@ extension ShopifyEvent {
         case .unfixable(let why): return why
         case .fixed(let normal, _):
             let bare = { (text: String) in text.uppercased().filter { $0.isLetter || $0.isNumber } }
-            return bare(normal) == bare(zip) ? nil : "\"\(zip)\" reads as \"\(normal)\" only after correcting characters"
+            return bare(normal) == bare(zip)
+                ? nil : "\"\(zip)\" reads as \"\(normal)\" only after correcting characters"
         }
     }
 }
@@ -72,7 +73,9 @@ extension ShopifyPayload.Order {
 extension ShopifyPayload.Address {
     /// Shopify's names of the fields a carrier needs that are missing or blank.
     func missing(zipRequired: Bool) -> [String] {
-        let fields = [("address1", address1), ("city", city), ("zip", zipRequired ? zip : "-"), ("country_code", countryCode)]
+        let fields = [
+            ("address1", address1), ("city", city), ("zip", zipRequired ? zip : "-"), ("country_code", countryCode),
+        ]
         return fields.filter { $0.1?.trimmingCharacters(in: .whitespaces).isEmpty ?? true }.map(\.0)
     }
 }

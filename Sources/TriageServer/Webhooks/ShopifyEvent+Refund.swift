@@ -13,7 +13,9 @@ extension ShopifyEvent {
         let name = "refund \(refund.id) on Shopify order \(refund.orderId)"
         if !failed.isEmpty {
             let codes = failed.map { $0.errorCode ?? $0.status ?? "failure" }
-            return .exception(refundException(refund, reason: "refund_failed", extra: ["refund_errors": .array(codes.map(JSONValue.string))]))
+            return .exception(
+                refundException(
+                    refund, reason: "refund_failed", extra: ["refund_errors": .array(codes.map(JSONValue.string))]))
         }
         if transactions.contains(where: { $0.status == "pending" }) {
             return .notAnException("\(name) is still pending at the gateway: its result arrives as its own event")
@@ -38,11 +40,13 @@ extension ShopifyEvent {
             "refund_id": .id(refund.id), "shopify_order_id": .id(refund.orderId),
             "items_amount": .optional(refund.itemsValue?.description),
             "refunded_amount": .string(refund.settled(transactions).description),
-            "currency": .optional(refund.currency), "refunded_lines": .number(Double(refund.refundLineItems?.count ?? 0)),
+            "currency": .optional(refund.currency),
+            "refunded_lines": .number(Double(refund.refundLineItems?.count ?? 0)),
         ]) { first, _ in first }
         payload["gateway"] = .optional(transactions.first?.gateway)
         // Shopify's refund names its order only by the numeric id, not the "#1001" order number Triage stores.
-        return exception(.paymentDrift, reason: reason, at: refund.createdAt, orderNumber: nil, text: refund.note, payload: payload)
+        return exception(
+            .paymentDrift, reason: reason, at: refund.createdAt, orderNumber: nil, text: refund.note, payload: payload)
     }
 }
 
@@ -58,7 +62,9 @@ extension ShopifyPayload.Refund {
 
     /// The money refund transactions paid out successfully.
     func settled(_ transactions: [Transaction]) -> Money {
-        transactions.filter { $0.status == "success" }.reduce(Money.zero) { $0 + ($1.amount.flatMap(Money.init) ?? .zero) }
+        transactions.filter { $0.status == "success" }.reduce(Money.zero) {
+            $0 + ($1.amount.flatMap(Money.init) ?? .zero)
+        }
     }
 
     /// The shop currency, from a transaction or the refunded lines.

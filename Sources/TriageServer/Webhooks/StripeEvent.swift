@@ -63,13 +63,15 @@ struct StripeEvent: Decodable {
         guard orderNumber(intent) != nil else {
             let keys = orderKeys.joined(separator: " or ")
             return .notAnException(
-                "payment \(intent.id) failed before any order was placed (no \(keys) in its metadata): the customer retries at checkout")
+                "payment \(intent.id) failed before any order was placed (no \(keys) in its metadata): "
+                    + "the customer retries at checkout")
         }
         var payload = basePayload(intent, status: "refused", amount: intent.amount)
         payload["decline_code"] = .optional(intent.lastPaymentError?.declineCode)
         payload["failure_code"] = .optional(intent.lastPaymentError?.code)
         return .exception(
-            exception(envelope, intent, reason: "gateway_refused", text: intent.lastPaymentError?.message, payload: payload))
+            exception(
+                envelope, intent, reason: "gateway_refused", text: intent.lastPaymentError?.message, payload: payload))
     }
 
     private static func basePayload(_ object: Object, status: String, amount: Int64?) -> [String: JSONValue] {

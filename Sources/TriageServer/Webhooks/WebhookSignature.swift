@@ -34,8 +34,8 @@ public struct WebhookSignature: Sendable {
         }
     }
 
-    /// Checks a `t=…,v1=…` header (the returns app's and Stripe's `Stripe-Signature`): one of its `v1` values is the
-    /// HMAC of `"t.body"` (Stripe sends several while a secret is rolled), and the timestamp is within `window`
+    /// Checks a `t=…,v1=…` header (the returns app's and Stripe's `Stripe-Signature`): one of its `v1` values is
+    /// the HMAC of `"t.body"` (Stripe sends several while a secret is rolled), and the timestamp is within `window`
     /// seconds of `now`. The timestamp must be whole seconds (digits only, at most 10 of them): anything else is
     /// refused before any arithmetic, so `t=nan` or `t=1e300` cannot trap a conversion.
     public func verifyTimestamped(body: Data, header: String?, now: Date, window: Double = 300) throws(WebhookRejection) {
@@ -45,8 +45,8 @@ public struct WebhookSignature: Sendable {
             throw .missingSignature
         }
         let signed = Data("\(text).".utf8) + body
-        guard signatures.contains(where: { HMAC<SHA256>.isValidAuthenticationCode($0, authenticating: signed, using: key) })
-        else { throw .badSignature }
+        let valid = signatures.contains { HMAC<SHA256>.isValidAuthenticationCode($0, authenticating: signed, using: key) }
+        guard valid else { throw .badSignature }
         guard let stamp = Self.seconds(text) else { throw .malformedTimestamp }
         let age = (now.timeIntervalSince1970.rounded(.down) - Double(stamp)).clamped(to: -1e12...1e12)
         guard abs(age) <= window else { throw .stale(ageSeconds: Int(age)) }
