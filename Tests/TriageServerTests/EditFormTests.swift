@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import TriageCore
+
 @testable import TriageServer
 
 /// Issue 28: "Edit then accept" is a form with one field per parameter of the chosen action, validated by the
@@ -15,16 +16,20 @@ struct EditFormTests {
         try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie]).text
     }
 
-    static func post(_ client: any TestClientProtocol, _ cookie: String, card: Int64, _ body: String) async throws -> TestResponse {
+    static func post(_ client: any TestClientProtocol, _ cookie: String, card: Int64, _ body: String) async throws
+        -> TestResponse
+    {
         var headers = ReviewPageTests.form
         headers[.cookie] = cookie
-        return try await client.execute(uri: "/cards/\(card)/decide", method: .post, headers: headers, body: ByteBuffer(string: body))
+        return try await client.execute(
+            uri: "/cards/\(card)/decide", method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
     /// Signs alice in, opens the warranty card, and hands `body` a poster of decision forms that adds the page's
     /// CSRF token.
     static func posting(
-        _ fixture: ServerFixture, _ body: @escaping @Sendable (_ post: @Sendable (String) async throws -> TestResponse) async throws -> Void
+        _ fixture: ServerFixture,
+        _ body: @escaping @Sendable (_ post: @Sendable (String) async throws -> TestResponse) async throws -> Void
     ) async throws {
         let id = fixture.warrantyCardID
         try await fixture.test { client in
@@ -36,11 +41,14 @@ struct EditFormTests {
 
     static func decisions(_ fixture: ServerFixture) async throws -> [String] {
         try await fixture.database.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT action || ' ' || edited_fields FROM decisions WHERE actor_kind = 'reviewer'")
+            try String.fetchAll(
+                db, sql: "SELECT action || ' ' || edited_fields FROM decisions WHERE actor_kind = 'reviewer'")
         }
     }
 
-    @Test("one field per parameter of each action the card allows; the suggested action's fields are shown, the others hidden")
+    @Test(
+        "one field per parameter of each action the card allows; the suggested action's fields are shown, the others hidden"
+    )
     func fieldsPerAction() async throws {
         let fixture = try await ServerFixture()
         let id = fixture.warrantyCardID
@@ -56,7 +64,9 @@ struct EditFormTests {
             #expect(!page.contains(#"name="parameters""#), "no raw JSON box")
             #expect(!page.contains("<details id=\"edit\" open>"))
             let refund = try await Self.page(client, cookie, "/cards/\(id)?edit=refund")
-            #expect(refund.contains(#"<fieldset class="params" data-action="refund">"#), "a link switches the fields without a script")
+            #expect(
+                refund.contains(#"<fieldset class="params" data-action="refund">"#),
+                "a link switches the fields without a script")
             #expect(refund.contains("<details id=\"edit\" open>"))
         }
     }
@@ -65,10 +75,14 @@ struct EditFormTests {
     func refusalNextToField() async throws {
         let fixture = try await ServerFixture()
         try await Self.posting(fixture) { post in
-            let refused = try await post("verdict=edit&action=refund&p.amount=lots&p.note=%3Cb%3Ehi%3C%2Fb%3E&reason=partial+refund")
+            let refused = try await post(
+                "verdict=edit&action=refund&p.amount=lots&p.note=%3Cb%3Ehi%3C%2Fb%3E&reason=partial+refund")
             #expect(refused.status == .unprocessableContent)
             let page = refused.text
-            #expect(page.contains(#"<span class="field-error" id="p-refund-amount-error" role="alert">parameters.amount must be a positive decimal"#))
+            #expect(
+                page.contains(
+                    #"<span class="field-error" id="p-refund-amount-error" role="alert">parameters.amount must be a positive decimal"#
+                ))
             #expect(page.contains(#"id="p-refund-amount" value="lots""#))
             #expect(page.contains(#"aria-invalid="true" aria-describedby="p-refund-amount-error""#))
             #expect(page.contains(#"value="&lt;b&gt;hi&lt;/b&gt;""#))
@@ -77,7 +91,8 @@ struct EditFormTests {
             #expect(page.contains("<details id=\"edit\" open>"))
             let forged = try await post("verdict=edit&action=wire_money")
             #expect(forged.status == .unprocessableContent)
-            #expect(forged.text.contains(#"<span class="field-error" role="alert">action: wire_money is not an action"#))
+            #expect(
+                forged.text.contains(#"<span class="field-error" role="alert">action: wire_money is not an action"#))
             let unnamed = try await post("verdict=reject&reason=+")
             #expect(unnamed.status == .unprocessableContent)
             #expect(unnamed.text.contains("a rejection needs a reason"))
@@ -89,7 +104,8 @@ struct EditFormTests {
     func validEdit() async throws {
         let fixture = try await ServerFixture()
         try await Self.posting(fixture) { post in
-            let response = try await post("verdict=edit&action=replace&p.order_number=%231001&p.sku=KET-200&p.note=courier+pickup&reason=")
+            let response = try await post(
+                "verdict=edit&action=replace&p.order_number=%231001&p.sku=KET-200&p.note=courier+pickup&reason=")
             #expect(response.status == .seeOther)
         }
         #expect(try await Self.decisions(fixture) == [#"replace ["parameters.note"]"#])
@@ -111,7 +127,9 @@ struct DecisionFormTests {
                 CandidateEvidence(id: "o1", label: "100001 · Ana Ruiz", score: 0.9, reasons: []),
                 CandidateEvidence(id: "o2", label: "100002 · Ana Ruiz", score: 0.7, reasons: []),
             ], confidence: .medium)
-        return StoredCard(id: 4, card: card, suggestion: try JSONValue.parse(Data(try JSONCoding.string(suggestion).utf8)), updatedAt: at)
+        return StoredCard(
+            id: 4, card: card, suggestion: try JSONValue.parse(Data(try JSONCoding.string(suggestion).utf8)),
+            updatedAt: at)
     }
 
     @Test("a chosen candidate sets its order fields unless the reviewer typed others; empty fields keep the card's")
@@ -129,7 +147,8 @@ struct DecisionFormTests {
 
     @Test("each field is read as its kind: a count as a number, items as JSON, text as typed")
     func kinds() {
-        let fields = Dictionary(uniqueKeysWithValues: ActionFields.fields(for: "reconcile_inventory", current: [:]).map { ($0.name, $0) })
+        let fields = Dictionary(
+            uniqueKeysWithValues: ActionFields.fields(for: "reconcile_inventory", current: [:]).map { ($0.name, $0) })
         #expect(fields["wms_qty"]?.value("12") == .number(12))
         #expect(fields["wms_qty"]?.value("twelve") == .string("twelve"))
         #expect(fields["sku"]?.value("123") == .string("123"))
@@ -141,7 +160,8 @@ struct DecisionFormTests {
     func errorField() throws {
         var form = try DecisionForm([("verdict", "edit")])
         for (message, field) in [
-            ("parameters.amount must be a positive decimal", "amount"), ("parameters.order_number: order #9 is …", "order_number"),
+            ("parameters.amount must be a positive decimal", "amount"),
+            ("parameters.order_number: order #9 is …", "order_number"),
             ("action: wire is not an action", "action"), ("parameters: refund_to is not a parameter of refund", nil),
         ] as [(String, String?)] {
             form.error = message

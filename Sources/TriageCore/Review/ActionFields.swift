@@ -60,7 +60,9 @@ public enum ActionFields {
         case .invoice: ["po_number": .string(candidate.id)]
         case .warranty: candidate.orderNumber.map { ["order_number": .string($0)] } ?? [:]
         case .returnMatch:
-            ["order_id": .string(candidate.id)].merging(candidate.orderNumber.map { ["order_number": .string($0)] } ?? [:]) { $1 }
+            ["order_id": .string(candidate.id)].merging(
+                candidate.orderNumber.map { ["order_number": .string($0)] } ?? [:]
+            ) { $1 }
         }
     }
 

@@ -23,8 +23,9 @@ extension PageModels {
                     "action": action, "chosen": action == chosen,
                     "fields": ActionFields.fields(for: action, current: current).map { spec in
                         let typed = action == chosen ? edit?.values[spec.name] : nil
-                        return inputModel(spec, action: action, value: typed ?? formText(current[spec.name]),
-                                          error: action == chosen && field == spec.name ? message : "")
+                        return inputModel(
+                            spec, action: action, value: typed ?? formText(current[spec.name]),
+                            error: action == chosen && field == spec.name ? message : "")
                     },
                 ] as [String: Any]
             },
@@ -58,7 +59,9 @@ extension PageModels {
     }
 
     /// Whether choosing `candidate` changes nothing: the card's parameters name it already.
-    static func isSuggested(_ candidate: CandidateEvidence, suggestion: Suggestion, current: [String: JSONValue]) -> Bool {
+    static func isSuggested(_ candidate: CandidateEvidence, suggestion: Suggestion, current: [String: JSONValue])
+        -> Bool
+    {
         let chosen = ActionFields.parameters(choosing: candidate, task: suggestion.task)
         return !chosen.isEmpty && chosen.allSatisfy { current[$0.key] == $0.value }
     }

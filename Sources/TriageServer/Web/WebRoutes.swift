@@ -100,10 +100,13 @@ struct WebRoutes {
     }
 
     /// The card page; `form` is a refused decision, shown again with its refusal (a 422).
-    private func cardPage(_ view: CardView, _ request: Request, _ route: TriageRequestContext, form: DecisionForm?) throws -> Response {
+    private func cardPage(
+        _ view: CardView, _ request: Request, _ route: TriageRequestContext, form: DecisionForm?
+    ) throws -> Response {
         let reviewer = try route.signedIn()
         let csrf = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
-        let model = try PageModels.card(view, csrf: csrf, viewer: reviewer.name, form: form, editAction: request.query("edit"))
+        let model = try PageModels.card(
+            view, csrf: csrf, viewer: reviewer.name, form: form, editAction: request.query("edit"))
         return render(
             "Card \(view.context.card.id)", templates.card.render(model), reviewer, request,
             status: form == nil ? .ok : .unprocessableContent)
@@ -116,7 +119,8 @@ struct WebRoutes {
         var form = try DecisionForm(try await request.formItems())
         let view = try await context.view(cardID: try route.cardID())
         do {
-            _ = try await context.decide(try form.request(cardID: view.context.card.id, card: view.context.card), by: reviewer)
+            let decision = try form.request(cardID: view.context.card.id, card: view.context.card)
+            _ = try await context.decide(decision, by: reviewer)
         } catch ReviewError.invalid(let message) {
             form.error = message
             return try cardPage(view, request, route, form: form)
