@@ -58,7 +58,7 @@ def poll(query, seconds=15):
 wait_for_url(APP + "/login")
 wait_for_url(DRIVER + "/status")
 session = call("POST", "/session", {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
-    "binary": "/usr/bin/chromium", "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"]}}}})
+    "binary": "/usr/bin/chromium", "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,800"]}}}})
 sid = session["sessionId"]
 
 
@@ -83,6 +83,51 @@ def screenshot(name):
 
 def execute(script):
     return call("POST", f"/session/{sid}/execute/sync", {"script": script, "args": []})
+
+
+def viewport(width=1280, height=800):
+    """Sizes the window so the page itself (the viewport) is width × height, as a reviewer's 1280×800 screen shows it."""
+    call("POST", f"/session/{sid}/window/rect", {"width": width, "height": height})
+    inner = execute("return [window.innerWidth, window.innerHeight]")
+    call("POST", f"/session/{sid}/window/rect", {"width": 2 * width - inner[0], "height": 2 * height - inner[1]})
+    inner = execute("return [window.innerWidth, window.innerHeight]")
+    check(inner == [width, height], f"the viewport is {width}×{height} ({inner[0]}×{inner[1]})")
+
+
+IN_VIEW = r"""
+const height = window.innerHeight, width = window.innerWidth;
+return arguments[0].map((css) => {
+  const element = document.querySelector(css);
+  if (!element) return [css, 'missing'];
+  const rect = element.getBoundingClientRect();
+  return [css, rect.top >= 0 && rect.bottom <= height && rect.left >= 0 && rect.right <= width ? 'in view' : 'top ' + Math.round(rect.top) + ', bottom ' + Math.round(rect.bottom)];
+}).concat([['scrolled', window.scrollY === 0 ? 'in view' : window.scrollY]]);
+"""
+
+
+def decidable_without_scrolling(card, parts):
+    """At 1280×800 the evidence, the suggestion, the candidates and the accept button are all on the first screen."""
+    shown = call("POST", f"/session/{sid}/execute/sync", {"script": IN_VIEW, "args": [parts]})
+    check(all(state == "in view" for _, state in shown), f"card {card} is decidable without scrolling at 1280×800: {shown}")
+
+
+QUEUE_CHECK = r"""
+const rows = Array.from(document.querySelectorAll('#queue tr.row'));
+const held = rows.filter((row) => row.querySelector('td.held').textContent.trim() !== '').length;
+const cut = Array.from(document.querySelectorAll('#queue td.suggested, #queue td.snippet')).filter((td) => td.scrollWidth > td.clientWidth + 1 || td.textContent.includes('…'));
+const hidden = cut.filter((td) => !td.title).length;
+const tall = rows.filter((row) => row.getBoundingClientRect().height > 40).length;
+const badges = document.querySelectorAll('#queue .badge.conf-high, #queue .badge.conf-medium, #queue .badge.conf-low, #queue .badge.conf-rule').length;
+return {rows: rows.length, held, cut: cut.length, hidden, tall, badges, openWith: document.body.textContent.includes('open with')};
+"""
+
+
+def queue_reads_at_a_glance():
+    shown = execute(QUEUE_CHECK)
+    check(shown["rows"] > 10 and shown["tall"] == 0, f"the queue shows one line per card: {shown}")
+    check(shown["held"] == 0 and not shown["openWith"], f"held by is empty on every unlocked row: {shown}")
+    check(shown["hidden"] == 0, f"every shortened cell carries its whole text on hover: {shown}")
+    check(shown["badges"] >= shown["rows"] // 2, f"confidence is a badge: {shown}")
 
 
 A11Y_CHECK = r"""
@@ -143,8 +188,41 @@ def screenshots_only():
     row = db.execute("SELECT id FROM cards WHERE model LIKE 'gemma%' AND kind = 'warranty_claim' AND status = 'open' ORDER BY id LIMIT 1").fetchone()
     row = row or db.execute("SELECT id FROM cards WHERE suggestion IS NOT NULL AND status = 'open' ORDER BY id LIMIT 1").fetchone()
     go(f"/cards/{row[0]}")
+    decidable_without_scrolling(row[0], ["#source-text", "#suggested-action", "#accept"])
     screenshot("card.png")
+    edit_refused(row[0])
     review_page()
+
+
+EDIT_CHECK = r"""
+const input = document.getElementById('p-refund-amount'), error = document.getElementById('p-refund-amount-error');
+if (!input || !error) return null;
+error.scrollIntoView({block: 'center'});
+const [a, b] = [input.getBoundingClientRect(), error.getBoundingClientRect()];
+return {value: input.value, error: error.textContent, beside: b.top >= a.bottom - 2 && b.top - a.bottom < 40 && input.closest('.field') === error.closest('.field'),
+  invalid: input.getAttribute('aria-invalid'), why: document.getElementById('edit-reason').value};
+"""
+
+
+def edit_refused(card):
+    """Edit then accept as a form: the fields follow the chosen action, and a refused amount comes back next to its
+    field with everything typed kept."""
+    go(f"/cards/{card}")
+    wait_for("#accept", 30)
+    press("e")
+    execute("const s = document.getElementById('edit-action'); s.value = 'refund'; s.dispatchEvent(new Event('change'));")
+    shown = execute("return Array.from(document.querySelectorAll('fieldset.params')).filter((f) => !f.hidden).map((f) => f.dataset.action)")
+    check(shown == ["refund"], f"choosing refund shows the refund's fields alone: {shown}")
+    call("POST", f"/session/{sid}/element/{find('#p-refund-amount')}/value", {"text": "lots"})
+    call("POST", f"/session/{sid}/element/{find('#edit-reason')}/value", {"text": "customer asked for money back"})
+    click("#save-edit")
+    wait_for("#p-refund-amount-error")
+    edit = execute(EDIT_CHECK)
+    check(edit is not None and edit["beside"] and edit["value"] == "lots" and edit["invalid"] == "true"
+          and edit["why"] == "customer asked for money back" and "parameters.amount" in edit["error"],
+          f"the server's refusal sits under the amount field, what was typed kept: {edit}")
+    screenshot("card-edit.png")
+    accessible("edit form with its refusal")
 
 
 def click(css):
@@ -172,6 +250,7 @@ def evidence_in_place(db):
         "AND json_extract(c.suggestion, '$.action') = 'match_order' AND e.text IS NOT NULL "
         "AND json_array_length(c.suggestion, '$.evidence') > 0 ORDER BY c.id LIMIT 1").fetchone()[0]
     go(f"/cards/{card}")
+    decidable_without_scrolling(card, ["#source-text mark", "#suggested-action", "#candidates .candidate", "#accept"])
     marks = execute("return Array.from(document.querySelectorAll('#source-text mark a')).map(a => [a.textContent, a.getAttribute('href'), !!document.getElementById(a.getAttribute('href').slice(1))])")
     check(len(marks) >= 1 and all(target for _, _, target in marks), f"card {card} marks its evidence in the source text, each linked to its field: {marks[:3]}")
     matched = execute("return document.querySelectorAll('tr.matched').length")
@@ -260,9 +339,11 @@ def wait_until_gone(card, seconds=15):
 
 try:
     go("/login")
+    viewport()
     call("POST", f"/session/{sid}/element/{find('#token')}/value", {"text": TOKEN})
     call("POST", f"/session/{sid}/element/{find('#sign-in')}/click", {})
     check(wait_for("#queue", 30) is not None, "signed in and the queue is shown")
+    queue_reads_at_a_glance()
     screenshot("queue.png")
     if MODE == "screenshots":
         screenshots_only()
@@ -274,6 +355,7 @@ try:
         "AND json_extract(suggestion, '$.action') IS NOT NULL ORDER BY id LIMIT 1").fetchone()[0]
     go(f"/cards/{card_id}")
     check(wait_for("#accept", 30) is not None, f"card {card_id} opened with an accept button")
+    decidable_without_scrolling(card_id, ["#source-text", "#suggested-action", "#accept"])
     screenshot("card.png")
     call("POST", f"/session/{sid}/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": [
         {"type": "keyDown", "value": "a"}, {"type": "keyUp", "value": "a"}]}]})
@@ -296,6 +378,11 @@ try:
     check(find("#source-text b") is None, "the email's <b> is not rendered as markup")
     search_by_order(db)
     evidence_in_place(db)
+    edited = db.execute(
+        "SELECT id FROM cards WHERE status = 'open' AND kind = 'warranty_claim' AND json_extract(suggestion, '$.action') IS NOT NULL "
+        "ORDER BY id LIMIT 1").fetchone()[0]
+    edit_refused(edited)
+    check(db.execute("SELECT COUNT(*) FROM decisions WHERE card_id = ?", (edited,)).fetchone()[0] == 0, "the refused edit decided nothing")
     timed_reviewer(db)
     review_page()
 finally:

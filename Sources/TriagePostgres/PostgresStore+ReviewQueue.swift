@@ -32,15 +32,18 @@ extension PostgresStore {
             if let after = filter.after { conditions.append(Self.after(after, preferred: preferred, &query)) }
             let live = query.bind(now.timeIntervalSince1970)
             let sql = """
-                SELECT \(PostgresReviewRows.cardColumns(of: "c")), CASE WHEN l.until > \(live) THEN l.user_name END
+                SELECT \(PostgresReviewRows.cardColumns(of: "c")), CASE WHEN l.until > \(live) THEN l.user_name END,
+                  (SELECT substr(e.text, 1, \(QueueItem.snippetLength)) FROM exceptions e WHERE e.id = c.exception_id)
                 FROM cards c LEFT JOIN card_locks l ON l.card_id = c.id
                 WHERE \(conditions.joined(separator: " AND "))
                 ORDER BY \(preferred) DESC, COALESCE(c.amount_cents, 0) DESC, c.created_at, c.id
                 LIMIT \(query.bind(Int64(max(filter.limit, 0))))
                 """
             return try await client.query(query.query(sql), logger: logger).collect().map { row in
-                let lockedBy = try row.makeRandomAccess()[CardColumns.names.count].decode(String?.self)
-                return QueueItem(card: try PostgresReviewRows.card(row), lockedBy: lockedBy)
+                let columns = row.makeRandomAccess()
+                let lockedBy = try columns[CardColumns.names.count].decode(String?.self)
+                let snippet = try columns[CardColumns.names.count + 1].decode(String?.self)
+                return QueueItem(card: try PostgresReviewRows.card(row), lockedBy: lockedBy, snippet: snippet)
             }
         }
     }

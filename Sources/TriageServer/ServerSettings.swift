@@ -12,6 +12,8 @@ public struct ServerSettings: Sendable {
     public var adyenHMACKey: String?
     /// The returns app's shared secret (`X-Triage-Signature: t=…,v1=…`); nil refuses that webhook.
     public var returnsSecret: String?
+    /// Stripe's endpoint signing secret (`whsec_…`, for `Stripe-Signature: t=…,v1=…`); nil refuses that webhook.
+    public var stripeSecret: String?
     /// How old (or how far in the future) a webhook event may be, seconds.
     public var replayWindow: Double
     /// How long opening a card locks it to the reviewer, seconds.
@@ -29,7 +31,7 @@ public struct ServerSettings: Sendable {
     /// Creates settings.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, shopifySecret: String? = nil, adyenHMACKey: String? = nil,
-        returnsSecret: String? = nil, replayWindow: Double = 300, lockSeconds: Double = 600,
+        returnsSecret: String? = nil, stripeSecret: String? = nil, replayWindow: Double = 300, lockSeconds: Double = 600,
         sessionSeconds: Double = 12 * 3600, secureCookies: Bool = false
     ) {
         self.host = host
@@ -37,6 +39,7 @@ public struct ServerSettings: Sendable {
         self.shopifySecret = shopifySecret
         self.adyenHMACKey = adyenHMACKey
         self.returnsSecret = returnsSecret
+        self.stripeSecret = stripeSecret
         self.replayWindow = replayWindow
         self.lockSeconds = lockSeconds
         self.sessionSeconds = sessionSeconds

@@ -61,20 +61,11 @@ extension CardsCommand {
             for pair in parameters {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else { throw CLIError.badInput("--set \(pair): expected key=value") }
-                values[parts[0]] = Self.value(parts[1])
+                values[parts[0]] = ActionFields.jsonOrText(parts[1])
             }
             try await decision.decide(
                 ReviewRequest(cardID: cardID, verdict: .edit, action: action, parameters: values, reason: reason),
                 store: store)
-        }
-
-        /// A `--set` value: JSON when it parses (`12.5`, `true`, `"x"`), else the text as written (`Oak Street`).
-        static func value(_ text: String) -> JSONValue {
-            do {
-                return try JSONParser.parse(Array(text.utf8))
-            } catch {
-                return .string(text)
-            }
         }
     }
 

@@ -13,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the reviewer page, /api/v1 and the webhooks (loopback by default).",
         discussion: """
             Webhook secrets come from the environment: TRIAGE_SHOPIFY_SECRET, TRIAGE_ADYEN_HMAC_KEY (hex),
-            TRIAGE_RETURNS_SECRET. A webhook without its secret answers 503. Sign in with a token from
+            TRIAGE_RETURNS_SECRET, TRIAGE_STRIPE_SECRET. A webhook without its secret answers 503. Sign in with a token from
             `triage users add`.
             """)
 
@@ -44,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configured = ServerSettings(
             host: host, port: port, shopifySecret: environment["TRIAGE_SHOPIFY_SECRET"],
             adyenHMACKey: environment["TRIAGE_ADYEN_HMAC_KEY"], returnsSecret: environment["TRIAGE_RETURNS_SECRET"],
+            stripeSecret: environment["TRIAGE_STRIPE_SECRET"],
             replayWindow: replayWindow, lockSeconds: lockSeconds, secureCookies: secureCookies)
         configured.publicOrigins = publicOrigin.map { $0.components(separatedBy: "://").last ?? $0 }
         let (rules, settings, store, host, port) = (try rules.load(), configured, store, host, port)

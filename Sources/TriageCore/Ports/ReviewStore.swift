@@ -45,11 +45,18 @@ public struct QueueItem: Sendable, Hashable, Codable {
     public var card: StoredCard
     /// Who has it open, while their lock lasts.
     public var lockedBy: String?
+    /// The start of the exception's source text (an e-mail, a document), for the queue's one-line snippet; nil for
+    /// a structured exception.
+    public var snippet: String?
+
+    /// How many characters of the source text a store reads for the snippet.
+    public static let snippetLength = 240
 
     /// Creates an item.
-    public init(card: StoredCard, lockedBy: String?) {
+    public init(card: StoredCard, lockedBy: String?, snippet: String? = nil) {
         self.card = card
         self.lockedBy = lockedBy
+        self.snippet = snippet
     }
 }
 

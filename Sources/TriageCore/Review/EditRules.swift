@@ -58,10 +58,7 @@ struct CardOrders {
         if let number = record.exception.orderNumber { numbers.insert(number) }
         for candidate in suggestion?.candidates ?? [] {
             ids.insert(candidate.id)
-            // A candidate's label starts with its order number ("102545 · Ana Ruiz · 2026-10-01 …").
-            if let number = candidate.label.components(separatedBy: " · ").first, !number.isEmpty {
-                numbers.insert(number)
-            }
+            if let number = candidate.orderNumber { numbers.insert(number) }
         }
     }
 

@@ -53,7 +53,7 @@ public struct ReviewPlanner: Sendable {
         case .edit:
             let action = request.action ?? suggested
             guard let action else { throw .invalid("an edit needs an action") }
-            var parameters = card.card.plan?.parameters ?? suggestion?.parameters ?? [:]
+            var parameters = ActionFields.current(on: card, suggestion: suggestion)
             if Self.allowedActions(on: card, suggestion: suggestion).contains(action) {  // else `planned` names the action
                 try EditRules.checkKnown(Set(request.parameters.keys).subtracting(parameters.keys), action: action)
             }

@@ -4,11 +4,16 @@ import TriageCore
 /// The card page's model, built in parts: the header, the actions, the suggestion with its candidates, the
 /// source text with its evidence marked, and the reference data around it.
 extension PageModels {
-    static func card(_ view: CardView, csrf: String, viewer: String) throws -> [String: Any] {
+    /// The page of `view` for `viewer`; `form` is a refused decision to show again, `editAction` the action whose
+    /// fields the edit form shows (a page without scripts switches actions by link).
+    static func card(
+        _ view: CardView, csrf: String, viewer: String, form: DecisionForm? = nil, editAction: String? = nil
+    ) throws -> [String: Any] {
         let context = view.context
         let suggestion = try ReviewPlanner.suggestion(of: context.card)
         var model = header(context, suggestion: suggestion)
         model.merge(actions(context, suggestion: suggestion, csrf: csrf, viewer: viewer)) { $1 }
+        model.merge(decisionControls(context.card, suggestion: suggestion, form: form, editAction: editAction)) { $1 }
         model.merge(source(context, suggestion: suggestion)) { $1 }
         model.merge(reference(context)) { $1 }
         model["trace"] = view.trace ?? ""
@@ -33,12 +38,10 @@ extension PageModels {
     /// Accept, edit and reject; another reviewer's card is shown read-only while their lock lasts.
     private static func actions(_ context: CardContext, suggestion: Suggestion?, csrf: String, viewer: String) -> [String: Any] {
         let card = context.card
-        let suggestedAction = card.card.plan?.action ?? suggestion?.action
         return [
             "decidable": card.card.status.awaitsDecision && (context.lockedBy == nil || context.lockedBy == viewer),
-            "csrf": csrf, "acceptable": suggestedAction != nil, "acceptLabel": acceptLabel(card, suggestion: suggestion),
-            "suggestedAction": suggestedAction ?? "", "actions": ReviewPlanner.allowedActions(on: card, suggestion: suggestion),
-            "parametersJSON": JSONValue.object(card.card.plan?.parameters ?? suggestion?.parameters ?? [:]).serialized,
+            "csrf": csrf, "acceptable": (card.card.plan?.action ?? suggestion?.action) != nil,
+            "acceptLabel": acceptLabel(card, suggestion: suggestion),
         ]
     }
 
@@ -104,22 +107,27 @@ extension PageModels {
             "hasEvidence": !suggestion.evidence.isEmpty,
             "notes": suggestion.notes, "hasNotes": !suggestion.notes.isEmpty,
             "hasCandidates": !suggestion.candidates.isEmpty,
-            "candidates": suggestion.candidates.map { candidate(in: context, $0) },
+            "candidates": suggestion.candidates.map { candidate(in: context, $0, of: suggestion) },
         ]
     }
 
     /// A candidate with the facts that support it, the facts that ruled it out, and its lines, those the request
     /// names marked.
-    private static func candidate(in context: CardContext, _ candidate: CandidateEvidence) -> [String: Any] {
+    private static func candidate(in context: CardContext, _ candidate: CandidateEvidence, of suggestion: Suggestion)
+        -> [String: Any]
+    {
         let ruledOut = candidate.reasons.filter { $0.hasPrefix("ruled out: ") }.map { String($0.dropFirst(11)) }
         let lines = RequestedLines(exception: context.exception, reasons: candidate.reasons)
         let order = context.candidateOrders.first { $0.orderID == candidate.id }
-        return [
-            "label": candidate.label, "score": String(format: "%.2f", candidate.score),
+        let current = ActionFields.current(on: context.card, suggestion: suggestion)
+        return withoutEmptyText([
+            "id": candidate.id, "label": candidate.label, "score": String(format: "%.2f", candidate.score),
+            "sets": JSONValue.object(ActionFields.parameters(choosing: candidate, task: suggestion.task)).serialized,
+            "suggested": isSuggested(candidate, suggestion: suggestion, current: current),
             "reasons": candidate.reasons.filter { !$0.hasPrefix("ruled out: ") }.joined(separator: "; "),
             "ruledOut": ruledOut, "isRuledOut": !ruledOut.isEmpty,
             "lines": order.map { $0.lines.map { line(lines, $0) } } ?? [],
-        ]
+        ])
     }
 
     private static func order(_ order: Order, lines: RequestedLines) -> [String: Any] {

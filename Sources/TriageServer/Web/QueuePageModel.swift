@@ -37,25 +37,34 @@ extension PageModels {
         ])
     }
 
+    /// One row; empty cells are left out of the model, so the template's sections (held by, flag, confidence)
+    /// show nothing rather than a label with no value.
     static func queueRow(_ item: QueueItem, now: Date) throws -> [String: Any] {
         let card = item.card
         let hours = max(0, now.timeIntervalSince(card.card.createdAt) / 3600)
         let suggestion = try ReviewPlanner.suggestion(of: card)
-        return [
-            "suggested": suggested(card, suggestion), "flag": card.card.flags.first ?? suggestion?.flags.first ?? "",
-            "id": card.id, "kind": card.card.kind.rawValue, "decision": card.card.decisionType.rawValue,
-            "team": card.card.team, "confidence": card.confidence?.rawValue ?? "", "title": card.card.title,
-            "amount": card.card.amountAtStake.map(\.description) ?? "",
+        let suggested = suggested(card, suggestion)
+        // A structured exception has no text: its title ("Payment drift · order #102859") stands for it.
+        let source = item.snippet.map(TextClip.flattened) ?? card.card.title
+        return withoutEmptyText([
+            "suggested": suggested, "suggestedShort": TextClip.words(suggested, limit: 48),
+            "flag": card.card.flags.first ?? suggestion?.flags.first ?? "",
+            "id": card.id, "kind": card.card.kind.rawValue, "kindLabel": card.card.kind.label,
+            "decision": card.card.decisionType.rawValue, "team": card.card.team,
+            "confidence": card.confidence?.rawValue ?? "", "title": card.card.title,
+            "snippet": TextClip.words(source, limit: 100),
+            "snippetFull": item.snippet == nil ? source : card.card.title + " — " + source,
+            "amount": card.card.amountAtStake.map(\.description) ?? "", "created": ISODate.format(card.card.createdAt),
             "age": hours < 48 ? String(format: "%.0f h", hours) : String(format: "%.0f d", hours / 24),
             "lockedBy": item.lockedBy ?? "", "rule": card.card.rule?.ruleID ?? "",
             "bulkable": ReviewPlanner.bulkRefusal(card) == nil && item.lockedBy == nil,
-        ]
+        ])
     }
 
     /// What the card proposes, in a few words a reviewer can decide from in the queue: the rule's plan
     /// ("Refund 72.00 USD on order #102859"), else the AI's action with its key value ("match_order 102231").
     static func suggested(_ card: StoredCard, _ suggestion: Suggestion?) -> String {
-        if let plan = card.card.plan { return String(plan.summary.prefix(70)) }
+        if let plan = card.card.plan { return plan.summary }
         guard let suggestion else { return "" }
         let key = ["order_number", "refund_amount", "total", "amount", "po_number"].lazy
             .compactMap { suggestion.parameters[$0]?.text }.first

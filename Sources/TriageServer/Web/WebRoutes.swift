@@ -70,7 +70,7 @@ struct WebRoutes {
 
     private func queue(_ request: Request, _ route: TriageRequestContext) async throws -> Response {
         let reviewer = try route.signedIn()
-        let filter = try QueueFilters.parse(request.query, preferTeam: reviewer.team)
+        let filter = try QueueFilters.parse(request, preferTeam: reviewer.team, teams: context.table.knownTeams)
         let items = try await context.store.reviewQueue(filter, now: context.now())
         let (counts, gated) = (try await context.store.openCounts(), try await context.store.gatedCounts())
         var model = try PageModels.queue(
@@ -95,41 +95,46 @@ struct WebRoutes {
     }
 
     private func card(_ request: Request, _ route: TriageRequestContext) async throws -> Response {
-        let reviewer = try route.signedIn()
         let view = try await context.view(cardID: try route.cardID())
-        let csrf = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
-        return render("Card \(view.context.card.id)", templates.card.render(try PageModels.card(view, csrf: csrf, viewer: reviewer.name)), reviewer, request)
+        return try cardPage(view, request, route, form: nil)
     }
 
+    /// The card page; `form` is a refused decision, shown again with its refusal (a 422).
+    private func cardPage(
+        _ view: CardView, _ request: Request, _ route: TriageRequestContext, form: DecisionForm?
+    ) throws -> Response {
+        let reviewer = try route.signedIn()
+        let csrf = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
+        let model = try PageModels.card(
+            view, csrf: csrf, viewer: reviewer.name, form: form, editAction: request.query("edit"))
+        return render(
+            "Card \(view.context.card.id)", templates.card.render(model), reviewer, request,
+            status: form == nil ? .ok : .unprocessableContent)
+    }
+
+    /// Decides the card from one of its page's forms and opens the next card; a decision the planner refuses as
+    /// invalid comes back on the card page, what was typed kept and the refusal next to its field.
     private func decide(_ request: Request, _ route: TriageRequestContext) async throws -> Response {
         let reviewer = try route.signedIn()
-        let form = try await request.form()
-        guard let verdict = form["verdict"].flatMap(ReviewVerdict.init(rawValue:)) else {
-            throw HTTPFailure(.badRequest, "verdict must be accept, edit or reject")
+        var form = try DecisionForm(try await request.formItems())
+        let view = try await context.view(cardID: try route.cardID())
+        do {
+            let decision = try form.request(cardID: view.context.card.id, card: view.context.card)
+            _ = try await context.decide(decision, by: reviewer)
+        } catch ReviewError.invalid(let message) {
+            form.error = message
+            return try cardPage(view, request, route, form: form)
         }
-        var parameters: [String: JSONValue] = [:]
-        if let text = form["parameters"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            let parsed: JSONValue
-            do { parsed = try JSONParser.parse(Array(text.utf8)) } catch {
-                throw HTTPFailure(.unprocessableContent, "parameters are not JSON: \(error)")
-            }
-            guard let object = parsed.object else {
-                throw HTTPFailure(.unprocessableContent, "parameters must be a JSON object")
-            }
-            parameters = object
-        }
-        let cardID = try route.cardID()
-        _ = try await context.decide(
-            ReviewRequest(
-                cardID: cardID, verdict: verdict, action: form["action"].flatMap { $0.isEmpty ? nil : $0 },
-                parameters: parameters, reason: form["reason"]), by: reviewer)
         let next = try await context.store.reviewQueue(QueueFilter(preferTeam: reviewer.team, limit: 1), now: context.now()).first
         return Responses.redirect(next.map { "/cards/\($0.card.id)" } ?? "/")
     }
 
-    private func render(_ title: String, _ body: String, _ reviewer: Reviewer, _ request: Request) -> Response {
+    private func render(
+        _ title: String, _ body: String, _ reviewer: Reviewer, _ request: Request, status: HTTPResponse.Status = .ok
+    ) -> Response {
         let csrf = ReviewerAuth.session(request).map(Secrets.csrfToken(session:))
-        return Responses.html(templates.page(title: title, body: body, reviewer: PageModels.reviewer(reviewer), csrf: csrf))
+        let page = templates.page(title: title, body: body, reviewer: PageModels.reviewer(reviewer), csrf: csrf)
+        return Responses.html(page, status: status)
     }
 
     private func loginPage(error: String?, status: HTTPResponse.Status = .ok) -> Response {

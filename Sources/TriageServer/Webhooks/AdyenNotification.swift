@@ -43,14 +43,18 @@ struct AdyenNotification {
             .joined(separator: ":")
     }
 
-    /// The exception: the gateway's status for the order (authorised, captured, refused, cancelled).
-    func exception() throws(FieldError) -> NewException {
+    /// The exception: the gateway's status for the order (authorised, captured, refused, cancelled). Nil for an
+    /// item that names no order (`merchantReference` empty or absent, as in `REPORT_AVAILABLE`): Adyen sends those
+    /// on the same endpoint and expects `[accepted]`, so they are acknowledged and stored as nothing.
+    /// `now` dates an item whose `eventDate` is missing or unreadable.
+    func exception(now: Date) throws(FieldError) -> NewException? {
         guard let psp = item["pspReference"]?.text, !psp.isEmpty else {
             throw FieldError(field: "pspReference", message: "is required")
         }
-        guard let code = item["eventCode"]?.text, let order = item["merchantReference"]?.text, !order.isEmpty else {
-            throw FieldError(field: "eventCode", message: "eventCode and merchantReference are required")
+        guard let code = item["eventCode"]?.text, !code.isEmpty else {
+            throw FieldError(field: "eventCode", message: "is required")
         }
+        guard let order = item["merchantReference"]?.text, !order.isEmpty else { return nil }
         let success = item["success"]?.text == "true"
         let status: String =
             switch code {
@@ -59,14 +63,16 @@ struct AdyenNotification {
             case "CANCELLATION": "cancelled"
             default: code.lowercased()
             }
-        var payload: [String: JSONValue] = ["gateway_status": .string(status), "psp_reference": .string(psp)]
+        var payload: [String: JSONValue] = [
+            "gateway": "adyen", "gateway_status": .string(status), "psp_reference": .string(psp),
+        ]
         if let amount = item["amount"]?.object {
             payload["gateway_amount_minor"] = amount["value"]
             payload["gateway_currency"] = amount["currency"]
         }
         return NewException(
             source: "gateway", eventID: "adyen:\(psp):\(code)" + (success ? "" : ":failed"), kind: .paymentDrift, reason: "gateway_" + status,
-            occurredAt: item["eventDate"]?.text.flatMap(ISODate.parse) ?? Date(), orderNumber: order,
+            occurredAt: item["eventDate"]?.text.flatMap(ISODate.parse) ?? now, orderNumber: order,
             handlingMinutes: nil, text: nil, payload: payload)
     }
 }

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import TriageCore
 
-/// `POST /webhooks/shopify|adyen|returns`: signed events from the storefront, the gateway and the returns app.
+/// `POST /webhooks/shopify|stripe|adyen|returns`: signed events from the storefront, the gateways and the returns app.
 /// A bad or missing signature, or a stale event, is a 401 and stores nothing; a repeat (the same event id, or the
 /// same signed bytes under fresh unsigned headers) is acknowledged and ignored.
 struct WebhookRoutes {
@@ -14,11 +14,13 @@ struct WebhookRoutes {
         webhooks.post("shopify") { request, _ in try await shopify(request) }
         webhooks.post("returns") { request, _ in try await returns(request) }
         webhooks.post("adyen") { request, _ in try await adyen(request) }
+        webhooks.post("stripe") { request, _ in try await stripe(request) }
     }
 
-    private var intake: WebhookIntake { WebhookIntake(context: context) }
+    var intake: WebhookIntake { WebhookIntake(context: context) }
 
-    /// Shopify-style: base64 HMAC of the raw body; event id and time from the `X-Shopify-*` headers.
+    /// Shopify: base64 HMAC of the raw body; event id and time from the `X-Shopify-*` headers; the body read as
+    /// `X-Shopify-Topic` says (see `shopifyOutcome`).
     private func shopify(_ request: Request) async throws -> Response {
         guard let secret = context.settings.shopifySecret else { throw Self.notConfigured("shopify") }
         let body = try await request.bodyData()
@@ -31,9 +33,8 @@ struct WebhookRoutes {
         guard let eventID = request.header("X-Shopify-Webhook-Id"), !eventID.isEmpty else {
             throw HTTPFailure(.badRequest, "X-Shopify-Webhook-Id is required")
         }
-        let exception = try Self.exception(body, source: "shopify", eventID: eventID)
-        let event = WebhookIntake.Event(exception: exception, digest: WebhookIntake.digest(body))
-        return try Responses.json(try await intake.accept([event]), status: .accepted)
+        let outcome = try shopifyOutcome(body, topic: request.header("X-Shopify-Topic"), eventID: eventID)
+        return try await answer(outcome, digest: WebhookIntake.digest(body))
     }
 
     /// The returns app: `X-Triage-Signature: t=UNIX,v1=hex(HMAC("t.body"))`; the body is one exception.
@@ -67,8 +68,9 @@ struct WebhookRoutes {
         var events: [WebhookIntake.Event] = []
         for notification in notifications {
             do {
+                guard let exception = try notification.exception(now: context.now()) else { continue }
                 let digest = WebhookIntake.digest(Data(notification.replayKey.utf8))
-                events.append(WebhookIntake.Event(exception: try notification.exception(), digest: digest))
+                events.append(WebhookIntake.Event(exception: exception, digest: digest))
             } catch { throw HTTPFailure(.badRequest, Self.message(error)) }
         }
         _ = try await intake.accept(events)
@@ -94,11 +96,11 @@ struct WebhookRoutes {
         }
     }
 
-    private static func message(_ error: FieldError) -> String {
+    static func message(_ error: FieldError) -> String {
         "field \(error.field ?? "(body)"): \(error.message)"
     }
 
-    private static func notConfigured(_ name: String) -> HTTPFailure {
+    static func notConfigured(_ name: String) -> HTTPFailure {
         HTTPFailure(.serviceUnavailable, "the \(name) webhook has no secret configured")
     }
 }

@@ -14,8 +14,8 @@ public enum WebhookRejection: Error, Sendable, Hashable {
     case malformedTimestamp
 }
 
-/// Verifies webhook signatures in constant time: Shopify-style (base64 HMAC-SHA256 of the raw body) and the
-/// timestamped shared-secret scheme the returns app uses (`t=UNIX,v1=hex(HMAC-SHA256(secret, "t.body"))`).
+/// Verifies webhook signatures in constant time: Shopify's (base64 HMAC-SHA256 of the raw body) and the timestamped
+/// shared-secret scheme Stripe and the returns app use (`t=UNIX,v1=hex(HMAC-SHA256(secret, "t.body"))`).
 public struct WebhookSignature: Sendable {
     private let secret: Data
 
@@ -34,16 +34,19 @@ public struct WebhookSignature: Sendable {
         }
     }
 
-    /// Checks a `t=…,v1=…` header: the HMAC of `"t.body"` and a timestamp within `window` seconds of `now`.
-    /// The timestamp must be whole seconds (digits only, at most 10 of them): anything else is refused before any
-    /// arithmetic, so `t=nan` or `t=1e300` cannot trap a conversion.
+    /// Checks a `t=…,v1=…` header (the returns app's and Stripe's `Stripe-Signature`): one of its `v1` values is
+    /// the HMAC of `"t.body"` (Stripe sends several while a secret is rolled), and the timestamp is within `window`
+    /// seconds of `now`. The timestamp must be whole seconds (digits only, at most 10 of them): anything else is
+    /// refused before any arithmetic, so `t=nan` or `t=1e300` cannot trap a conversion.
     public func verifyTimestamped(body: Data, header: String?, now: Date, window: Double = 300) throws(WebhookRejection) {
-        guard let parts = header.map(Self.parts), let text = parts["t"], let signature = parts["v1"].flatMap(Hex.bytes)
-        else { throw .missingSignature }
-        let signed = Data("\(text).".utf8) + body
-        guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signed, using: key) else {
-            throw .badSignature
+        let parts = header.map(Self.parts) ?? []
+        let signatures = parts.filter { $0.key == "v1" }.compactMap { Hex.bytes($0.value) }
+        guard let text = parts.first(where: { $0.key == "t" })?.value, !signatures.isEmpty else {
+            throw .missingSignature
         }
+        let signed = Data("\(text).".utf8) + body
+        let valid = signatures.contains { HMAC<SHA256>.isValidAuthenticationCode($0, authenticating: signed, using: key) }
+        guard valid else { throw .badSignature }
         guard let stamp = Self.seconds(text) else { throw .malformedTimestamp }
         let age = (now.timeIntervalSince1970.rounded(.down) - Double(stamp)).clamped(to: -1e12...1e12)
         guard abs(age) <= window else { throw .stale(ageSeconds: Int(age)) }
@@ -67,13 +70,12 @@ public struct WebhookSignature: Sendable {
         return "t=\(stamp),v1=" + Hex.string(code)
     }
 
-    private static func parts(_ header: String) -> [String: String] {
-        var parts: [String: String] = [:]
-        for item in header.split(separator: ",") {
+    /// The `key=value` items of a header, in order; a key may repeat (`v1` does in Stripe's header).
+    private static func parts(_ header: String) -> [(key: String, value: String)] {
+        header.split(separator: ",").compactMap { item in
             let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if pair.count == 2 { parts[pair[0]] = pair[1] }
+            return pair.count == 2 ? (pair[0], pair[1]) : nil
         }
-        return parts
     }
 }
 

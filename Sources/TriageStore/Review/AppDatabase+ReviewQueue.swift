@@ -26,13 +26,16 @@ extension AppDatabase {
             if let after = filter.after { conditions.append(Self.after(after, preferTeam: filter.preferTeam)) }
             let request = SQLRequest<Row>(
                 """
-                SELECT c.*, CASE WHEN l.until > \(now.timeIntervalSince1970) THEN l.user_name END AS locked_by
+                SELECT c.*, CASE WHEN l.until > \(now.timeIntervalSince1970) THEN l.user_name END AS locked_by,
+                  (SELECT substr(e.text, 1, \(QueueItem.snippetLength)) FROM exceptions e WHERE e.id = c.exception_id) AS snippet
                 FROM cards c LEFT JOIN card_locks l ON l.card_id = c.id
                 WHERE \(conditions.joined(operator: .and))
                 ORDER BY (c.team = \(filter.preferTeam ?? "")) DESC, COALESCE(c.amount_cents, 0) DESC, c.created_at, c.id
                 LIMIT \(max(filter.limit, 0))
                 """)
-            return try request.fetchAll(db).map { row in QueueItem(card: try CardRows.card(row), lockedBy: row["locked_by"]) }
+            return try request.fetchAll(db).map { row in
+                QueueItem(card: try CardRows.card(row), lockedBy: row["locked_by"], snippet: row["snippet"])
+            }
         }
     }
 

@@ -14,6 +14,7 @@ struct ServerFixture {
     static let now = ISODate.parse("2026-10-01T12:00:00Z")!
     static let shopifySecret = "shopify-test-secret"
     static let returnsSecret = "returns-test-secret"
+    static let stripeSecret = "whsec_test_secret"
     static let adyenKey = "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056"
     static let scriptEmail = "My kettle <b>stopped</b> working. <script>alert('owned')</script> Order #1001."
 
@@ -47,7 +48,8 @@ struct ServerFixture {
         context = ReviewContext(
             store: database, routing: database, table: table,
             settings: ServerSettings(
-                shopifySecret: Self.shopifySecret, adyenHMACKey: Self.adyenKey, returnsSecret: Self.returnsSecret),
+                shopifySecret: Self.shopifySecret, adyenHMACKey: Self.adyenKey, returnsSecret: Self.returnsSecret,
+                stripeSecret: Self.stripeSecret),
             now: { Self.now })
     }
 
