@@ -7,15 +7,15 @@ import TriageCore
 struct TerminalTextTests {
     static let at = Date(timeIntervalSince1970: 1_795_000_000)
 
-    @Test("the card list is one row per card, titles cut at 60 characters")
+    @Test("the card list is one row per card with its confidence, titles cut at 60 characters with an ellipsis")
     func cardList() {
         let card = NewCard(
             exceptionID: 7, kind: .returnRequest, decisionType: .judgment, status: .open, team: "customer_ops",
             title: String(repeating: "t", count: 70), summary: "s", createdAt: Self.at)
         let text = CardText.list([StoredCard(id: 12, card: card, model: "gemma", updatedAt: Self.at)])
         #expect(text == TextTable.render(
-            header: ["id", "kind", "decision", "status", "team", "title", "model"],
-            rows: [["12", "return_request", "judgment", "open", "customer_ops", String(repeating: "t", count: 60), "gemma"]]))
+            header: ["id", "kind", "decision", "status", "team", "confidence", "title", "model"],
+            rows: [["12", "return_request", "judgment", "open", "customer_ops", "-", String(repeating: "t", count: 60) + "…", "gemma"]]))
     }
 
     @Test("a decision's line names the action, the edited fields and the outbox messages")

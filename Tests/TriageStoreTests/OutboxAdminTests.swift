@@ -29,7 +29,7 @@ import TriageCore
         let table = OutboxText.table(erp.entries, total: erp.total)
         let lines = table.split(separator: "\n").map(String.init)
         #expect(
-            lines[0].split(separator: " ") == ["ID", "SYSTEM", "TYPE", "STATE", "ATTEMPTS", "LAST", "ERROR", "CREATED"])
+            lines[0].split(separator: " ") == ["ID", "SYSTEM", "TYPE", "STATE", "ATTEMPTS", "NEXT", "ATTEMPT", "LAST", "ERROR", "CREATED"])
         let stateColumn = try #require(lines[0].range(of: "STATE")).lowerBound.utf16Offset(in: lines[0])
         #expect(try #require(lines[1].range(of: "failed")).lowerBound.utf16Offset(in: lines[1]) == stateColumn)
         #expect(table.contains("answered HTTP 400"))

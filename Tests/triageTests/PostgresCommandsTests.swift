@@ -70,7 +70,7 @@ import TriagePostgres
         let joined = try #require(cards.first { $0.joinedTo != nil }?.joinedTo ?? cards.first?.id)
         let shown = try await Self.same(["cards", "show", "\(joined)"], twins)
         #expect(shown.hasPrefix("card \(joined) "))
-        let review = try await Self.same(["review", "--week"], twins)
+        let review = try await Self.same(["review", "--week", "2026-11-19"], twins)
         #expect(review.contains("Top exception types"))
         let report = try await Self.same(["report", "--json"], twins)
         #expect(try JSONCoding.decode(ExceptionReport.self, from: report).total > 0)
@@ -130,7 +130,7 @@ import TriagePostgres
         }
         #expect(tallies[0].hasPrefix("simulated 25 decisions ("), "\(tallies[0])")
         #expect(tallies[1] == tallies[0])
-        _ = try await Self.same(["review", "--week"], twins)
+        _ = try await Self.same(["review", "--week", "2026-11-19"], twins)
     }
 
     @Test("a wrong port, database or schema is an error naming the cause at once; no store is made for a typo")

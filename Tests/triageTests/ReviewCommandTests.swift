@@ -25,7 +25,7 @@ import TriageStore
         let db = try await Self.reviewedDemo(folder)
         let json = folder.appendingPathComponent("review.json")
         let csv = folder.appendingPathComponent("csv")
-        let output = try await TriageProcess.run(["review", "--week", "--db", db, "--json", json.path, "--csv", csv.path])
+        let output = try await TriageProcess.run(["review", "--week", "2026-11-19", "--db", db, "--json", json.path, "--csv", csv.path])
         #expect(output.status == 0)
         for title in ["Top exception types", "Auto-resolution", "Rules:", "AI suggestions", "Median time to decide",
                       "Upstream fix candidates", "Exception supply chain", "Cascades"] {
@@ -156,7 +156,7 @@ import TriageStore
         #expect(cascades == 1)
         let escalated = try #require(try await store.openEscalations().first { $0.reason == "cascade" })
         #expect(escalated.count == 1)
-        let review = try await TriageProcess.run(["review", "--week", "--db", db])
+        let review = try await TriageProcess.run(["review", "--week", String(ISODate.format(burstHour).prefix(10)), "--db", db])
         #expect(review.stdout.contains("payment_drift  gateway"))
         #expect(review.stdout.contains("#\(escalated.cardIDs[0])"))
     }
