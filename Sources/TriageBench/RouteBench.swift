@@ -57,6 +57,8 @@ public struct RouteBench {
 
     private func measureSQLite(run: Int, folder: URL, input: URL) async throws -> Double {
         let path = folder.appendingPathComponent("run-\(run).sqlite").path
+        // Each run starts as the first did: the runs before it leave no files (and no cached pages) behind.
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try AppDatabase.open(path: path)
         _ = try ReferenceLoader(database: database).load(directory: folder)
         let ingestion = Ingestion(service: RoutingService(table: table, store: database))

@@ -24,7 +24,7 @@ struct PostgresExceptionInsert {
                 binds.append(exception.orderNumber)
                 binds.append(exception.handlingMinutes)
                 binds.append(exception.text)
-                binds.append(JSONValue.object(exception.payload).serialized)
+                binds.append(exception.payloadText)
             }
         }
         query = values.query(

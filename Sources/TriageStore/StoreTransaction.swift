@@ -59,7 +59,7 @@ struct StoreTransaction: RoutingTransaction {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source, event_id) DO NOTHING
                 """)
-        let payload = JSONValue.object(exception.payload).serialized
+        let payload = exception.payloadText
         try statement.execute(arguments: [
             exception.source, exception.eventID, exception.kind.rawValue, exception.reason,
             exception.occurredAt.timeIntervalSince1970, receivedAt.timeIntervalSince1970, exception.orderNumber,

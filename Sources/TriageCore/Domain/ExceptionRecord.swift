@@ -19,7 +19,12 @@ public struct NewException: Sendable, Hashable, Codable {
     /// Free text that came with it: an email body, an invoice, an error message.
     public var text: String?
     /// Every other field the source sent.
-    public var payload: [String: JSONValue]
+    public var payload: [String: JSONValue] {
+        didSet { preparedPayloadText = nil }
+    }
+    /// The payload's canonical JSON, when ``preparePayloadText()`` wrote it ahead (ingest does, on the core that parses,
+    /// so the core that stores does not); a change to the payload drops it. Not part of equality or encoding.
+    public private(set) var preparedPayloadText: String?
 
     /// Creates an exception.
     public init(
@@ -36,6 +41,36 @@ public struct NewException: Sendable, Hashable, Codable {
         self.handlingMinutes = handlingMinutes
         self.text = text
         self.payload = payload
+    }
+
+    /// The payload as canonical JSON text, as the stores keep it.
+    public var payloadText: String { preparedPayloadText ?? JSONValue.object(payload).serialized }
+
+    /// Writes ``payloadText`` now, so that reading it later costs nothing.
+    public mutating func preparePayloadText() {
+        preparedPayloadText = JSONValue.object(payload).serialized
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case source, eventID, kind, reason, occurredAt, orderNumber, handlingMinutes, text, payload
+    }
+
+    public static func == (lhs: NewException, rhs: NewException) -> Bool {
+        (lhs.source, lhs.eventID, lhs.kind, lhs.reason, lhs.occurredAt) == (rhs.source, rhs.eventID, rhs.kind, rhs.reason, rhs.occurredAt)
+            && (lhs.orderNumber, lhs.handlingMinutes, lhs.text) == (rhs.orderNumber, rhs.handlingMinutes, rhs.text)
+            && lhs.payload == rhs.payload
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(eventID)
+        hasher.combine(kind)
+        hasher.combine(reason)
+        hasher.combine(occurredAt)
+        hasher.combine(orderNumber)
+        hasher.combine(handlingMinutes)
+        hasher.combine(text)
+        hasher.combine(payload)
     }
 }
 

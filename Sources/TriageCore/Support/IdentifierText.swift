@@ -22,6 +22,8 @@ public enum IdentifierText {
 
     /// Why `text` cannot be an id, or nil: a control character (NUL, ESC, a line end) or a bidirectional override.
     public static func problem(_ text: String) -> String? {
+        // Printable ASCII (the usual id) has no control or invisible character: no need to look up categories.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
         for scalar in text.unicodeScalars {
             if scalar.properties.generalCategory == .control {
                 return "contains the control character U+\(hex(scalar)); ids are printable text"

@@ -76,7 +76,10 @@ public struct Ingestion: Sendable {
         return summary
     }
 
+    /// Parses a chunk and writes each payload's stored text, on the parsing core.
     private static func parse(_ chunk: (firstLine: Int, data: Data), fileName: String) -> ExceptionFile {
-        ExceptionFileReader.readJSONLines(chunk.data, fileName: fileName, firstLine: chunk.firstLine)
+        var file = ExceptionFileReader.readJSONLines(chunk.data, fileName: fileName, firstLine: chunk.firstLine)
+        for index in file.exceptions.indices { file.exceptions[index].exception.preparePayloadText() }
+        return file
     }
 }
