@@ -34,6 +34,18 @@ import TriageTestSupport
         }
     }
 
+    @Test("the queue page's team filter offers the routing table's teams, the one in force selected")
+    func teamChoices() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let cookie = try await ReviewPageTests.signIn(client, token: fixture.alice)
+            let page = try await client.execute(uri: "/?team=finance", method: .get, headers: [.cookie: cookie]).text
+            #expect(page.contains(#"<select name="team">"#))
+            for team in fixture.table.knownTeams { #expect(page.contains(#"<option value="\#(team)""#), "\(team)") }
+            #expect(page.contains(#"<option value="finance" selected>"#))
+        }
+    }
+
     @Test("/healthz answers without sign-in with the version")
     func health() async throws {
         let fixture = try await ServerFixture()

@@ -15,6 +15,8 @@ struct QueueListing {
     var next: QueueCursor?
     /// The request's query string, kept by the next-page link.
     var query: String
+    /// The routing table's teams, for the team filter.
+    var teams: [String] = []
 }
 
 extension PageModels {
@@ -32,7 +34,8 @@ extension PageModels {
             "rules": listing.gated.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
                 ["value": $0.key, "count": $0.value, "selected": $0.key == filter.rule]
             },
-            "team": filter.team ?? "", "minAge": filter.minAgeHours.map { String($0) } ?? "",
+            "teams": listing.teams.map { ["value": $0, "selected": $0 == filter.team] },
+            "minAge": filter.minAgeHours.map { String($0) } ?? "",
             "search": filter.search ?? "", "nextHref": listing.next.map { nextHref(listing.query, $0) } ?? "",
         ])
     }

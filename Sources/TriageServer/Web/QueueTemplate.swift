@@ -32,7 +32,7 @@ enum QueueTemplate {
         <label>decision <select name="decision"><option value="">any</option>{{#types}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/types}}</select></label>
         <label>confidence <select name="confidence"><option value="">any</option>{{#confidences}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/confidences}}</select></label>
         <label>gated rule <select name="rule" id="rule"><option value="">any</option>{{#rules}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}} ({{count}} gated)</option>{{/rules}}</select></label>
-        <label>team <input name="team" value="{{team}}" size="12"></label> <label>older than (h) <input name="min_age_hours" value="{{minAge}}" size="5"></label>
+        <label>team <select name="team"><option value="">any</option>{{#teams}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/teams}}</select></label> <label>older than (h) <input name="min_age_hours" value="{{minAge}}" size="5"></label>
         <label>search <input name="search" id="search" placeholder="order, customer, e-mail or event id" value="{{search}}" size="28"></label>
         <button id="filter">Filter</button></form>
         """

@@ -75,7 +75,8 @@ struct WebRoutes {
         let (counts, gated) = (try await context.store.openCounts(), try await context.store.gatedCounts())
         var model = try PageModels.queue(
             QueueListing(items: items, counts: counts, gated: gated,
-                         filter: filter, next: QueuePage.next(items, filter), query: request.uri.query ?? ""),
+                         filter: filter, next: QueuePage.next(items, filter), query: request.uri.query ?? "",
+                         teams: context.table.knownTeams),
             now: context.now())
         model["csrf"] = ReviewerAuth.session(request).map(Secrets.csrfToken(session:)) ?? ""
         return render("Queue", templates.queue.render(model), reviewer, request)
