@@ -37,7 +37,11 @@ public struct Triage: AsyncParsableCommand {
             }
         } catch {
             guard let (status, message) = ExitStatus.of(error) else { exit(withError: error) }
-            if let message, !message.isEmpty { FileHandle.standardError.write(Data("Error: \(message)\n".utf8)) }
+            if let message, !message.isEmpty {
+                // ArgumentParser's own messages start with "Error: " already.
+                let line = message.hasPrefix("Error: ") ? message : "Error: \(message)"
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            }
             Foundation.exit(status)
         }
     }

@@ -80,6 +80,14 @@ struct ExitRuleTests {
         #expect(small.status == 0, "\(small.stderr)")
     }
 
+    @Test("a flag ArgumentParser refuses is one 'Error:' line and exit 2")
+    func parserErrors() async throws {
+        let run = try await TriageProcess.run(["report", "--rules", "x.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("Error: Unknown option '--rules'"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Error: Error:"))
+    }
+
     @Test("--version prints the version and exits 0")
     func version() async throws {
         let run = try await TriageProcess.run(["--version"])

@@ -80,8 +80,8 @@ import TriageStore
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("t.sqlite").path
         let output = try await TriageProcess.run(["ingest", folder.path, "--db", db, "--rules", "rules.yaml"])
-        #expect(output.status != 0)
-        #expect(output.stderr.contains("\(folder.path) is a directory, not a file"))
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("\(folder.path) is a folder, not a file"))
         #expect(!output.stderr.contains("NSCocoaErrorDomain"))
         #expect(output.stderr.split(separator: "\n").count == 1)
     }

@@ -24,8 +24,7 @@ struct IngestCommand: AsyncParsableCommand {
             throw CLIError.badInput("no such file: \(file)")
         }
         guard !isDirectory.boolValue else {
-            printError("triage: \(file) is a directory, not a file")
-            throw ExitCode(1)
+            throw CLIError.badInput("\(file) is a folder, not a file: name a .jsonl or .csv file")
         }
         let table = try rules.load()
         let outcome = try await store.withIntakeStore(waitForServer: true) { routing in
