@@ -98,9 +98,12 @@ struct StoreOptions: ParsableArguments {
     func openExisting() throws -> AppDatabase {
         try refusePostgres()
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CLIError(
-                "no database at \(databasePath): create one with `triage demo`, `triage load` or `triage ingest`, "
-                    + "or point --db (or TRIAGE_DB) at an existing file")
+            let demo = "demo/triage.sqlite"
+            let hint = FileManager.default.fileExists(atPath: demo)
+                ? "the demo's database is \(demo): pass --db \(demo) (or set TRIAGE_DB)"
+                : "create one with `triage demo` (then pass --db demo/triage.sqlite), `triage load` or `triage ingest`, "
+                    + "or point --db (or TRIAGE_DB) at an existing file"
+            throw CLIError("no database at \(databasePath): \(hint)")
         }
         return try open()
     }
@@ -110,8 +113,10 @@ struct StoreOptions: ParsableArguments {
         try refusePostgres()
         do {
             return try AppDatabase.open(path: databasePath)
+        } catch let file as CocoaError {
+            throw CLIError.badInput("cannot open database \(databasePath): \(FileErrorText.describe(file))")
         } catch {
-            throw CLIError("cannot open database \(databasePath): \(error)")
+            throw CLIError.badInput("cannot open database \(databasePath): \(error); point --db (or TRIAGE_DB) at a SQLite file or a postgres:// URL")
         }
     }
 }

@@ -39,8 +39,10 @@ public struct DemoRun {
         print("\nrouted with \(rulesOrigin):\n\(outcome.summary)")
 
         let relay = OutboxRelay(queue: database, sink: JSONLFileSink(url: paths.outbox))
-        let delivered = try await relay.deliverDue(now: clock)
-        print("outbox → \(paths.outbox.path): \(delivered.delivered) confirmations delivered")
+        let delivered = try await relay.deliverAllDue(now: clock)
+        let left = delivered.failed + delivered.retrying
+        print("outbox → \(paths.outbox.path): \(delivered.delivered) confirmations delivered"
+            + (left > 0 ? ", \(left) not (see `triage outbox list`)" : ""))
 
         if let span = try await database.exceptionTimeSpan() {
             let report = try await database.exceptionReport(from: span.start, to: span.end.addingTimeInterval(1))

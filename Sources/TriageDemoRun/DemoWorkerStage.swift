@@ -47,7 +47,7 @@ public struct DemoWorkerStage {
         let total = done.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("pre-filled in this run: \(total); dead: \(dead)")
         print("\n\(counts[.queued] ?? 0) unstructured exceptions still queued. Drain the rest with:")
-        print("  triage worker --db \(dbPath) --once --concurrency 2\(noLLM ? " --no-llm" : "")")
+        print("  " + Self.drainCommand(dbPath: dbPath, noLLM: noLLM))
         if dead > 0 {
             print("\(dead) job(s) went dead (out of attempts): their cards wait for a person; the worker log above "
                 + "names each error, and `triage status --db \(dbPath)` counts them")
@@ -74,6 +74,11 @@ public struct DemoWorkerStage {
             extra += 1
         }
         return summary
+    }
+
+    /// The command that drains the rest of the queue, keeping `--no-llm` when the demo ran without a model.
+    public static func drainCommand(dbPath: String, noLLM: Bool) -> String {
+        "triage worker --db \(dbPath) --once --concurrency 2" + (noLLM ? " --no-llm" : "")
     }
 
     /// How many more jobs of a task the demo takes to show one card the model worked on.

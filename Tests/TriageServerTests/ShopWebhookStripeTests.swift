@@ -53,7 +53,7 @@ struct ShopWebhookStripeTests {
         }
         let record = try #require(try await ShopWebhook.stored(fixture, source: "gateway").only)
         #expect(record.exception.reason == "gateway_refused")
-        #expect(record.exception.orderNumber == "#1001")
+        #expect(record.exception.orderNumber == "1001")  // "#1001" in the metadata, stored without the "#"
         #expect(record.exception.text == "Your card was declined.")
         #expect(record.exception.payload["decline_code"] == "generic_decline")
         #expect(try fixture.database.card(exceptionID: record.id)?.card.rule?.ruleID == "payment-drift-sync")

@@ -35,13 +35,20 @@ struct ExitRuleTests {
             (["ingest", folder.appendingPathComponent("missing.jsonl").path, "--db", db], "no such file"),
             (["simulate-decisions", "--db", try Self.plainDatabase(folder)], "is not a demo database"),
             (["outbox", "list", "--state", "bogus", "--db", db], "--state must be pending, failed or delivered"),
+            (["ingest", aFile.path, "--db", "/proc/no/such/t.sqlite"], "cannot open database /proc/no/such/t.sqlite: /proc/no"),
+            (["outbox", "deliver", "--db", db, "--sink", "/proc/no/such/out.jsonl"], "--sink /proc/no/such/out.jsonl: no folder"),
+            (["outbox", "deliver", "--db", db, "--sink", folder.path], "is a folder"),
+            (["serve", "--db", db, "--port", "99999"], "--port must be 0…65535"),
         ]
+        let attempted = try AppDatabase.open(path: db).outboxMessages(state: .pending).map(\.attempts)
         for (arguments, says) in cases {
             let run = try await TriageProcess.run(arguments)
             #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
             #expect(run.stderr.contains(says), "\(arguments): \(run.stderr)")
             #expect(!run.stderr.contains("NSCocoaErrorDomain") && !run.stderr.contains("Error Domain="), "\(run.stderr)")
         }
+        // A refused --sink spent no delivery attempt.
+        #expect(try AppDatabase.open(path: db).outboxMessages(state: .pending).map(\.attempts) == attempted)
     }
 
     @Test("an id or name that is not in the store exits 1 and says where to look")

@@ -126,7 +126,9 @@ struct RulesExplainOutcomeTests {
         #expect(try await TriageProcess.run(["demo", "--out", folder.path, "--no-llm", "--llm-sample", "0"]).status == 0)
         let path = folder.appendingPathComponent("triage.sqlite").path
         let cards = try AppDatabase.open(path: path).cards(statuses: [], kind: nil, limit: 5_000)
-        let undecided = try #require(cards.first { $0.card.rule != nil && $0.card.decisionType != .binary })
+        let undecided = try #require(cards.first {
+            $0.card.rule != nil && $0.card.decisionType != .binary && $0.card.details["ai_task"] == nil
+        })
         let decided = try #require(cards.first { $0.card.decisionType == .binary && $0.card.plan != nil })
         for (stored, verdict) in [(undecided, "could not decide"), (decided, "checked out against the store")] {
             let run = try await TriageProcess.run(["rules", "explain", "\(stored.card.exceptionID)", "--db", path])

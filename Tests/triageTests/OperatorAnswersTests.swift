@@ -39,6 +39,10 @@ struct OperatorAnswersTests {
         let joined = try #require(
             try AppDatabase.open(path: db).cards(statuses: [.joined], kind: nil, limit: 1).first, "the demo joins cards")
         let survivor = try #require(joined.joinedTo)
+        let aiCard = try #require(
+            try AppDatabase.open(path: db).cards(statuses: [.open], kind: .warrantyClaim, limit: 1).first)
+        let routed = try await TriageProcess.run(["rules", "explain", "\(aiCard.card.exceptionID)", "--db", db])
+        #expect(routed.stdout.contains("sent it to the AI worker (task warranty)"), "\(routed.stdout)")
         let explain = try await TriageProcess.run(["rules", "explain", "\(joined.card.exceptionID)", "--db", db])
         #expect(explain.stdout.contains("joined card \(survivor)") && explain.stdout.contains("decide on card \(survivor)"))
         let show = try await TriageProcess.run(["cards", "show", "\(survivor)", "--db", db])
@@ -58,6 +62,16 @@ struct OperatorAnswersTests {
         }
         #expect(plain.stdout.contains("pre-filled in this run: invoice 2, return_match 2, warranty 2; dead: 0"))
         #expect(plain.stdout.contains("--once --concurrency 2 --no-llm"))
+        // Every confirmation the routing queued is delivered to the demo's file, not the first batch only.
+        let demoDB = folder.appendingPathComponent("a/triage.sqlite").path
+        #expect(try AppDatabase.open(path: demoDB).outboxMessages(state: .pending).isEmpty)
+        let sample0 = try await TriageProcess.run(
+            ["demo", "--out", folder.appendingPathComponent("c").path, "--no-llm", "--llm-sample", "0"])
+        #expect(sample0.stdout.contains("unstructured exceptions queued. Drain them with:"), "\(sample0.stdout)")
+        // Reading commands in a folder without ./triage.sqlite point at the demo's database.
+        let report = try await TriageProcess.run(["report"], in: folder)
+        #expect(report.status == 1)
+        #expect(report.stderr.contains("--db demo/triage.sqlite"), "\(report.stderr)")
         // A model that refuses every request (a 400 is not retried): jobs that need it go dead, and the demo says so.
         try await LoopbackServer.run(Self.refusingModel()) { port in
             let environment = ["TRIAGE_LLM_BASE_URL": "http://127.0.0.1:\(port)/v1", "TRIAGE_LLM_MODEL": "refusing"]

@@ -44,6 +44,10 @@ struct DemoCommand: AsyncParsableCommand {
                 database: database, engine: engine.maker, modelDescription: engine.modelDescription, noLLM: llm.noLLM,
                 perTask: llmSample, dbPath: paths.database.path
             ).run()
+        } else {
+            let queued = try await database.jobCounts()[.queued] ?? 0
+            print("\nAI worker: not run (--llm-sample 0); \(queued) unstructured exceptions queued. Drain them with:")
+            print("  " + DemoWorkerStage.drainCommand(dbPath: paths.database.path, noLLM: llm.noLLM))
         }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         print("\ndatabase: \(paths.database.path) (\(seconds) s). Next: triage report --db \(paths.database.path)")

@@ -67,11 +67,31 @@ struct OutboxCommand: AsyncParsableCommand {
             if sink != nil, !endpoints.endpoint.isEmpty || endpoints.outboxConfig != nil {
                 throw CLIError.badInput("--sink writes a file: it cannot be combined with --endpoint or --outbox-config")
             }
+            if let sink { try Self.checkSink(sink) }
             let flags = try endpoints.parsedFlags()
             let configuration = sink == nil ? try endpoints.loadConfiguration() : nil
             return OutboxDestination.resolve(
                 configuration: configuration, endpointFlags: flags, sink: sink, databasePath: store.databasePath)
         }
+    }
+}
+
+extension OutboxCommand.Deliver {
+    /// A `--sink` must be a file this process can append to, in a folder that exists: checked before any message is
+    /// claimed, so a typo costs no delivery attempts.
+    static func checkSink(_ path: String) throws {
+        let files = FileManager.default
+        var isFolder: ObjCBool = false
+        if files.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard !isFolder.boolValue else { throw CLIError.badInput("--sink \(path) is a folder: name a .jsonl file to append to") }
+            guard files.isWritableFile(atPath: path) else { throw CLIError.badInput("--sink \(path): permission denied") }
+            return
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard files.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CLIError.badInput("--sink \(path): no folder \(folder); create it first or name another file")
+        }
+        guard files.isWritableFile(atPath: folder) else { throw CLIError.badInput("--sink \(path): cannot create files in \(folder)") }
     }
 }
 

@@ -40,7 +40,7 @@ struct ReviewCommand: AsyncParsableCommand {
         print(review.text)
         if let newest, newest < lastDay.addingTimeInterval(-6 * 86_400) {
             let day = String(ISODate.format(newest).prefix(10))
-            print("\nThe log's newest exception is from \(day), before this week: `triage review --week \(day)` reviews the week ending then.")
+            print("\nThe log's newest exception is from \(day), before this week: `triage review --week \(day) --db \(store.displayName)` reviews the week ending then.")
         }
         if let json {
             let encoder = JSONCoding.encoder()

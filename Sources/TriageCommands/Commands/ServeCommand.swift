@@ -38,6 +38,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "An authority browsers reach this server by behind a proxy (host or host:port); repeatable.")
     var publicOrigin: [String] = []
 
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535 (0: any free port), got \(port)") }
+    }
+
     func run() async throws {
         let logger = Self.logger
         let environment = ProcessInfo.processInfo.environment

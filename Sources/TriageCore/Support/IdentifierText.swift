@@ -20,6 +20,13 @@ public enum IdentifierText {
         return String(scalars).trimmingCharacters(in: .whitespaces)
     }
 
+    /// A shop's order name as Triage stores order numbers: ``normalised(_:)`` without the "#" shops print before it
+    /// (Shopify's `name` "#1001", a Stripe `metadata.order_number` copied from it).
+    public static func orderNumber(_ text: String) -> String {
+        let number = normalised(text)
+        return number.hasPrefix("#") ? String(number.dropFirst()).trimmingCharacters(in: .whitespaces) : number
+    }
+
     /// Why `text` cannot be an id, or nil: a control character (NUL, ESC, a line end) or a bidirectional override.
     public static func problem(_ text: String) -> String? {
         // Printable ASCII (the usual id) has no control or invisible character: no need to look up categories.

@@ -18,10 +18,13 @@ public enum RoutingOutcomeText {
         }
         if let rule = card.rule {
             let decided = card.decisionType == .binary && card.plan != nil
-            lines.append(
-                decided
-                    ? "validation: rule \(rule.ruleID)'s action \(rule.action) checked out against the store (mode \(rule.mode.rawValue))"
-                    : "validation: rule \(rule.ruleID)'s action \(rule.action) could not decide; the card went to a person")
+            if decided {
+                lines.append("validation: rule \(rule.ruleID)'s action \(rule.action) checked out against the store (mode \(rule.mode.rawValue))")
+            } else if let task = card.details["ai_task"]?.text {
+                lines.append("routing: rule \(rule.ruleID) sent it to the AI worker (task \(task)); a person decides on its suggestion")
+            } else {
+                lines.append("validation: rule \(rule.ruleID)'s action \(rule.action) could not decide; the card went to a person")
+            }
         }
         lines.append("card says: \(card.summary)")
         if !card.flags.isEmpty { lines.append("flags: " + card.flags.joined(separator: ", ")) }

@@ -72,7 +72,7 @@ struct AdyenNotification {
         }
         return NewException(
             source: "gateway", eventID: "adyen:\(psp):\(code)" + (success ? "" : ":failed"), kind: .paymentDrift, reason: "gateway_" + status,
-            occurredAt: item["eventDate"]?.text.flatMap(ISODate.parse) ?? now, orderNumber: order,
+            occurredAt: item["eventDate"]?.text.flatMap(ISODate.parse) ?? now, orderNumber: IdentifierText.orderNumber(order),
             handlingMinutes: nil, text: nil, payload: payload)
     }
 }

@@ -46,7 +46,8 @@ struct ShopifyEvent {
         payload["shopify_topic"] = .string(topic)
         return NewException(
             source: "shopify", eventID: webhookID, kind: kind, reason: reason,
-            occurredAt: time.flatMap(ISODate.parse) ?? now, orderNumber: orderNumber, text: text, payload: payload)
+            occurredAt: time.flatMap(ISODate.parse) ?? now, orderNumber: orderNumber.map(IdentifierText.orderNumber),
+            text: text, payload: payload)
     }
 }
 

@@ -94,6 +94,6 @@ struct StripeEvent: Decodable {
 
     /// The shop's order number from the object's metadata, when it put one there.
     static func orderNumber(_ object: Object) -> String? {
-        orderKeys.lazy.compactMap { object.metadata?[$0]?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+        orderKeys.lazy.compactMap { object.metadata?[$0].map(IdentifierText.orderNumber) }.first { !$0.isEmpty }
     }
 }

@@ -66,6 +66,17 @@ public struct OutboxRelay: Sendable {
         }
     }
 
+    /// Delivers every message due at `now`, a batch at a time; failures wait for their backoff (the demo's one pass
+    /// over a log whose clock is fixed).
+    public func deliverAllDue(now: Date) async throws -> RelaySummary {
+        var total = RelaySummary()
+        while true {
+            let pass = try await deliverDue(now: now)
+            total.absorb(pass)
+            guard pass.claimed == batch || pass.released > 0 else { return total }
+        }
+    }
+
     /// Delivers passes until nothing is due and nothing waits for a retry. Every due message is attempted however
     /// long that takes; only the waiting for retries stops after `maxWait` seconds, sleeping `pause` between passes.
     public func deliverUntilSettled(maxWait: Double, pause: Duration = .seconds(1)) async throws -> RelaySummary {

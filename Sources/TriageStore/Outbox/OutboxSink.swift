@@ -51,7 +51,8 @@ public struct JSONLFileSink: OutboxSink {
             try written.get()
             try closed.get()
         } catch {
-            throw DeliveryError(message: "cannot append to \(url.lastPathComponent): \(error)", retryable: true)
+            let reason = (error as? CocoaError).map(FileErrorText.describe) ?? "\(url.lastPathComponent): \(error)"
+            throw DeliveryError(message: "cannot append to \(reason)", retryable: true)
         }
     }
 }

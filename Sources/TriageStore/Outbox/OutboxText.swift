@@ -63,7 +63,7 @@ public enum OutboxText {
         let waiting = pending.map(\.message).filter { $0.state == .pending && $0.nextAttemptAt > now }
         guard let next = waiting.map(\.nextAttemptAt).min() else { return nil }
         return "\(waiting.count) message(s) wait on backoff after a failed attempt; the next is due at "
-            + "\(ISODate.format(next)): run `triage outbox deliver` again then (`triage outbox list --state pending` lists them)"
+            + "\(ISODate.format(next)): run the same `triage outbox deliver` again then (`triage outbox list --state pending` lists them)"
     }
 
     static func shortened(_ text: String, to length: Int) -> String {
