@@ -41,7 +41,8 @@ public enum WorkerReport {
         }
         if once, summary.retried > 0, waiting > 0 {
             return (1, "worker: \(summary.retried) attempts failed in this run and \(waiting) jobs stay queued for a "
-                + "retry; see the worker log for each error, then run the worker again.")
+                + "retry; see the worker log for each error (a model endpoint that does not answer, \(endpoint), is "
+                + "started with `\(LocalLLMHint.startCommand)`), then run the worker again.")
         }
         return nil
     }
