@@ -23,10 +23,19 @@ struct OperatorAnswersTests {
         #expect(run.stdout.contains("showing 5 of \(open.count) open card(s), in queue order"), "\(run.stdout)")
         let ids = run.stdout.split(separator: "\n").dropFirst(2).prefix(5).compactMap { Int64($0.split(separator: " ").first ?? "") }
         #expect(ids == open.prefix(5).map(\.card.id))
+        var byRule = QueueFilter(limit: 100_000)
+        byRule.rule = "inventory-small-drift"
+        let gated = try await AppDatabase.open(path: db).reviewQueue(byRule, now: Date()).count
+        #expect(gated > 0)
+        let ruled = try await TriageProcess.run(["cards", "list", "--db", db, "--rule", "inventory-small-drift", "--limit", "2"])
+        #expect(ruled.stdout.contains("showing 2 of \(gated) open card(s)"), "\(ruled.stdout)")
         let resolved = try await TriageProcess.run(["cards", "list", "--db", db, "--status", "auto_resolved", "--limit", "3"])
         #expect(resolved.stdout.contains("3 card(s) with status auto_resolved, newest first"), "\(resolved.stdout)")
         let mixed = try await TriageProcess.run(["cards", "list", "--db", db, "--status", "open", "--team", "finance"])
         #expect(mixed.status == 2)
+        // A report from after the log's last day is an empty range that starts there, not a reversed one.
+        let later = try await TriageProcess.run(["report", "--db", db, "--from", "2027-01-01"])
+        #expect(later.status == 0 && !later.stdout.contains("2027-01-01 to 2026"), "\(later.stdout)")
     }
 
     @Test("rules explain and cards show name the card an exception joined, after the worker matched its order")
@@ -48,6 +57,19 @@ struct OperatorAnswersTests {
         let show = try await TriageProcess.run(["cards", "show", "\(survivor)", "--db", db])
         #expect(show.stdout.contains("joined events"))
         #expect(show.stdout.contains("exception \(joined.card.exceptionID) "), "\(show.stdout)")
+        // The JSON is the card as before, with the joined events and the decisions beside its fields.
+        let machine = try await TriageProcess.run(["cards", "show", "\(survivor)", "--db", db, "--json"])
+        let object = try JSONCoding.decode(JSONValue.self, from: machine.stdout)
+        #expect(object["id"]?.number == Double(survivor))
+        #expect(object["joined"]?.array?.contains { $0["id"]?.number == Double(joined.card.exceptionID) } == true)
+        #expect(object["decisions"]?.array != nil)
+        _ = try JSONCoding.decode(StoredCard.self, from: machine.stdout)
+        // A decision shows on the card: who, what, and why.
+        _ = try await TriageProcess.run(["users", "add", "dana", "--team", "customer_ops", "--db", db])
+        let reject = try await TriageProcess.run(["cards", "reject", "\(survivor)", "--reason", "duplicate claim", "--as", "dana", "--db", db])
+        #expect(reject.status == 0, "\(reject.stderr)")
+        let decided = try await TriageProcess.run(["cards", "show", "\(survivor)", "--db", db])
+        #expect(decided.stdout.contains("decisions (1)") && decided.stdout.contains("dana (reviewer) · reject · \"duplicate claim\""), "\(decided.stdout)")
     }
 
     @Test("the demo's counts agree, its worker hint keeps --no-llm, and it exits 1 when jobs went dead")

@@ -37,6 +37,9 @@ struct CardsCommand: AsyncParsableCommand {
         @Option(help: "Only open cards matching an order number, event id, or text such as a customer's name or e-mail.")
         var search: String?
 
+        @Option(help: "Only open cards made by this rule id (as the web queue's gated-rule filter).")
+        var rule: String?
+
         @Option(help: "How many cards at most.")
         var limit = 50
 
@@ -48,6 +51,7 @@ struct CardsCommand: AsyncParsableCommand {
             var filter = QueueFilter(
                 kind: kind, decisionType: decision, team: team, confidence: confidence, minAgeHours: minAgeHours, limit: limit)
             filter.search = search
+            filter.rule = rule
             return filter
         }
 
@@ -55,9 +59,12 @@ struct CardsCommand: AsyncParsableCommand {
             if let minAgeHours, !(0...87_600).contains(minAgeHours) {
                 throw ValidationError("--min-age-hours must be a number of hours from 0 to 87600")
             }
-            if !status.isEmpty, team != nil || decision != nil || confidence != nil || minAgeHours != nil || search != nil {
-                throw ValidationError("--status lists cards of any status by kind only; --team, --decision, --confidence, --min-age-hours and --search filter the open queue")
+            if !status.isEmpty,
+                team != nil || decision != nil || confidence != nil || minAgeHours != nil || search != nil || rule != nil
+            {
+                throw ValidationError("--status lists cards of any status by kind only; --team, --decision, --confidence, --min-age-hours, --search and --rule filter the open queue")
             }
+            guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
         }
 
         func run() async throws {
@@ -93,12 +100,22 @@ struct CardsCommand: AsyncParsableCommand {
             let id = cardID
             let context = try await store.withServeStore(existing: true) { try await $0.cardContext(id: id, now: Date()) }
             guard let context else { throw CLIError("no card with id \(cardID)") }
-            guard !json else {
-                let encoder = JSONCoding.encoder()
-                encoder.outputFormatting.insert(.prettyPrinted)
-                return print(String(decoding: try encoder.encode(context.card), as: UTF8.self))
-            }
-            print(CardText.render(context.card, exception: context.exception, joined: context.linked), terminator: "")
+            guard !json else { return print(try Self.json(context)) }
+            print(
+                CardText.render(
+                    context.card, exception: context.exception, joined: context.linked, decisions: context.decisions),
+                terminator: "")
+        }
+
+        /// The card as before (its fields at the top level), with the events joined to it and its decisions.
+        static func json(_ context: CardContext) throws -> String {
+            let encoder = JSONCoding.encoder()
+            func value(_ item: some Encodable) throws -> JSONValue { try JSONParser.parse(Array(try encoder.encode(item))) }
+            guard case .object(var object) = try value(context.card) else { return try JSONCoding.string(context.card) }
+            object["joined"] = try value(context.linked)
+            object["decisions"] = try value(context.decisions)
+            encoder.outputFormatting.insert(.prettyPrinted)
+            return String(decoding: try encoder.encode(JSONValue.object(object)), as: UTF8.self)
         }
     }
 }

@@ -35,7 +35,8 @@ struct ReportCommand: AsyncParsableCommand {
             let span = try await database.exceptionTimeSpan()
             let now = Date()
             let start = from ?? span?.start ?? now
-            let end = to ?? span.map { $0.end.addingTimeInterval(1) } ?? now.addingTimeInterval(1)
+            // Without --to the range ends with the log, or right after --from when that is later: never reversed.
+            let end = to ?? max(span?.end ?? now, start).addingTimeInterval(1)
             return try await database.exceptionReport(from: start, to: end)
         }
         if json {

@@ -5,7 +5,9 @@ import Foundation
 public enum CardText {
     /// The readable card; `exception` adds the source text and payload when given, `joined` the later events about
     /// the same order and cause that joined the card.
-    public static func render(_ stored: StoredCard, exception: ExceptionRecord?, joined: [ExceptionRecord] = []) -> String {
+    public static func render(
+        _ stored: StoredCard, exception: ExceptionRecord?, joined: [ExceptionRecord] = [], decisions: [DecisionRecord] = []
+    ) -> String {
         let card = stored.card
         var lines = ["card \(stored.id) · \(card.kind.rawValue) · \(card.decisionType.rawValue) · \(card.status.rawValue) · team \(card.team)"]
         lines.append(card.title)
@@ -24,7 +26,17 @@ public enum CardText {
             lines += section("rule", ["\(rule.ruleID) v\(rule.ruleVersion) · mode \(rule.mode.rawValue) · action \(rule.action)"])
         }
         if let plan = card.plan { lines += section("plan", planLines(plan)) }
+        if !decisions.isEmpty { lines += section("decisions (\(decisions.count))", decisions.map(decisionLine)) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Who decided what, when, and why: `2026-11-20T09:12:00Z · dana (reviewer) · reject · "duplicate"`.
+    private static func decisionLine(_ decision: DecisionRecord) -> String {
+        var line = "\(ISODate.format(decision.decidedAt)) · \(decision.actor) (\(decision.actorKind)) · \(decision.action)"
+        if !decision.editedFields.isEmpty { line += " · edited \(decision.editedFields.joined(separator: ", "))" }
+        if let reason = decision.reason, !reason.isEmpty { line += " · \"\(reason)\"" }
+        if let outcome = decision.outcome, !outcome.isEmpty { line += " · \(outcome)" }
+        return line
     }
 
     private static func exceptionLines(_ record: ExceptionRecord) -> [String] {
