@@ -113,6 +113,16 @@ struct OperatorAnswersTests {
         #expect(ReviewCommand.lastFullWeekEnd(before: day("2026-12-05")) == day("2026-11-29"))
     }
 
+    @Test("serve warns when it listens beyond loopback, and says what to do")
+    func exposureWarning() {
+        for host in ["127.0.0.1", "::1", "localhost", "LOCALHOST"] {
+            #expect(ServeCommand.exposureWarning(host: host, secureCookies: false) == nil, "\(host)")
+        }
+        let open = ServeCommand.exposureWarning(host: "0.0.0.0", secureCookies: false)
+        #expect(open?.contains("reachable from other machines") == true && open?.contains("--secure-cookies") == true)
+        #expect(ServeCommand.exposureWarning(host: "10.0.0.5", secureCookies: true)?.contains("--secure-cookies") == false)
+    }
+
     /// `GET /v1/models` answers (the demo's reachability probe passes); every chat call is a 400.
     static func refusingModel() -> Router<BasicRequestContext> {
         let router = Router()
